@@ -1,0 +1,28 @@
+"""Offline world gazetteer: compile GeoNames and other sources into SQLite and query it."""
+
+from __future__ import annotations
+
+from gazetteer.build import LICENCES, ensure_database
+from gazetteer.errors import BuildError, GazetteerError, SourceError
+from gazetteer.model import KINDS, Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.normalize import normalize
+from gazetteer.sources import SourcePaths
+from gazetteer.store import Gazetteer, default_cache_dir, haversine_km
+
+__all__ = [
+    "KINDS",
+    "LICENCES",
+    "BuildError",
+    "Candidate",
+    "CountryInfo",
+    "Gazetteer",
+    "GazetteerError",
+    "GazetteerInfo",
+    "Place",
+    "SourceError",
+    "SourcePaths",
+    "default_cache_dir",
+    "ensure_database",
+    "haversine_km",
+    "normalize",
+]

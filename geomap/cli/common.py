@@ -1,0 +1,92 @@
+"""Pieces every command shares: gazetteer options, settings, error-to-exit-code mapping."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from gazetteer import Gazetteer, GazetteerError
+from geomap.errors import GeomapError
+from geomap.settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class BadInput(click.ClickException):
+    """Bad usage or unreadable input: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def gazetteer_options(command: F) -> F:
+    """Add --cache-dir and --gazetteer-extra to a command."""
+    command = click.option(
+        "--gazetteer-extra",
+        "gazetteer_extra",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Extra places (CSV or GeoJSON points) that outrank built-in ones. Repeatable.",
+    )(command)
+    command = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="GEOMAP_CACHE_DIR",
+        help="Where the compiled gazetteer lives [env: GEOMAP_CACHE_DIR; default: user cache].",
+    )(command)
+    return command
+
+
+def reports_errors(command: F) -> F:
+    """Turn library errors into a one-line message and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (GeomapError, GazetteerError) as error:
+            raise BadInput(str(error)) from error
+        except OSError as error:
+            raise BadInput(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_from(**flags: Any) -> Settings:
+    """Settings from pyproject.toml and the environment, overridden by the given flags."""
+    return load_settings(overrides=flags)
+
+
+@contextmanager
+def _build_progress() -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on a terminal; a single line on stderr otherwise."""
+    if not sys.stderr.isatty():
+        announced = False
+
+        def quiet(label: str, done: int, total: int) -> None:
+            nonlocal announced
+            if not announced:
+                click.echo("Building the gazetteer (first run, about a minute)...", err=True)
+                announced = True
+
+        yield quiet
+        return
+    with click.progressbar(length=1, label="Building gazetteer", file=sys.stderr) as bar:
+
+        def report(label: str, done: int, total: int) -> None:
+            bar.length = total
+            bar.label = f"Building gazetteer: {label:<24}"
+            bar.update(done - bar.pos)
+
+        yield report
+
+
+def open_gazetteer(settings: Settings) -> Gazetteer:
+    """The gazetteer for a run, built first (with progress shown) when needed."""
+    with _build_progress() as progress:
+        return Gazetteer.open(settings.cache_dir, settings.gazetteer_extra, progress=progress)

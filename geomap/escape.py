@@ -1,0 +1,39 @@
+"""One escaping helper per target: untrusted article text goes through these and nothing else."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'])")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape_html(text: str) -> str:
+    """Text safe inside HTML element content and quoted attribute values."""
+    return html.escape(text, quote=True)
+
+
+def escape_xml(text: str) -> str:
+    """Text safe inside XML content and attributes; characters XML 1.0 forbids are dropped."""
+    return html.escape(_XML_INVALID.sub("", text), quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """Text that renders literally in (GitHub-flavoured) Markdown, tables included.
+
+    Every punctuation character Markdown might interpret is backslash-escaped, so links,
+    images, emphasis, raw HTML and table pipes in article text stay plain text; newlines
+    become spaces so a value cannot break out of a table row.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def escape_annotation(text: str) -> str:
+    """Text safe in a GitHub Actions workflow command message (`::error ...::message`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_annotation_property(text: str) -> str:
+    """Text safe in a workflow command property value (file=..., title=...)."""
+    return escape_annotation(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,129 @@
+"""Value objects that cross stage borders: articles, mentions, claims, verdicts, reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gazetteer import Place
+
+#: Mention kinds: a literal place, or a demonym/adjective linked to its country.
+PLACE, DEMONYM = "place", "demonym"
+#: Verdict statuses.
+HOLDS, CONTRADICTED, UNVERIFIABLE = "holds", "contradicted", "unverifiable"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input text."""
+
+    name: str
+    """Display name: the path as given, or "-" for stdin."""
+    text: str
+    """The full text; every offset in geomap indexes this string."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name (or demonym) found in a text, with what it resolved to."""
+
+    start: int
+    """Offset of the first character in the article text."""
+    end: int
+    """Offset one past the last character: text[start:end] == surface."""
+    surface: str
+    """The text as written."""
+    kind: str
+    """PLACE or DEMONYM."""
+    place: Place | None
+    """The resolved place (for a demonym: its country), or None when unresolved."""
+    confidence: float = 0.0
+    """0..1: how sure the resolver is of `place`."""
+    alternatives: tuple[Place, ...] = ()
+    """Runner-up candidates, best first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A distance stated in a claim."""
+
+    value: float
+    """The stated figure (the midpoint for a range), in `unit`."""
+    unit: str
+    """Canonical unit: km, mi, nmi, m, ft, yd."""
+    hedge: str
+    """Normalised hedge: "about", "more than", "less than", "within", "exactly"..."""
+    km: float
+    """`value` converted to kilometres."""
+    text: str
+    """The quantity as written ("around 60km")."""
+    low_km: float | None = None
+    """Lower end of a stated range, in km."""
+    high_km: float | None = None
+    """Upper end of a stated range, in km."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A geographic assertion found in an article."""
+
+    kind: str
+    """"distance", "direction", "proximity", "border_distance" or "containment"."""
+    text: str
+    """The claim's words as written: article.text[start:end]."""
+    start: int
+    """Offset of the claim in the article text."""
+    end: int
+    """End offset of the claim in the article text."""
+    sentence: str
+    """The whole sentence that makes the claim."""
+    line: int
+    """1-based line number of `start` in the article."""
+    subject: Mention | None
+    """The place the claim is about (None when it could not be bound)."""
+    reference: Mention | None
+    """The place it is measured from (None for containment and border claims)."""
+    quantity: Quantity | None = None
+    """The stated distance, if any."""
+    direction: str | None = None
+    """Compass direction of subject from reference ("N", "NE", "NNE"...), if stated."""
+    country: str | None = None
+    """ISO code of the country in border and containment claims."""
+    unbound: str | None = None
+    """Why an end point could not be bound or resolved, when that is the case."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome of checking one claim."""
+
+    claim: Claim
+    """The claim checked."""
+    status: str
+    """HOLDS, CONTRADICTED or UNVERIFIABLE."""
+    explanation: str
+    """One line: claimed vs measured, or why it cannot be checked."""
+    measured_km: float | None = None
+    """Geodesic distance measured (WGS84), when measurable."""
+    bearing_deg: float | None = None
+    """Initial azimuth from reference to subject, degrees clockwise from north."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything geomap found in one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The results for a run over several articles."""
+
+    results: tuple[ArticleResult, ...] = field(default_factory=tuple)
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """Every verdict of every article, in order."""
+        return tuple(v for result in self.results for v in result.verdicts)

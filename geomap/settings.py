@@ -1,0 +1,108 @@
+"""One frozen Settings object: defaults < [tool.geomap] in pyproject.toml < GEOMAP_* env < flags."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable of a geomap run."""
+
+    cache_dir: Path | None = None
+    """Where the compiled gazetteer lives (None: $GEOMAP_CACHE_DIR or the user cache dir)."""
+    gazetteer_extra: tuple[Path, ...] = ()
+    """User overlay files (CSV or GeoJSON points) that outrank built-in places."""
+    strict: bool = False
+    """Also fail (exit 1) when a claim is unverifiable."""
+    relative_tolerance: float = 0.15
+    """Fraction of the claimed distance allowed for an "about" claim."""
+    absolute_tolerance_km: float = 2.0
+    """Minimum slack in km, whatever the figure."""
+    bearing_tolerance_deg: float = 30.0
+    """Extra degrees allowed beyond half a compass sector for direction claims."""
+    near_km: float = 50.0
+    """Largest distance that still counts as "near" / "on the outskirts of"."""
+
+
+_ENV_PREFIX = "GEOMAP_"
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start`."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _coerce(name: str, value: Any, base: Path) -> Any:
+    """Turn a TOML/env/flag value into the type of the Settings field `name`."""
+    try:
+        if name == "cache_dir":
+            return None if value in (None, "") else (base / Path(str(value)).expanduser())
+        if name == "gazetteer_extra":
+            items = value.split(os.pathsep) if isinstance(value, str) else list(value)
+            return tuple(base / Path(str(item)).expanduser() for item in items if str(item))
+        if name == "strict":
+            if isinstance(value, str):
+                return value.strip().lower() in ("1", "true", "yes", "on")
+            return bool(value)
+        return float(value)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"invalid value for {name}: {value!r}") from error
+
+
+def _known_keys() -> dict[str, str]:
+    return {f.name.replace("_", "-"): f.name for f in fields(Settings)}
+
+
+def load_settings(start: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Settings for a run started in `start` (default: the working directory)."""
+    start = (start or Path.cwd()).resolve()
+    settings = Settings()
+    pyproject = find_pyproject(start)
+    if pyproject is not None:
+        settings = _apply_pyproject(settings, pyproject)
+    settings = _apply_environment(settings)
+    values = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}
+    return replace(settings, **{k: _coerce(k, v, Path.cwd()) for k, v in values.items()})
+
+
+def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read {pyproject}: {error}") from error
+    table = data.get("tool", {}).get("geomap", {})
+    known = _known_keys()
+    changes = {}
+    for key, value in table.items():
+        name = known.get(key) or (key if key in known.values() else None)
+        if name is None:
+            raise ConfigError(
+                f"{pyproject}: unknown [tool.geomap] key {key!r}; valid keys: {', '.join(known)}"
+            )
+        changes[name] = _coerce(name, value, pyproject.parent)
+    return replace(settings, **changes)
+
+
+def _apply_environment(settings: Settings) -> Settings:
+    changes = {}
+    for field_ in fields(Settings):
+        raw = os.environ.get(_ENV_PREFIX + field_.name.upper())
+        if raw:
+            changes[field_.name] = _coerce(field_.name, raw, Path.cwd())
+    return replace(settings, **changes)
