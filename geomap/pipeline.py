@@ -13,7 +13,7 @@ def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -
     """Geoparse, extract claims and verify them for every article."""
     from geomap.borders import Borders
     from geomap.claims import extract_claims
-    from geomap.geoparse import Geoparser
+    from geomap.geoparsing import Geoparser
     from geomap.verify import Verifier
 
     geoparser = Geoparser(gazetteer)

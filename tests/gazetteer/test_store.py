@@ -1,0 +1,131 @@
+"""Querying: ranking by priors, filters, proximity, suggestions and the user overlay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, SourceError
+from gazetteer.sources.curated import read_overlay
+
+
+def test_country_outranks_everything(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Syria")[0].kind == "country"
+    assert gazetteer.lookup("Syrian Arab Republic")[0].country_code == "SY"
+
+
+def test_population_ranks_namesakes(gazetteer: Gazetteer) -> None:
+    places = gazetteer.lookup("Moscow")
+    assert (places[0].country_code, places[0].kind) == ("RU", "capital")
+    assert any(p.country_code == "US" and p.admin1 == "Idaho" for p in places)
+
+
+def test_primary_name_beats_alternate_name(gazetteer: Gazetteer) -> None:
+    candidates = gazetteer.candidates("Paris")
+    assert candidates[0].place.country_code == "FR"
+    assert [c.matched for c in candidates][:1] == ["primary"]
+    assert all(a.score >= b.score for a, b in zip(candidates, candidates[1:]))
+
+
+def test_city_and_division_both_returned_with_kinds(gazetteer: Gazetteer) -> None:
+    kinds = {p.kind for p in gazetteer.lookup("Idlib")}
+    assert {"city", "admin1"} <= kinds
+
+
+def test_transliterations_and_diacritics(gazetteer: Gazetteer) -> None:
+    for spelling in ("Tartus", "Tartous", "Ţarţūs", "TARTUS"):
+        top = gazetteer.lookup(spelling)[0]
+        assert (top.kind, top.country_code) == ("city", "SY"), spelling
+        assert abs(top.lat - 34.89) < 0.02 and abs(top.lon - 35.89) < 0.02
+    assert gazetteer.lookup("Lattakia")[0].name == "Latakia"
+    assert gazetteer.lookup("Al Ladhiqiyah")[0].name == "Latakia"
+
+
+def test_curated_site_with_aliases(gazetteer: Gazetteer) -> None:
+    for spelling in ("Khmeimim", "Hmeimim", "Humaymim Air Base"):
+        top = gazetteer.lookup(spelling)[0]
+        assert top.kind == "air_base" and top.name == "Khmeimim Air Base"
+        assert top.source.startswith("curated")
+
+
+def test_country_and_kind_filters(gazetteer: Gazetteer) -> None:
+    assert {p.country_code for p in gazetteer.lookup("Moscow", country="us")} == {"US"}
+    assert {p.kind for p in gazetteer.lookup("Idlib", kinds=["admin1"])} == {"admin1"}
+    # a capital is a city
+    assert gazetteer.lookup("Damascus", kinds=["city"])[0].kind == "capital"
+    assert gazetteer.lookup("Nowhereville") == []
+    assert gazetteer.lookup("") == []
+
+
+def test_near_is_sorted_by_distance(gazetteer: Gazetteer) -> None:
+    places = gazetteer.near(35.40, 35.95, 60)
+    names = [p.name for p in places]
+    assert names[0] in ("Khmeimim Air Base", "Bassel Al-Assad International Airport")
+    assert "Jablah" in names and "Latakia" in names
+    assert "Damascus" not in names
+    assert gazetteer.near(35.40, 35.95, 60, kinds=["air_base"])[0].name == "Khmeimim Air Base"
+
+
+def test_get_by_id(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.lookup("Syria")[0]
+    assert gazetteer.get(syria.id) == syria
+    assert gazetteer.get("geonames:0") is None
+
+
+def test_suggest_close_spellings(gazetteer: Gazetteer) -> None:
+    assert "Moscow" in gazetteer.suggest("Mozcow")
+    assert gazetteer.suggest("x") == []
+
+
+def test_countries_and_demonyms(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.countries()["SY"]
+    assert syria.capital == "Damascus" and "TR" in syria.neighbours
+    assert gazetteer.demonyms()["russian"] == "RU"
+    assert gazetteer.country("sy").name == "Syria"
+
+
+def test_overlay_outranks_builtin_without_rebuild(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("name,aliases,kind,lat,lon,country\nDamascus,Dimashq HQ,military_site,33.5,36.3,SY\n")
+    with Gazetteer(gazetteer.path, read_overlay(extra)) as overlaid:
+        top = overlaid.lookup("Damascus")[0]
+        assert (top.kind, top.source) == ("military_site", "user")
+        assert overlaid.lookup("Dimashq HQ")[0] == top
+        assert len(overlaid.lookup("Damascus")) == len(gazetteer.lookup("Damascus")) + 1
+
+
+def test_geojson_overlay(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.geojson"
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [36.1, 34.2]},
+        "properties": {"name": "Camp X", "aliases": ["X Camp"], "kind": "military_site"},
+    }
+    extra.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    (entry,) = read_overlay(extra)
+    assert (entry.place.lat, entry.place.lon) == (34.2, 36.1)
+    assert ("X Camp", "primary") in entry.names
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name,lat\nA,1\n", "missing column"),
+        ("name,lat,lon\nA,north,1\n", "must be numbers"),
+        ("name,lat,lon\nA,95,1\n", "out of range"),
+        ("name,lat,lon,kind\nA,1,1,castle\n", "unknown kind"),
+        ("name,lat,lon\n,1,1\n", "empty name"),
+    ],
+)
+def test_bad_overlay_csv_is_reported(tmp_path: Path, content: str, message: str) -> None:
+    extra = tmp_path / "bad.csv"
+    extra.write_text(content)
+    with pytest.raises(SourceError, match=message):
+        read_overlay(extra)
+
+
+def test_missing_overlay_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="not found"):
+        read_overlay(tmp_path / "nope.csv")
