@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~\"'])")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -23,10 +23,12 @@ def escape_markdown(text: str) -> str:
     """Text that renders literally in (GitHub-flavoured) Markdown, tables included.
 
     Every punctuation character Markdown might interpret is backslash-escaped, so links,
-    images, emphasis, raw HTML and table pipes in article text stay plain text; newlines
-    become spaces so a value cannot break out of a table row.
+    images, emphasis and table pipes in article text stay plain text; <, > and & become
+    HTML entities so no raw HTML survives; newlines become spaces so a value cannot break
+    out of a table row.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    flat = html.escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def escape_annotation(text: str) -> str:

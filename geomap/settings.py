@@ -30,10 +30,20 @@ class Settings:
     """Fraction of the claimed distance allowed for an "about" claim."""
     absolute_tolerance_km: float = 2.0
     """Minimum slack in km, whatever the figure."""
-    bearing_tolerance_deg: float = 30.0
+    bearing_tolerance_deg: float = 10.0
     """Extra degrees allowed beyond half a compass sector for direction claims."""
     near_km: float = 50.0
     """Largest distance that still counts as "near" / "on the outskirts of"."""
+    unhedged_tolerance: float = 0.10
+    """Fraction of the claimed distance allowed for a figure stated without a hedge ("60 km from")."""
+    site_extent_km: float = 1.0
+    """Radius given to point sites (bases, airports, ports, dams, bridges)."""
+    city_extent_km: float = 3.0
+    """Radius given to a town of 100,000 people; it grows with the square root of the population."""
+    max_city_extent_km: float = 25.0
+    """Largest radius any city is given, however populous."""
+    area_extent_km: float = 50.0
+    """Radius given to areas (countries, provinces, regions, seas, lakes, deserts)."""
 
 
 _ENV_PREFIX = "GEOMAP_"

@@ -44,7 +44,9 @@ def main() -> None:
     latencies.sort()
     p50 = statistics.median(latencies)
     p99 = latencies[int(len(latencies) * 0.99) - 1]
-    print(f"lookup latency:    p50 {p50:.3f} ms, p99 {p99:.3f} ms over {len(names)} names (target p50 <= 1 ms)")
+    print(
+        f"lookup latency:    p50 {p50:.3f} ms, p99 {p99:.3f} ms over {len(names)} names (target p50 <= 1 ms)"
+    )
 
     command = shutil.which("geomap")
     argv = [command] if command else [sys.executable, "-m", "geomap"]
@@ -54,7 +56,10 @@ def main() -> None:
         tick = time.perf_counter()
         subprocess.run([*argv, "gazetteer", "lookup", "Khmeimim"], env=env, capture_output=True, check=True)
         walls.append(time.perf_counter() - tick)
-    print(f"cold CLI lookup:   median {statistics.median(walls):.3f} s, min {min(walls):.3f} s over 7 runs (target <= 0.4 s)")
+    print(
+        f"cold CLI lookup:   median {statistics.median(walls):.3f} s, "
+        f"min {min(walls):.3f} s over 7 runs (target <= 0.4 s)"
+    )
     if args.cache_dir is None:
         shutil.rmtree(cache, ignore_errors=True)
 

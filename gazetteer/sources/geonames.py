@@ -130,7 +130,9 @@ def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[E
             population=population,
             source=SOURCE,
         )
-        yield Entry(place, _name_pairs(rec["name"], rec.get("alternatenames") or []), prior_for(kind, population))
+        yield Entry(
+            place, _name_pairs(rec["name"], rec.get("alternatenames") or []), prior_for(kind, population)
+        )
 
 
 def _capital_ids(records: list[dict], countries: list[CountryInfo]) -> set[int]:

@@ -10,11 +10,11 @@ import click
 
 from gazetteer import KINDS, Gazetteer, default_cache_dir, ensure_database
 from geomap.cli.common import (
+    _build_progress,
     gazetteer_options,
     open_gazetteer,
     reports_errors,
     settings_from,
-    _build_progress,
 )
 
 
@@ -74,9 +74,13 @@ def info_command(cache_dir: Path | None, gazetteer_extra: tuple[Path, ...], outp
 @gazetteer_group.command("lookup")
 @click.argument("name")
 @click.option("--country", help="Only places in this country (ISO 3166-1 alpha-2 code).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only places of this kind. Repeatable.")
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only places of this kind. Repeatable."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @gazetteer_options
 @reports_errors
 def lookup_command(
@@ -100,10 +104,7 @@ def lookup_command(
         click.echo(f"no match for {name!r}{hint}", err=True)
         raise SystemExit(1)
     if output_format == "json":
-        rows = [
-            {**asdict(c.place), "score": round(c.score, 3), "matched": c.matched}
-            for c in candidates
-        ]
+        rows = [{**asdict(c.place), "score": round(c.score, 3), "matched": c.matched} for c in candidates]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for rank, candidate in enumerate(candidates, start=1):

@@ -94,7 +94,9 @@ def test_two_processes_building_at_once_do_not_corrupt(tmp_path: Path) -> None:
     )
     root = str(Path(__file__).resolve().parents[2])
     runs = [
-        subprocess.Popen([sys.executable, "-c", script, str(tmp_path), root], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path), root], stdout=subprocess.PIPE, text=True
+        )
         for _ in range(3)
     ]
     outputs = [run.communicate(timeout=120)[0].strip() for run in runs]

@@ -26,7 +26,7 @@ def test_primary_name_beats_alternate_name(gazetteer: Gazetteer) -> None:
     candidates = gazetteer.candidates("Paris")
     assert candidates[0].place.country_code == "FR"
     assert [c.matched for c in candidates][:1] == ["primary"]
-    assert all(a.score >= b.score for a, b in zip(candidates, candidates[1:]))
+    assert all(a.score >= b.score for a, b in zip(candidates, candidates[1:], strict=False))
 
 
 def test_city_and_division_both_returned_with_kinds(gazetteer: Gazetteer) -> None:

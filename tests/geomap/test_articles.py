@@ -1,0 +1,65 @@
+"""Reading articles from files, folders, globs and stdin; clear errors for bad input."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from geomap.articles import read_articles
+from geomap.errors import InputError
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "b.txt").write_text("Beirut.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Aleppo.", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("Cairo.\r\nDamascus.", encoding="utf-8")
+    return tmp_path
+
+
+def test_folder_is_sorted_recursive_and_filtered(folder: Path) -> None:
+    names = [Path(a.name).name for a in read_articles([str(folder)])]
+    assert names == ["a.md", "b.txt", "c.txt"]
+
+
+def test_text_is_kept_exactly(folder: Path) -> None:
+    (article,) = read_articles([str(folder / "sub" / "c.txt")])
+    assert article.text == "Cairo.\r\nDamascus."
+
+
+def test_glob_and_duplicates(folder: Path) -> None:
+    articles = read_articles([str(folder / "*.txt"), str(folder / "b.txt")])
+    assert [Path(a.name).name for a in articles] == ["b.txt"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("\ufeffGaza.".encode())))
+    (article,) = read_articles(["-"])
+    assert (article.name, article.text) == ("-", "Gaza.")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (lambda p: p, "no article files"),
+        (lambda p: p / "*.nothing", "no files match"),
+    ],
+)
+def test_missing_inputs(tmp_path: Path, make, message: str) -> None:  # noqa: ANN001
+    with pytest.raises(InputError, match=message):
+        read_articles([str(make(tmp_path))])
+
+
+def test_binary_and_non_utf8(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "latin1.txt").write_bytes("Bogotá".encode("latin-1"))
+    with pytest.raises(InputError, match="binary"):
+        read_articles([str(tmp_path / "bin.txt")])
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_articles([str(tmp_path / "latin1.txt")])

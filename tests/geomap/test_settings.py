@@ -1,0 +1,58 @@
+"""Settings precedence: defaults < [tool.geomap] < GEOMAP_* environment < flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.errors import ConfigError
+from geomap.settings import Settings, load_settings
+
+
+def write_pyproject(folder: Path, body: str) -> None:
+    (folder / "pyproject.toml").write_text(body, encoding="utf-8")
+
+
+def test_defaults_without_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GEOMAP_STRICT", raising=False)
+    monkeypatch.delenv("GEOMAP_CACHE_DIR", raising=False)
+    assert load_settings(tmp_path) == Settings()
+
+
+def test_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GEOMAP_CACHE_DIR", raising=False)
+    write_pyproject(
+        tmp_path, '[tool.geomap]\nstrict = true\nrelative-tolerance = 0.2\ngazetteer-extra = ["a.csv"]\n'
+    )
+    nested = tmp_path / "articles"
+    nested.mkdir()
+    settings = load_settings(nested)
+    assert settings.strict is True
+    assert settings.relative_tolerance == 0.2
+    assert settings.gazetteer_extra == (tmp_path / "a.csv",)  # relative to the pyproject
+    monkeypatch.setenv("GEOMAP_RELATIVE_TOLERANCE", "0.3")
+    monkeypatch.setenv("GEOMAP_STRICT", "no")
+    settings = load_settings(nested)
+    assert (settings.relative_tolerance, settings.strict) == (0.3, False)
+    settings = load_settings(nested, {"relative_tolerance": 0.05, "strict": None})
+    assert (settings.relative_tolerance, settings.strict) == (0.05, False)
+
+
+def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
+    write_pyproject(tmp_path, "[tool.geomap]\ntolerance = 1\n")
+    with pytest.raises(ConfigError, match="valid keys: .*relative-tolerance"):
+        load_settings(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "body", ['[tool.geomap]\nrelative-tolerance = "wide"\n', "[tool.geomap\n", "[tool.geomap]\nnear-km = [1]\n"]
+)
+def test_bad_values_raise_config_error(tmp_path: Path, body: str) -> None:
+    write_pyproject(tmp_path, body)
+    with pytest.raises(ConfigError):
+        load_settings(tmp_path)
+
+
+def test_config_error_is_a_value_error() -> None:
+    assert issubclass(ConfigError, ValueError)
