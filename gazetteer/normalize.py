@@ -44,8 +44,11 @@ def normalize(name: str) -> str:
     erased, so "Ţarţūs" == "tartus", "Al-Lādhiqīyah" == "el Ladhiqiyah" and
     "St. Louis" == "Saint Louis". Non-Latin scripts keep their letters (minus marks).
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if name.isascii():
+        text = name  # decomposition and mark stripping change nothing in ASCII (the common case)
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().translate(_LETTER_FOLDS)
     text = _APOSTROPHES.sub("", text)
     text = _ARTICLE_HYPHEN.sub("al ", text)

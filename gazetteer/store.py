@@ -7,6 +7,7 @@ import json
 import math
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -132,7 +133,8 @@ class Gazetteer:
             for candidate in candidates:
                 if candidate.place.id == place_id:
                     return candidate.place
-        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        query = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?"
+        row = self._db.execute(query, (place_id,)).fetchone()
         return Place(*row) if row else None
 
     def near(
@@ -174,8 +176,8 @@ class Gazetteer:
         if self._countries is None:
             rows = self._db.execute("SELECT code, record FROM countries").fetchall()
             self._countries = {
-                code: CountryInfo(**{**json.loads(record), "neighbours": tuple(json.loads(record)["neighbours"])})
-                for code, record in rows
+                code: CountryInfo(**{**fields, "neighbours": tuple(fields["neighbours"])})
+                for code, fields in ((code, json.loads(record)) for code, record in rows)
             }
         return self._countries
 
@@ -190,6 +192,16 @@ class Gazetteer:
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym ("russian", "syrians") -> ISO alpha-2 country code."""
         return dict(self._db.execute("SELECT norm, country FROM demonyms").fetchall())
+
+    def recognition_names(self) -> frozenset[str]:
+        """Every normalised name prose may contain (Latin script, codes excluded).
+
+        Read from a blob compiled with the database, so loading takes a fraction of a second.
+        """
+        row = self._db.execute("SELECT value FROM blobs WHERE key = 'recognition_names'").fetchone()
+        names = set(zlib.decompress(row[0]).decode("utf-8").split("\n")) if row else set()
+        names.discard("")
+        return frozenset(names | self._overlay.keys())
 
     def info(self) -> GazetteerInfo:
         """Counts per source and kind, size, path and build facts."""

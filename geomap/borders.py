@@ -74,6 +74,15 @@ class Borders:
         """Every country outline (reads the whole file: about a second)."""
         return [self._shape(code, number, name) for code, (number, name) in sorted(self._index.items())]
 
+    def within(self, west: float, south: float, east: float, north: float) -> list[CountryShape]:
+        """Outlines whose bounding box meets the box: only those are turned into geometries."""
+        found = []
+        for code, (number, name) in sorted(self._index.items()):
+            x0, y0, x1, y1 = self._reader.shape(number).bbox
+            if x0 <= east and x1 >= west and y0 <= north and y1 >= south:
+                found.append(self._shape(code, number, name))
+        return found
+
     def country_at(self, lat: float, lon: float) -> str | None:
         """ISO code of the country containing a point, or None at sea."""
         from shapely.geometry import Point

@@ -90,6 +90,8 @@ class Claim:
     """ISO code of the country in border and containment claims."""
     unbound: str | None = None
     """Why an end point could not be bound or resolved, when that is the case."""
+    sentence_start: int = 0
+    """Offset of `sentence` in the article text: sentence[start - sentence_start:...] == text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ class SourcePaths:
     sites: Path = field(default_factory=lambda: _data_file("sites.csv"))
     country_aliases: Path = field(default_factory=lambda: _data_file("country_aliases.csv"))
     demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))
+    reference_points: Path = field(default_factory=lambda: _data_file("reference_points.csv"))
 
     def fingerprint(self) -> str:
         """A digest that changes when any source changes: package versions and file contents."""
@@ -71,13 +72,30 @@ class SourcePaths:
             self.sites,
             self.country_aliases,
             self.demonyms,
+            self.reference_points,
             self.csc_data / "countries.json",
         ):
             stat = path.stat() if path.exists() else None
-            digest.update(f"{path}:{stat.st_size if stat else -1}:".encode())
+            digest.update(f"{path.name}:{stat.st_size if stat else -1}:".encode())
             if path.suffix == ".csv" and stat and stat.st_size < 5_000_000:
                 digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
+
+
+def reference_points(paths: SourcePaths) -> dict[tuple[str, str], tuple[float, float]]:
+    """(kind, key) -> (lat, lon): the GeoNames reference point where another source's differs.
+
+    Keys are ISO codes for countries and "CC:Division name" for divisions.
+    """
+    import csv
+
+    if not paths.reference_points.exists():
+        return {}
+    with paths.reference_points.open(encoding="utf-8", newline="") as handle:
+        return {
+            (row["kind"], row["key"]): (float(row["lat"]), float(row["lon"]))
+            for row in csv.DictReader(handle)
+        }
 
 
 def _version(package: str) -> str:

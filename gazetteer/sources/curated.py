@@ -18,7 +18,9 @@ USER_PRIOR = 100.0
 
 
 def site_entries(paths: SourcePaths) -> Iterator[Entry]:
-    """The curated sites file shipped in gazetteer/data/sites.csv."""
+    """The curated sites file shipped in gazetteer/data/sites.csv (none while it is absent)."""
+    if not paths.sites.exists():
+        return
     yield from _csv_entries(paths.sites, SOURCE, "site")
 
 
@@ -33,8 +35,11 @@ def demonym_rows(paths: SourcePaths) -> Iterator[tuple[str, str]]:
 
 
 def read_overlay(path: Path) -> list[Entry]:
-    """Read a user overlay file: CSV (name, lat, lon, optional aliases/kind/country/source)
-    or GeoJSON Point features. Raises SourceError with the file and line on bad input."""
+    """Read a user overlay file: CSV or GeoJSON Point features.
+
+    CSV needs name, lat, lon; aliases/kind/country/admin1/population/source are optional.
+    Raises SourceError naming the file and line on bad input.
+    """
     if not path.is_file():
         raise SourceError(f"gazetteer extra file not found: {path}")
     if path.suffix.lower() in (".geojson", ".json"):

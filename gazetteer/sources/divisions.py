@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from gazetteer.model import Place
-from gazetteer.sources import ALTERNATE, CODE, PRIMARY, Entry, SourcePaths, prior_for
+from gazetteer.sources import ALTERNATE, CODE, PRIMARY, Entry, SourcePaths, prior_for, reference_points
 
 SOURCE = "countrystatecity"
 # Types that news appends to a division's name: "Idlib province", "Kherson Oblast".
@@ -26,23 +26,26 @@ _SUFFIXES = {
 
 def division_entries(paths: SourcePaths) -> Iterator[Entry]:
     """Every first-level division with its ISO 3166-2 code and native name."""
+    points = reference_points(paths)
     for states_file in sorted((paths.csc_data / "by-country").glob("*/states.json")):
         with states_file.open(encoding="utf-8") as handle:
             records = json.load(handle)
         for rec in records:
             if not rec.get("latitude") or not rec.get("longitude"):
                 continue
-            yield _entry(rec)
+            yield _entry(rec, points)
 
 
-def _entry(rec: dict) -> Entry:
+def _entry(rec: dict, points: dict[tuple[str, str], tuple[float, float]]) -> Entry:
     name = rec["name"]
+    key = ("admin1", f"{rec.get('country_code') or ''}:{name}")
+    lat, lon = points.get(key, (float(rec["latitude"]), float(rec["longitude"])))
     place = Place(
         id=f"{SOURCE}:{rec['id']}",
         name=name,
         kind="admin1",
-        lat=float(rec["latitude"]),
-        lon=float(rec["longitude"]),
+        lat=lat,
+        lon=lon,
         country_code=rec.get("country_code") or "",
         admin1=name,
         source=SOURCE,

@@ -8,7 +8,16 @@ from collections.abc import Iterator
 
 from gazetteer.model import CountryInfo, Place
 from gazetteer.normalize import normalize
-from gazetteer.sources import ALTERNATE, CODE, PRIMARY, Entry, SourcePaths, is_code, prior_for
+from gazetteer.sources import (
+    ALTERNATE,
+    CODE,
+    PRIMARY,
+    Entry,
+    SourcePaths,
+    is_code,
+    prior_for,
+    reference_points,
+)
 
 SOURCE = "geonames"
 
@@ -57,16 +66,18 @@ def country_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterato
         geonames_ids = {rec["iso"]: rec["geonameid"] for rec in json.load(handle).values()}
     csc = _csc_countries(paths)
     aliases = _country_aliases(paths)
+    points = reference_points(paths)
     for info in countries:
         extra = csc.get(info.code)
         if extra is None or not extra.get("latitude"):
             continue
+        lat, lon = points.get(("country", info.code), (float(extra["latitude"]), float(extra["longitude"])))
         place = Place(
             id=f"{SOURCE}:{geonames_ids[info.code]}",
             name=info.name,
             kind="country",
-            lat=float(extra["latitude"]),
-            lon=float(extra["longitude"]),
+            lat=lat,
+            lon=lon,
             country_code=info.code,
             population=info.population,
             source=SOURCE,

@@ -1,11 +1,132 @@
-"""`geomap map` (placeholder until its issue lands)."""
+"""`geomap map`: a self-contained Leaflet map of the places and checked claims of articles."""
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
+
+from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+
+if TYPE_CHECKING:
+    from geomap.model import Report
+
+#: Names accepted by --tiles (kept here so `geomap --help` does not import the renderer).
+TILE_CHOICES = ("osm", "cartodb-positron", "cartodb-voyager", "opentopomap", "esri-worldimagery")
 
 
 @click.command("map")
-def map_command() -> None:
-    """Not implemented yet."""
-    raise click.ClickException("geomap map is not implemented yet")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="HTML file to write, or - for standard output [default: maps/NAME.html, see below].",
+)
+@click.option(
+    "--tiles",
+    type=click.Choice(TILE_CHOICES),
+    help="Also add this online tile layer (shown first; the offline outlines stay one click away).",
+)
+@click.option("--title", help="Page and legend title [default: geomap: NAME].")
+@click.option(
+    "--geojson",
+    "geojson_path",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Also write the places and claim lines as a GeoJSON FeatureCollection (- for standard output).",
+)
+@gazetteer_options
+@reports_errors
+def map_command(
+    paths: tuple[str, ...],
+    output: Path | None,
+    tiles: str | None,
+    title: str | None,
+    geojson_path: Path | None,
+    cache_dir: Path | None,
+    gazetteer_extra: tuple[Path, ...],
+) -> None:
+    """Map the places and checked claims of articles (files, folders, globs, - for stdin).
+
+    Writes ONE HTML file that works offline and makes no network request: Leaflet is
+    inlined and the background is Natural Earth country outlines around the places.
+    Several articles make one map with a layer per article. The default output is
+    maps/NAME.html, where NAME is the folder's name for one folder argument, else the
+    article's file name for one article ("stdin" for -), else the name of the folder all
+    the articles sit in, else "map".
+    """
+    from geomap.articles import read_articles
+    from geomap.pipeline import run
+    from geomap.render import render_map
+
+    articles = read_articles(paths)
+    name = default_name(paths, [article.name for article in articles])
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
+    with open_gazetteer(settings) as gazetteer:
+        report = run(articles, gazetteer, settings)
+    html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
+    target = output if output is not None else Path("maps") / f"{name}.html"
+    _emit(target, html)
+    if geojson_path is not None:
+        from geomap.geojson import dumps
+
+        _emit(geojson_path, dumps(report))
+    _summarise(report, target, len(html.encode("utf-8")), geojson_path)
+
+
+def default_name(paths: tuple[str, ...], article_names: list[str]) -> str:
+    """The NAME in maps/NAME.html for these arguments (see `geomap map --help`)."""
+    if len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_dir():
+        name = Path(paths[0]).resolve().name
+    elif len(article_names) == 1:
+        name = "stdin" if article_names[0] == "-" else Path(article_names[0]).stem
+    elif "-" not in article_names and len({Path(n).resolve().parent for n in article_names}) == 1:
+        name = Path(article_names[0]).resolve().parent.name
+    else:
+        name = "map"
+    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "map"
+
+
+def _emit(target: Path, text: str) -> None:
+    if str(target) == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomic(target, text)
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write UTF-8 text via a temporary file in the same folder, so readers never see half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _summarise(report: Report, target: Path, size: int, geojson_path: Path | None) -> None:
+    """One line on what was drawn (on stderr when a file went to standard output)."""
+    from geomap.geojson import claim_lines, place_pins
+
+    pins = sum(len(place_pins(result)) for result in report.results)
+    lines = [line for result in report.results for line in claim_lines(result)]
+    statuses = Counter(line.verdict.status for line in lines)
+    detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
+    undrawn = len(report.verdicts) - len(lines)
+    message = (
+        f"wrote {target} ({size / 1024:.0f} KB): {len(report.results)} article(s), {pins} place marker(s), "
+        f"{len(lines)} claim line(s){f' ({detail})' if detail else ''}"
+        + (f", {undrawn} claim(s) not drawn (an end point unresolved)" if undrawn else "")
+        + (f"; GeoJSON in {geojson_path}" if geojson_path is not None and str(geojson_path) != "-" else "")
+    )
+    to_stderr = str(target) == "-" or (geojson_path is not None and str(geojson_path) == "-")
+    click.echo(message, err=to_stderr)

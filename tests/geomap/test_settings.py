@@ -46,7 +46,8 @@ def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "body", ['[tool.geomap]\nrelative-tolerance = "wide"\n', "[tool.geomap\n", "[tool.geomap]\nnear-km = [1]\n"]
+    "body",
+    ['[tool.geomap]\nrelative-tolerance = "wide"\n', "[tool.geomap\n", "[tool.geomap]\nnear-km = [1]\n"],
 )
 def test_bad_values_raise_config_error(tmp_path: Path, body: str) -> None:
     write_pyproject(tmp_path, body)

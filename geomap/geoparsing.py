@@ -1,0 +1,76 @@
+"""Geoparsing: recognition then document-level resolution, behind one small API."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+from gazetteer import Gazetteer
+from geomap.model import Mention
+from geomap.recognize import Recognizer
+from geomap.resolve import Resolver
+from geomap.us_places import county_states
+
+
+class Geoparser:
+    """Finds every place mention of a text and resolves it; reuse one instance for many texts.
+
+    Building it loads the gazetteer's name index (well under a second); names and their
+    candidates are cached across texts, so later articles mostly hit memory.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._demonyms = gazetteer.demonyms()
+        self._resolver = Resolver(gazetteer)
+        self._recognizer = Recognizer(
+            gazetteer.recognition_names(),
+            self._demonyms,
+            self._resolver.strength,
+            extra_names=frozenset(county_states()),
+        )
+
+    @property
+    def demonym_table(self) -> dict[str, str]:
+        """Normalised demonym -> ISO country code, as recognition uses it."""
+        return self._demonyms
+
+    def parse(self, text: str) -> list[Mention]:
+        """Every place and demonym mention, sorted by start; text[m.start:m.end] == m.surface."""
+        if not isinstance(text, str) or not text:
+            return []
+        spans = self._recognizer.find(text)
+        return self._resolver.resolve(text, spans, self._demonyms)
+
+    def recognize(self, text: str) -> list[tuple[int, int, str]]:
+        """Only the recognition stage: (start, end, kind) of every span."""
+        return [(span.start, span.end, span.kind) for span in self._recognizer.find(text)]
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+        """Resolve given spans (gold spans in evaluation) as place names, in the article's context.
+
+        The article's own recognised mentions still supply context (countries, demonyms).
+        """
+        return self._resolver.resolve_given(text, spans, self._recognizer.find(text), self._demonyms)
+
+
+_LOCK = threading.Lock()
+_PARSERS: weakref.WeakKeyDictionary[Gazetteer, Geoparser] = weakref.WeakKeyDictionary()
+_DEFAULT: list[Geoparser] = []
+
+
+def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Geoparse `text` with `gazetteer`, or with the default one, opened once on first use.
+
+    The Geoparser for each gazetteer is cached, so repeated calls pay the load only once.
+    """
+    with _LOCK:
+        if gazetteer is None:
+            if not _DEFAULT:
+                _DEFAULT.append(Geoparser(Gazetteer.open()))
+            parser = _DEFAULT[0]
+        else:
+            parser = _PARSERS.get(gazetteer)
+            if parser is None:
+                parser = _PARSERS[gazetteer] = Geoparser(gazetteer)
+    return parser.parse(text)

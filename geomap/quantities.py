@@ -1,0 +1,286 @@
+"""Distances as news writes them: numbers (digits, words, ranges), units and hedges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.model import Quantity
+
+#: Kilometres per canonical unit.
+KM_PER_UNIT: dict[str, float] = {
+    "km": 1.0,
+    "mi": 1.609344,
+    "nmi": 1.852,
+    "m": 0.001,
+    "ft": 0.0003048,
+    "yd": 0.0009144,
+}
+
+# Unit spellings, longest first so "nautical miles" wins over "miles" and "km" over "m".
+_UNIT_SPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"nautical[\s-]+miles?", "nmi"),
+    (r"nmi", "nmi"),
+    (r"nm", "nmi"),
+    (r"kilometres?", "km"),
+    (r"kilometers?", "km"),
+    (r"kms?", "km"),
+    (r"k\.m\.", "km"),
+    (r"miles?", "mi"),
+    (r"mi", "mi"),
+    (r"metres?", "m"),
+    (r"meters?", "m"),
+    (r"m", "m"),
+    (r"feet", "ft"),
+    (r"foot", "ft"),
+    (r"ft", "ft"),
+    (r"yards?", "yd"),
+    (r"yds?", "yd"),
+)
+UNIT = r"(?P<unit>" + "|".join(spelling for spelling, _ in _UNIT_SPELLINGS) + r")(?![\w])"
+
+# Hedges as written -> normalised meaning, longest first.
+_HEDGES: tuple[tuple[str, str], ...] = (
+    ("slightly more than", "just over"),
+    ("slightly less than", "just under"),
+    ("a little more than", "just over"),
+    ("a little over", "just over"),
+    ("a little under", "just under"),
+    ("no more than", "at most"),
+    ("no less than", "at least"),
+    ("more than", "more than"),
+    ("less than", "less than"),
+    ("fewer than", "less than"),
+    ("upwards of", "more than"),
+    ("just over", "just over"),
+    ("just under", "just under"),
+    ("at least", "at least"),
+    ("at most", "at most"),
+    ("up to", "up to"),
+    ("an estimated", "about"),
+    ("approximately", "about"),
+    ("approx.", "about"),
+    ("approx", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("circa", "about"),
+    ("some", "about"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("within", "within"),
+    ("over", "more than"),
+    ("under", "less than"),
+    ("a mere", "about"),
+    ("barely", "about"),
+    ("only", "about"),
+    ("just", "about"),
+)
+HEDGE = r"(?P<hedge>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES) + r")\s+"
+
+#: Hedges that bound the figure from one side, by kind of bound.
+LOWER_BOUND_HEDGES = frozenset({"more than", "at least"})
+UPPER_BOUND_HEDGES = frozenset({"less than", "at most", "within", "up to"})
+
+_SMALL = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
+_WORD = r"(?:" + "|".join(sorted([*_SMALL, *_SCALES, "half"], key=len, reverse=True)) + r")"
+_WORDS = (
+    rf"(?:an?\s+(?=hundred|thousand|dozen|half))?{_WORD}"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?{_WORD})*(?:(?<=half)\s+an?)?(?![\w])"
+)
+_DIGITS = r"\d+/[1-9]\d*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
+# "50-60 km" and "fifty to sixty km", but "sixty-five" is one number.
+_DASH = r"(?:\s*[–—]\s*|\s+to\s+|(?<=\d)\s*-\s*(?=\d))"
+
+_QUANTITY = re.compile(
+    rf"(?<![\w.,/])(?:{HEDGE})?"
+    rf"(?:between\s+(?P<blow>{NUMBER})\s+and\s+(?P<bhigh>{NUMBER})"
+    rf"|(?P<low>{NUMBER}){_DASH}(?P<high>{NUMBER})"
+    rf"|(?P<value>{NUMBER}))"
+    rf"\s*-?\s*{UNIT}"
+    rf"(?P<conversion>\s*\(\s*(?:{HEDGE.replace('?P<hedge>', '?:')})?{NUMBER}\s*-?\s*"
+    + UNIT.replace("?P<unit>", "?:")
+    + r"\s*\))?",
+    re.IGNORECASE,
+)
+_MONEY_BEFORE = re.compile(r"[$£€¥]\s*$")
+_NOT_METRES_AFTER = re.compile(
+    r"\s*(?:people|dollars|euros|pounds|residents|inhabitants|tons|tonnes|barrels|users|years|viewers)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A distance found in a text, with where it was found."""
+
+    start: int
+    """Offset of the first character of the quantity (hedge included)."""
+    end: int
+    """Offset one past the quantity (a parenthesised conversion included)."""
+    quantity: Quantity
+    """The parsed distance."""
+
+
+def unit_of(spelling: str) -> str:
+    """The canonical unit for a spelling such as "kilometres" or "NM"."""
+    lowered = spelling.lower()
+    for pattern, unit in _UNIT_SPELLINGS:
+        if re.fullmatch(pattern, lowered):
+            return unit
+    raise ValueError(f"unknown unit {spelling!r}; valid units: {', '.join(KM_PER_UNIT)}")
+
+
+def hedge_of(spelling: str | None) -> str:
+    """The normalised hedge for its spelling ("some" -> "about"); "exactly" when absent."""
+    if not spelling:
+        return "exactly"
+    lowered = " ".join(spelling.lower().split())
+    for written, meaning in _HEDGES:
+        if lowered == written:
+            return meaning
+    return "exactly"
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits ("1,200.5") or words ("sixty-five", "a dozen")."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    if re.fullmatch(_DIGITS, cleaned):
+        if "/" in cleaned:
+            numerator, denominator = cleaned.split("/")
+            return int(numerator) / int(denominator)
+        return float(cleaned.replace(",", ""))
+    tokens = [t for t in re.split(r"[\s-]+", cleaned) if t not in ("a", "an", "and")]
+    if not tokens or any(t not in _SMALL and t not in _SCALES and t != "half" for t in tokens):
+        return None
+    total, current = 0.0, 0.0
+    for token in tokens:
+        if token in _SMALL:
+            current += _SMALL[token]
+        elif token == "half":
+            current = current + 0.5 if current else 0.5
+        elif token == "thousand":
+            total += (current or 1) * 1000
+            current = 0.0
+        else:
+            current = (current or 1) * _SCALES[token]
+    return total + current
+
+
+def precision_of(text: str) -> float:
+    """Half the step of the last significant digit a figure implies: 60 -> 5, 57.3 -> 0.05.
+
+    Round figures are rounded: "60" means 55..65, "57" means 56.5..57.5. Figures in words
+    ("sixty", "a dozen") read the same as their digits.
+    """
+    cleaned = text.strip().lower().replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
+        value = parse_number(text)
+        if value is None:
+            return 0.5
+        cleaned = f"{value:g}"
+    if "." in cleaned:
+        return 0.5 * 10 ** -len(cleaned.split(".", 1)[1])
+    digits = cleaned.lstrip("0") or "0"
+    trailing = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10**trailing if digits != "0" else 0.5
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every distance in `text`, in order, with a parenthesised conversion folded into the first."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        quantity = _quantity_from(match)
+        if quantity is None:
+            continue
+        if quantity.unit == "m" and (
+            _MONEY_BEFORE.search(text, 0, match.start()) or _NOT_METRES_AFTER.match(text, match.end())
+        ):
+            continue
+        found.append(QuantityMatch(match.start(), match.end(), quantity))
+    return found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The single distance that is the whole of `text`, or None."""
+    match = _QUANTITY.fullmatch(text.strip())
+    return _quantity_from(match) if match else None
+
+
+def _quantity_from(match: re.Match[str]) -> Quantity | None:
+    unit = unit_of(match.group("unit"))
+    factor = KM_PER_UNIT[unit]
+    hedge = hedge_of(match.group("hedge"))
+    low_text = match.group("blow") or match.group("low")
+    high_text = match.group("bhigh") or match.group("high")
+    if low_text and high_text:
+        low, high = parse_number(low_text), parse_number(high_text)
+        if low is None or high is None:
+            return None
+        low, high = min(low, high), max(low, high)
+        value = (low + high) / 2
+        return Quantity(value, unit, hedge, value * factor, match.group(0), low * factor, high * factor)
+    value = parse_number(match.group("value"))
+    if value is None:
+        return None
+    return Quantity(value, unit, hedge, value * factor, match.group(0))
+
+
+def figure_precision_km(quantity: Quantity) -> float:
+    """The rounding slack, in km, implied by how the figure of a quantity is written."""
+    match = _QUANTITY.fullmatch(quantity.text.strip())
+    if match is None:
+        return 0.0
+    figure = match.group("value") or match.group("high") or match.group("bhigh") or ""
+    value = parse_number(figure) or 0.0
+    # A round figure is rounded, but "100 km" is not read as anywhere in 50..150 km.
+    return min(precision_of(figure), max(0.1 * value, 0.5)) * KM_PER_UNIT[quantity.unit]
+
+
+def describe(quantity: Quantity) -> str:
+    """The claimed figure in words: "about 60 km", "50-60 km", "more than 37 mi (59.5 km)"."""
+    hedge = "" if quantity.hedge == "exactly" else quantity.hedge + " "
+    per = quantity.km / quantity.value if quantity.value else 1.0
+    if quantity.low_km is not None and quantity.high_km is not None:
+        figure = f"{_number(quantity.low_km / per)}-{_number(quantity.high_km / per)}"
+    else:
+        figure = _number(quantity.value)
+    converted = "" if quantity.unit == "km" else f" ({quantity.km:.1f} km)"
+    return f"{hedge}{figure} {quantity.unit}{converted}"
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.2f}".rstrip("0")

@@ -1,0 +1,79 @@
+"""Time `geomap map` on the seed articles: pipeline, basemap, full render, file size.
+
+Usage: python scripts/bench_map.py [PATH...] [--repeat N]   (default: seeds/, 5 repeats)
+Uses the real gazetteer (built into the user cache on first use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geomap.articles import read_articles  # noqa: E402
+from geomap.basemap import Extent, country_outlines  # noqa: E402
+from geomap.borders import Borders  # noqa: E402
+from geomap.cli.common import open_gazetteer  # noqa: E402
+from geomap.geojson import claim_lines, place_pins  # noqa: E402
+from geomap.pipeline import run  # noqa: E402
+from geomap.render import render_map  # noqa: E402
+from geomap.settings import load_settings  # noqa: E402
+
+
+def timed(function, repeat: int) -> tuple[float, object]:
+    times, value = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "seeds")])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    articles = read_articles(args.paths)
+    settings = load_settings()
+    with open_gazetteer(settings) as gazetteer:
+        pipeline_s, report = timed(lambda: run(articles, gazetteer, settings), args.repeat)
+    pins = [pin for result in report.results for pin in place_pins(result)]
+    lines = [line for result in report.results for line in claim_lines(result)]
+    points = [(p.place.lat, p.place.lon) for p in pins] + [pt for line in lines for pt in line.points]
+
+    borders = Borders()
+    first_start = time.perf_counter()
+    html = render_map(report, title="bench", borders=borders)  # includes reading Natural Earth once
+    first_s = time.perf_counter() - first_start
+    basemap_s, _ = timed(lambda: country_outlines(Extent.around(points), points, borders), args.repeat)
+    render_s, html = timed(lambda: render_map(report, title="bench", borders=borders), args.repeat)
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        command = [sys.executable, "-m", "geomap", "map", *map(str, args.paths), "-o", f"{folder}/m.html"]
+        subprocess.run(command, check=True, capture_output=True)
+        cli_s = time.perf_counter() - start
+
+    size = len(html.encode("utf-8"))
+    print(f"articles:                {len(articles)}")
+    print(f"place markers:           {len(pins)}")
+    print(f"claim lines:             {len(lines)}")
+    print(f"pipeline (median of {args.repeat}): {pipeline_s * 1000:8.1f} ms")
+    print(f"first render (+NE read): {first_s * 1000:8.1f} ms")
+    print(f"basemap (median):        {basemap_s * 1000:8.1f} ms")
+    print(f"render_map (median):     {render_s * 1000:8.1f} ms")
+    print(f"geomap map, whole CLI:   {cli_s * 1000:8.1f} ms")
+    print(f"HTML size:               {size:,} bytes ({size / 1024:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Article text full of script payloads renders as text in a real browser, and none of it runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePath
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import main
+from geomap.render import render_map
+from tests.browser.conftest import OPEN_EVERYTHING, Browser
+from tests.browser.handmade import EVIL, PAYLOADS, evil_report
+
+pytestmark = pytest.mark.browser
+TITLE = f"title {EVIL}"
+
+
+def shown_title(title: str) -> str:
+    """document.title: ASCII whitespace collapsed and trimmed, as browsers do."""
+    return re.sub(r"[\t\n\f\r ]+", " ", title).strip(" ")
+
+EXECUTED = """
+return {
+  xss: window.__xss === undefined ? null : String(window.__xss),
+  title: document.title,
+  injected: document.querySelectorAll(
+    ['.leaflet-popup-content', '.leaflet-tooltip', '.leaflet-control-layers', '.geomap-legend']
+      .flatMap(box => ['img', 'script', 'iframe', 'style', 'svg[onload]'].map(tag => box + ' ' + tag))
+      .concat(['iframe', 'body > img', 'body > style', '[onerror]', '[onload]', 'a[href^="javascript" i]'])
+      .join(', ')).length,
+  scripts: document.scripts.length,
+  layers: [...document.querySelectorAll('.leaflet-control-layers-overlays label')].map(l => l.textContent),
+  legend: document.querySelector('.geomap-legend h2').textContent,
+};
+"""
+
+
+def assert_inert(browser: Browser, expected_title: str, url: str) -> list[dict]:
+    opened = browser.run(OPEN_EVERYTHING)
+    browser.run("return new Promise(resolve => setTimeout(resolve, 300))")  # let onerror/onload fire
+    state = browser.run(EXECUTED)
+    assert state["xss"] is None, f"a payload ran: {state['xss']}"
+    assert state["title"] == expected_title
+    assert state["injected"] == 0
+    assert state["scripts"] == 3  # Leaflet, L_NO_TOUCH switches, the map
+    page = browser.page(url)
+    assert page.console == [], page.console
+    leaving = [u for u in page.requests if u != url and not u.startswith("data:")]
+    assert leaving == []  # an <img src=x> or <iframe> that got through would request a file
+    return opened
+
+
+def test_payloads_in_every_field_render_as_text(browser: Browser, tmp_path: Path) -> None:
+    target = tmp_path / "evil.html"
+    target.write_text(render_map(evil_report(), title=TITLE), encoding="utf-8")
+    page = browser.load(target)
+    assert page.console == []
+    opened = assert_inert(browser, shown_title(TITLE), page.url)
+    state = browser.run(EXECUTED)
+    name = PurePath(evil_report().results[0].article.name).name
+    assert [label.strip() for label in state["layers"]] == [name, f"{name} (2)"]
+    assert state["legend"] == TITLE
+    texts = "\n".join(item["text"] or "" for item in opened)
+    for payload in PAYLOADS:
+        assert payload in texts, f"payload not shown as text: {payload!r}"
+    assert len([item for item in opened if item["kind"] == "tooltip"]) == 1
+
+
+def test_payload_article_through_the_cli(browser: Browser, fixture_env: Path) -> None:
+    article = fixture_env / "evil.txt"
+    article.write_text(
+        f"Khmeimim Air Base {EVIL} is located around 60km from the Russian naval facility at Tartus.\n"
+        f"Damascus {EVIL} fell. Protesters in Latakia wrote {EVIL} on the walls of Idlib.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["map", str(article), "--title", TITLE])
+    assert result.exit_code == 0, result.output
+    page = browser.load(fixture_env / "maps" / "evil.html")
+    assert page.console == []
+    opened = assert_inert(browser, shown_title(TITLE), page.url)
+    texts = "\n".join(item["text"] or "" for item in opened)
+    assert PAYLOADS[0] in texts and PAYLOADS[1] in texts  # long sentences are cut around the mention

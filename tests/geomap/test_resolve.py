@@ -1,0 +1,88 @@
+"""Resolution on the fixture gazetteer: priors, qualifiers, country context, one sense per name."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer
+from geomap.geoparsing import Geoparser
+from geomap.model import DEMONYM, PLACE, Mention
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer: Gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+def resolved(mentions: list[Mention], surface: str) -> Mention:
+    return next(m for m in mentions if m.surface == surface)
+
+
+def test_priors_prefer_the_capital(parser: Geoparser) -> None:
+    mention = resolved(parser.parse("Talks were held in Moscow."), "Moscow")
+    assert mention.place is not None and mention.place.country_code == "RU"
+    assert any(alt.country_code == "US" for alt in mention.alternatives)
+    assert 0.5 < mention.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("He moved to Paris, Texas, last year.", "Paris", "US", "Texas"),
+        ("The mayor of Alexandria, La., spoke.", "Alexandria", "US", "Louisiana"),
+        ("Students in Moscow, Idaho, protested.", "Moscow", "US", "Idaho"),
+        ("The mayor of Alexandria, Va., spoke.", "Alexandria", "US", "Virginia"),
+    ],
+)
+def test_explicit_qualifiers_win(
+    parser: Geoparser, text: str, surface: str, country: str, admin1: str
+) -> None:
+    place = resolved(parser.parse(text), surface).place
+    assert place is not None and (place.country_code, place.admin1) == (country, admin1)
+
+
+def test_country_context_moves_a_namesake(parser: Geoparser) -> None:
+    plain = resolved(parser.parse("Alexandria is busy."), "Alexandria").place
+    local = resolved(
+        parser.parse("In Louisiana, Alexandria is busy. Pineville and Louisiana agree."), "Alexandria"
+    )
+    assert plain is not None and local.place is not None
+    assert local.place.country_code == "US" and local.place.admin1 == "Louisiana"
+
+
+def test_lists_are_not_qualifiers(parser: Geoparser) -> None:
+    mentions = parser.parse("Cases in Syria, Turkey, Russia and Egypt rose.")
+    assert all(m.place is not None and m.place.kind == "country" for m in mentions)
+
+
+def test_abbreviations_resolve_to_divisions(parser: Geoparser) -> None:
+    mention = resolved(parser.parse("The mayor of Alexandria, La., spoke."), "La.")
+    assert mention.place is not None and mention.place.kind == "admin1" and mention.place.name == "Louisiana"
+
+
+def test_one_sense_per_name(parser: Geoparser) -> None:
+    mentions = parser.parse("Moscow, Idaho, is small. Later Moscow voted.")
+    places = {m.place.id for m in mentions if m.surface == "Moscow" and m.place}
+    assert len(places) == 1
+
+
+def test_demonyms_link_to_their_country(parser: Geoparser) -> None:
+    mention = resolved(parser.parse("Russian and Syrian officials met."), "Russian")
+    assert mention.kind == DEMONYM and mention.place is not None and mention.place.kind == "country"
+    assert mention.place.country_code == "RU"
+
+
+def test_given_spans_are_resolved_even_when_reduced(parser: Geoparser) -> None:
+    text = "Cases in Idlib Province and among Syrians rose."
+    spans = [(9, 23), (34, 41)]
+    mentions = parser.resolve_spans(text, spans)
+    assert [(m.start, m.end) for m in mentions] == spans
+    assert all(m.kind == PLACE and m.place is not None for m in mentions)
+    assert mentions[0].place.country_code == "SY" and mentions[1].place.kind == "country"
+
+
+def test_unknown_given_span_goes_to_the_article_focus(parser: Geoparser) -> None:
+    text = "Coffman Park in Damascus opened. Damascus celebrated."
+    mention = parser.resolve_spans(text, [(0, 12)])[0]
+    assert mention.place is not None and mention.place.name == "Damascus"
+    assert mention.confidence < 0.1
