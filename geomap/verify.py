@@ -238,14 +238,16 @@ class Verifier:
 def measure(subject: Place, reference: Place) -> tuple[float, float]:
     """Geodesic distance (km, WGS84) and initial azimuth from reference to subject (degrees).
 
-    Computed with geographiclib's Geodesic.WGS84, the very solver geopy's `geodesic` wraps
-    (tests check they agree): importing geopy itself would load all its geocoders, 0.2 s of
-    start-up for a command meant to run in CI on every commit.
+    The distance is geopy's `geodesic` (Karney's algorithm on the WGS84 ellipsoid); geopy has
+    no bearing function, so the azimuth comes from the same solver, geographiclib, which geopy
+    is built on.
     """
     from geographiclib.geodesic import Geodesic
+    from geopy.distance import geodesic
 
-    line = Geodesic.WGS84.Inverse(reference.lat, reference.lon, subject.lat, subject.lon)
-    return line["s12"] / 1000.0, line["azi1"] % 360.0
+    km = geodesic((reference.lat, reference.lon), (subject.lat, subject.lon), ellipsoid="WGS-84").km
+    azimuth = Geodesic.WGS84.Inverse(reference.lat, reference.lon, subject.lat, subject.lon)["azi1"]
+    return km, azimuth % 360.0
 
 
 def distance_to_border_km(geometry: object, place: Place) -> float:
@@ -256,7 +258,7 @@ def distance_to_border_km(geometry: object, place: Place) -> float:
     """
     import numpy as np
     import shapely
-    from geographiclib.geodesic import Geodesic
+    from geopy.distance import geodesic
     from shapely.geometry import Point
     from shapely.ops import nearest_points
 
@@ -265,6 +267,4 @@ def distance_to_border_km(geometry: object, place: Place) -> float:
     scale = np.array([math.cos(math.radians(place.lat)), 1.0])
     scaled = shapely.transform(target, lambda coords: coords * scale)
     nearest = nearest_points(scaled, Point(place.lon * scale[0], place.lat))[0]
-    return (
-        float(Geodesic.WGS84.Inverse(place.lat, place.lon, nearest.y, nearest.x / scale[0])["s12"]) / 1000.0
-    )
+    return float(geodesic((place.lat, place.lon), (nearest.y, nearest.x / scale[0]), ellipsoid="WGS-84").km)
