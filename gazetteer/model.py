@@ -35,6 +35,8 @@ KINDS: tuple[str, ...] = (
 )
 #: Kinds that are settlements (a capital is a city too when filtering by kind).
 SETTLEMENT_KINDS = frozenset({"capital", "city"})
+#: Kinds so vast that their one coordinate says nothing about where their edge is.
+VAST_KINDS = frozenset({"continent", "country", "sea", "gulf", "desert", "peninsula"})
 #: Kinds with large extent: a distance "to" them is measured to their centre with a wide margin.
 AREA_KINDS = frozenset(
     {"continent", "country", "admin1", "region", "sea", "gulf", "lake", "desert", "peninsula"}

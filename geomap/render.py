@@ -164,7 +164,7 @@ def render_map(
     folium.LayerControl(collapsed=len(layers) > 3).add_to(fmap)
     _add_legend(fmap, title, pins, lines, len(report.verdicts) - len(lines), points)
     if points:
-        fmap.fit_bounds(_bounds(points), padding_top_left=_PADDING_TOP_LEFT,
+        fmap.fit_bounds(_bounds(_opening_points(pins, lines) or points), padding_top_left=_PADDING_TOP_LEFT,
                         padding_bottom_right=_PADDING_BOTTOM_RIGHT, max_zoom=_MAX_FIT_ZOOM)
     html = root.render()
     if _EXTERNAL_ASSET.search(html):
@@ -259,6 +259,19 @@ def _screen_angle(start: tuple[float, float], end: tuple[float, float]) -> float
     dx = math.radians(end[1] - start[1])
     dy = mercator_y(end[0]) - mercator_y(start[0])
     return math.degrees(math.atan2(dx, dy)) % 360
+
+
+def _opening_points(pins: list[PlacePin], lines: list[ClaimLine]) -> list[tuple[float, float]]:
+    """Where the story happens: claim ends and places, without countries, seas and continents.
+
+    A country's marker sits at its centroid, often a continent away from the places the
+    article is about ("Russia" puts a marker in Siberia); the map opens on the rest and the
+    legend's "everything" link shows it all.
+    """
+    from gazetteer.model import VAST_KINDS
+
+    local = [(pin.place.lat, pin.place.lon) for pin in pins if pin.place.kind not in VAST_KINDS]
+    return local + [point for line in lines for point in line.points]
 
 
 def _bounds(points: Sequence[tuple[float, float]]) -> list[list[float]]:

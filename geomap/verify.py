@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from gazetteer import Place
-from gazetteer.model import AREA_KINDS, SETTLEMENT_KINDS
+from gazetteer.model import AREA_KINDS, SETTLEMENT_KINDS, VAST_KINDS
 from geomap.borders import Borders, CountryShape
 from geomap.claims import COMPASS
 from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Quantity, Verdict
@@ -33,7 +33,7 @@ POINT_KINDS = frozenset(
     }
 )
 #: Kinds too large for a centre-to-centre distance to mean anything.
-CENTROID_KINDS = frozenset({"continent", "country", "sea", "gulf", "desert", "peninsula"})
+CENTROID_KINDS = VAST_KINDS
 #: Long or wide features whose one coordinate says little about where their edge is.
 _LONG_KINDS = frozenset({"river", "canal", "strait", "island", "mountain", "peninsula"})
 _HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}

@@ -18,6 +18,10 @@ from tests.browser.handmade import seeds_like_report
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 
+ZOOM_TO_EVERYTHING = """
+document.querySelector('[data-geomap-zoom="all"]').click();
+return new Promise(resolve => setTimeout(resolve, 400));
+"""
 COUNTS = """
 const map = Object.values(window).find(v => v instanceof L.Map);
 const box = document.querySelector('.folium-map').getBoundingClientRect();
@@ -52,6 +56,7 @@ def test_handmade_map_loads_offline(browser: Browser, tmp_path: Path) -> None:
     target.write_text(render_map(report, title="hand-made"), encoding="utf-8")
     page = browser.load(target)
     assert_offline(page)
+    browser.run(ZOOM_TO_EVERYTHING)
     counts = browser.run(COUNTS)
     assert counts["markers"] == sum(len(place_pins(result)) for result in report.results) == 6
     assert counts["markersInView"] == counts["markers"]
@@ -106,6 +111,11 @@ def test_seeds_map_in_the_browser(browser: Browser, seeds_map: tuple[Path, dict]
 
     page = browser.load(path)
     assert_offline(page)
+    opening = browser.run(COUNTS)
+    # The map opens on the story (Syria's coast), not on the centroids of Russia and the US.
+    local = [f for f in places if f["properties"]["kind"] not in ("country", "continent")]
+    assert len(local) <= opening["markersInView"] < len(places)
+    browser.run(ZOOM_TO_EVERYTHING)
     counts = browser.run(COUNTS)
     assert counts["markers"] == len(places)
     assert counts["markersInView"] == counts["markers"]
