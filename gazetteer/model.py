@@ -33,6 +33,8 @@ KINDS: tuple[str, ...] = (
     "dam",
     "bridge",
 )
+#: Sites located by a single point a few hundred metres across (the tail of KINDS).
+POINT_KINDS = frozenset(KINDS[KINDS.index("airport") :])
 #: Kinds that are settlements (a capital is a city too when filtering by kind).
 SETTLEMENT_KINDS = frozenset({"capital", "city"})
 #: Kinds so vast that their one coordinate says nothing about where their edge is.

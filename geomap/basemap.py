@@ -138,15 +138,8 @@ def country_outlines(
 
 
 def _candidates(borders: Borders, view: Extent) -> list[CountryShape]:
-    """Country outlines that may meet `view`.
-
-    Only those when Borders offers `within(west, south, east, north)` (a bounding-box
-    filter: building every shape costs most of a render), else all of them.
-    """
-    within = getattr(borders, "within", None)
-    if within is not None:
-        return list(within(view.west, view.south, view.east, view.north))
-    return borders.all()
+    """Country outlines whose bounding box meets `view`: building every shape costs most of a render."""
+    return borders.within(view.west, view.south, view.east, view.north)
 
 
 def _digits(tolerance: float) -> int:

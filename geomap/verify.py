@@ -11,27 +11,13 @@ import math
 from dataclasses import dataclass, replace
 
 from gazetteer import Place
-from gazetteer.model import AREA_KINDS, SETTLEMENT_KINDS, VAST_KINDS
+from gazetteer.model import AREA_KINDS, POINT_KINDS, SETTLEMENT_KINDS, VAST_KINDS
 from geomap.borders import Borders, CountryShape
 from geomap.claims import COMPASS
 from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Quantity, Verdict
 from geomap.quantities import LOWER_BOUND_HEDGES, UPPER_BOUND_HEDGES, describe, figure_precision_km
 from geomap.settings import Settings
 
-#: Kinds located by a single point a few hundred metres across.
-POINT_KINDS = frozenset(
-    {
-        "airport",
-        "air_base",
-        "naval_base",
-        "military_site",
-        "nuclear_site",
-        "port",
-        "border_crossing",
-        "dam",
-        "bridge",
-    }
-)
 #: Kinds too large for a centre-to-centre distance to mean anything.
 CENTROID_KINDS = VAST_KINDS
 #: Long or wide features whose one coordinate says little about where their edge is.
