@@ -74,7 +74,7 @@ def place_html(pin: PlacePin) -> str:
 
 def _sentences_html(text: str, mentions: Sequence[Mention]) -> str:
     """An ordered list of the sentences holding the mentions, each mention in <mark>."""
-    from geomap.claims import split_sentences
+    from geomap.sentences import split_sentences
 
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]

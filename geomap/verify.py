@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from gazetteer import Place
 from gazetteer.model import AREA_KINDS, POINT_KINDS, SETTLEMENT_KINDS, VAST_KINDS
 from geomap.borders import Borders, CountryShape
-from geomap.claims import COMPASS
+from geomap.compass import COMPASS
 from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Quantity, Verdict
 from geomap.quantities import LOWER_BOUND_HEDGES, UPPER_BOUND_HEDGES, describe, figure_precision_km
 from geomap.settings import Settings

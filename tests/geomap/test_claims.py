@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
 from geomap.borders import Borders
-from geomap.claims import compass_point, extract_claims, split_sentences
+from geomap.claims import extract_claims
+from geomap.compass import compass_point
 from geomap.model import CONTRADICTED, DEMONYM, HOLDS, PLACE, UNVERIFIABLE, Mention
+from geomap.sentences import split_sentences
 from geomap.settings import Settings
 from geomap.verify import Verifier
 

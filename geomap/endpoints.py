@@ -1,0 +1,287 @@
+"""Binding a claim's end points: which mentioned places a cue in a sentence relates, or why none."""
+
+from __future__ import annotations
+
+import re
+
+from geomap.model import DEMONYM, Mention
+from geomap.sentences import Sentence
+
+#: What a carried-over subject ("the facility", "the town") may refer to.
+CARRY_KINDS: dict[str, frozenset[str]] = {
+    "facility": frozenset(
+        {"air_base", "naval_base", "military_site", "airport", "port", "nuclear_site", "dam"}
+    ),
+    "base": frozenset({"air_base", "naval_base", "military_site"}),
+    "airbase": frozenset({"air_base"}),
+    "installation": frozenset({"air_base", "naval_base", "military_site", "nuclear_site"}),
+    "site": frozenset({"military_site", "nuclear_site", "air_base", "naval_base"}),
+    "airport": frozenset({"airport", "air_base"}),
+    "airfield": frozenset({"airport", "air_base"}),
+    "port": frozenset({"port", "naval_base", "city"}),
+    "harbour": frozenset({"port", "naval_base", "city"}),
+    "harbor": frozenset({"port", "naval_base", "city"}),
+    "city": frozenset({"city", "capital"}),
+    "town": frozenset({"city", "capital"}),
+    "village": frozenset({"city"}),
+    "capital": frozenset({"capital"}),
+    "province": frozenset({"admin1", "region"}),
+    "region": frozenset({"admin1", "region"}),
+    "governorate": frozenset({"admin1"}),
+    "island": frozenset({"island"}),
+    "it": frozenset(
+        {
+            "city",
+            "capital",
+            "air_base",
+            "naval_base",
+            "military_site",
+            "airport",
+            "port",
+            "nuclear_site",
+            "dam",
+            "bridge",
+            "border_crossing",
+            "island",
+            "mountain",
+        }
+    ),
+}
+#: How far back (characters) a carried-over subject may have been named.
+CARRY_CHARS = 600
+#: Places too large to be the end of a bearing or of an "away" distance.
+WIDE_KINDS = frozenset({"country", "continent"})
+
+_CARRIED_SUBJECT = re.compile(
+    r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<noun>"
+    + "|".join(k for k in CARRY_KINDS if k != "it")
+    + r")|(?P<it>[Ii]t))\b",
+    re.IGNORECASE,
+)
+_CARRIED_REFERENCE = re.compile(
+    r"\s*(?:the|this|that)\s+(?:[\w-]+\s+)?(" + "|".join(CARRY_KINDS) + r")\b", re.IGNORECASE
+)
+_LINK_WORD = (
+    r"(?:which|that|is|are|was|were|lies|lie|lay|sits|sit|stands|located|situated|based|found|set|now|"
+    r"also|still|only|just|about|some|roughly|around|a|an|the|due|far|well)"
+)
+_LINK = re.compile(rf"^[\s,]*(?:(?:{_LINK_WORD})\b[\s,]*)*$", re.IGNORECASE)
+# "X, which Russia built in 2015, is ...": one aside between commas, brackets or dashes.
+_LINK_AROUND_CLAUSE = re.compile(
+    rf"^\s*(?:,[^,;]{{1,80}},|\([^()]{{1,80}}\)|[—–][^—–]{{1,80}}[—–])\s*(?:(?:{_LINK_WORD})\b\s*)*$",
+    re.IGNORECASE,
+)
+_PROPER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+")
+_PROPER_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)[\s,]*(?i:(?:{_LINK_WORD})\b[\s,]*)*$")
+_PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+_REF_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
+
+
+class SentencePlaces:
+    """The places mentioned in one sentence (and before it), and who a cue in it is about.
+
+    Positions taken and returned are offsets into `sentence.text`; mentions keep their
+    article offsets. Carried-over subjects and references may lie in earlier sentences.
+    """
+
+    def __init__(self, text: str, sentence: Sentence, inside: list[Mention], every: list[Mention]) -> None:
+        self.text = text
+        self.sentence = sentence
+        self.local = sentence.text
+        self.inside = inside
+        """Mentions within the sentence, in order."""
+        self.every = every
+        """Every mention of the article, in order: where carried-over subjects are looked up."""
+
+    def local_span(self, mention: Mention) -> tuple[int, int]:
+        """Where `mention` is in the sentence text."""
+        return mention.start - self.sentence.start, mention.end - self.sentence.start
+
+    def in_sentence(self, mention: Mention) -> bool:
+        """Whether `mention` is in this sentence rather than carried over from an earlier one."""
+        return self.sentence.start <= mention.start and mention.end <= self.sentence.end
+
+    def places_before(self, position: int) -> list[Mention]:
+        """Places (not demonyms) ending before `position`, nearest first."""
+        return [m for m in self.inside if m.kind != DEMONYM and self.local_span(m)[1] <= position][::-1]
+
+    def next_place(self, position: int) -> Mention | None:
+        """The first place (not demonym) starting at or after `position`, however far."""
+        for mention in self.inside:
+            if self.local_span(mention)[0] >= position and mention.kind != DEMONYM:
+                return mention
+        return None
+
+    def place_after(self, position: int, limit: int = 60) -> Mention | None:
+        """The place right after a cue; None when an unknown proper name comes first.
+
+        "60km from the Kremlin in Moscow" must not bind Moscow when the Kremlin is unknown,
+        so only a short run of lower-case words (or demonyms) may stand in between.
+        """
+        for mention in self.inside:
+            start, _ = self.local_span(mention)
+            if start < position or mention.kind == DEMONYM:
+                continue
+            gap = self._without_demonyms(position, start)
+            if (
+                start - position <= limit
+                and _REF_GAP.match(gap)
+                and not re.search(r"[,;:()]", gap)
+                and not _PROPER.search(gap)
+            ):
+                return mention
+            return None
+        return None
+
+    def reference_after(self, position: int) -> Mention | None:
+        """The place a distance is measured from: named after the cue, or "the city" carried over."""
+        return self.place_after(position) or self._carried_over_reference(position)
+
+    def subject_before(self, position: int) -> Mention | None:
+        """The place a claim starting at `position` is about: linked by "is", ",", "lies"...
+
+        Only a place tied to the claim by a link ("X is", "X,", "X, which ..., lies") counts,
+        or a subject carried over from an earlier sentence ("The facility is"); a place merely
+        named earlier in the sentence does not, so the claim is reported unbound instead.
+        """
+        candidates = self.places_before(position)
+        for mention in candidates[:3]:
+            gap = self.local[self.local_span(mention)[1] : position]
+            if _LINK.match(gap) or _LINK_AROUND_CLAUSE.match(gap):
+                return self._town_rather_than_its_region(mention, candidates)
+        return self._carried_over_subject(self.local[:position], position)
+
+    def adjacent_subject(self, position: int) -> Mention | None:
+        """The nearest place before `position` when only link words stand between ("X lies near").
+
+        Stricter than subject_before (no asides, no carry-over): a bare direction or
+        "near" is too common a word to reach further for its subject.
+        """
+        nearest = self.places_before(position)[:1]
+        if nearest and _LINK.match(self.local[self.local_span(nearest[0])[1] : position]):
+            return nearest[0]
+        return None
+
+    def pair_before(self, position: int) -> tuple[Mention | None, Mention | None]:
+        """The two places of "X and Y are 50km apart", in order, or (None, None) if not so joined."""
+        pair = self.places_before(position)[:2][::-1]
+        joined = len(pair) == 2 and re.fullmatch(
+            r"\s*(?:,\s*)?and\s+(?:the\s+)?",
+            self.local[self.local_span(pair[0])[1] : self.local_span(pair[1])[0]],
+        )
+        return (pair[0], pair[1]) if joined else (None, None)
+
+    def pair_after(self, position: int) -> tuple[Mention | None, Mention | None]:
+        """The two places of "the road between X and Y" (or "from X to Y"); None where one is missing."""
+        first = self.place_after(position)
+        if first is None:
+            return None, None
+        after_first = self.local_span(first)[1]
+        link = re.match(r"\s*(?:and|to)\s+", self.local[after_first:])
+        return first, (self.place_after(after_first + link.end()) if link else None)
+
+    def reference_named_earlier(self, subject: Mention) -> Mention | None:
+        """For "X is 30km away": the last other place named before X, which the story is about."""
+        for mention in reversed(self.every):
+            if (
+                mention.end <= subject.start
+                and mention.kind != DEMONYM
+                and mention.place is not None
+                and mention.place.kind not in WIDE_KINDS
+                and (subject.place is None or mention.place.id != subject.place.id)
+            ):
+                return mention
+        return None
+
+    def unbound_reasons(
+        self,
+        start: int,
+        end: int,
+        subject: Mention | None,
+        reference: Mention | None,
+        cue: str,
+        needs_reference: bool,
+    ) -> list[str]:
+        """Which end could not be bound or resolved, and why, naming an unknown name if one is there.
+
+        Naming the unknown name tells the reader whether the gazetteer lacks a place or the
+        sentence simply names none, which decides what to fix.
+        """
+        reasons = []
+        if subject is None:
+            before = _PROPER_BEFORE.search(self.local[:start])
+            named = before.group(1) if before and before.group(1) not in ("The", "It", "This") else None
+            reasons.append(
+                f"subject: {named!r} is not a known place"
+                if named
+                else f"subject: no place named just before {cue!r}"
+            )
+        elif subject.place is None:
+            reasons.append(f"subject: {subject.surface!r} is not in the gazetteer")
+        if needs_reference and reference is None:
+            named = _leading_proper_name(self.local[end:])
+            reasons.append(
+                f"reference: {named!r} is not a known place"
+                if named
+                else f"reference: no place named after {cue!r}"
+            )
+        elif reference is not None and reference.place is None:
+            reasons.append(f"reference: {reference.surface!r} is not in the gazetteer")
+        return reasons
+
+    def _without_demonyms(self, start: int, end: int) -> str:
+        """The text between two offsets with demonym mentions blanked ("the Russian naval ...")."""
+        chars = list(self.local[start:end])
+        for mention in self.inside:
+            first, last = self.local_span(mention)
+            if mention.kind == DEMONYM and start <= first and last <= end:
+                chars[first - start : last - start] = " " * (last - first)
+        return "".join(chars)
+
+    def _town_rather_than_its_region(self, mention: Mention, candidates: list[Mention]) -> Mention:
+        """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California."""
+        if mention.place is None or mention.place.kind not in ("country", "admin1"):
+            return mention
+        earlier = [m for m in candidates if m.end <= mention.start][:1]
+        if earlier and re.fullmatch(r",?\s*", self.text[earlier[0].end : mention.start]):
+            return earlier[0]
+        return mention
+
+    def _carried_over_subject(self, before: str, position: int) -> Mention | None:
+        """A subject carried over: "The facility is ..." binds to the last compatible place named."""
+        phrases = list(_CARRIED_SUBJECT.finditer(before))
+        if not phrases:
+            return None
+        phrase = phrases[-1]
+        if not _LINK.match(before[phrase.end() : position]) and not re.match(
+            r"^\s*,[^,]*,\s*", before[phrase.end() :]
+        ):
+            return None
+        kinds = CARRY_KINDS["it" if phrase.group("it") else phrase.group("noun").lower()]
+        return self._last_place_of_kind(self.sentence.start + phrase.start(), kinds)
+
+    def _carried_over_reference(self, position: int) -> Mention | None:
+        """A reference carried over ("50km from the city"): the last compatible place named shortly before."""
+        match = _CARRIED_REFERENCE.match(self.local[position:])
+        if not match:
+            return None
+        return self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[match.group(1).lower()])
+
+    def _last_place_of_kind(self, cutoff: int, kinds: frozenset[str]) -> Mention | None:
+        """The last place of one of `kinds` named shortly before `cutoff` (a few sentences back).
+
+        The CARRY_CHARS window keeps "the city" from reaching back to a city named in
+        another part of the story.
+        """
+        for mention in reversed(self.every):
+            if mention.end <= cutoff - CARRY_CHARS:
+                return None
+            if mention.end <= cutoff and mention.place is not None and mention.place.kind in kinds:
+                return mention
+        return None
+
+
+def _leading_proper_name(text: str) -> str | None:
+    """A capitalised name at the start of `text` (no mention covers it when we ask), for unbound reasons."""
+    match = _PROPER_RUN.match(text)
+    return match.group(1) if match else None
