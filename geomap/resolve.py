@@ -108,13 +108,13 @@ class Resolver:
                 ]
                 raw += self._county_candidates(norm)
                 raw = _divisions_over_aliases(norm, raw)
-            raw.sort(key=lambda c: -prior(c))
-            found = tuple(raw[:MAX_CANDIDATES])
+            ranked = sorted([(prior(c), c) for c in raw], key=_minus_prior)[:MAX_CANDIDATES]
+            found = tuple(c for _, c in ranked)
             if len(self._cache) > 200_000:
                 self._cache.clear()
                 self._priors.clear()
             self._cache[norm] = found
-            self._priors[norm] = tuple(prior(c) for c in found)
+            self._priors[norm] = tuple(score for score, _ in ranked)
         return found
 
     def _county_candidates(self, norm: str) -> list[Candidate]:
@@ -344,6 +344,11 @@ class Resolver:
                 )
             )
         return mentions
+
+
+def _minus_prior(pair: tuple[float, Candidate]) -> float:
+    """Sort key: best prior first (a stable sort keeps the gazetteer's order among equals)."""
+    return -pair[0]
 
 
 def _inside(place: Place, division: Place) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import math
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -27,6 +28,14 @@ class Entry:
 
 
 def _package_dir(package: str) -> Path:
+    """The folder of an installed package, found without importing it.
+
+    Importing countrystatecity_countries pulls in pydantic (~80 ms) just to be located, and
+    every command computes the sources' fingerprint at start-up.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
     return Path(str(resources.files(package)))
 
 
