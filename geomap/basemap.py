@@ -161,18 +161,24 @@ def _simplified(geometries: list[BaseGeometry], area: BaseGeometry, tolerance: f
     west, south, east, north = area.bounds
     margin = 10 * tolerance
     around = box(west - margin, south - margin, east + margin, north + margin)
-    pieces = [geometry if around.contains(geometry.envelope) else geometry.intersection(around)
-              for geometry in geometries]
+    pieces = [
+        geometry if around.contains(geometry.envelope) else geometry.intersection(around)
+        for geometry in geometries
+    ]
     # A quick first pass (a quarter of the tolerance: invisible) spares coverage
     # simplification most of the 1:10m vertices.
-    pieces = [_polygonal(shapely.make_valid(piece.simplify(tolerance / 4, preserve_topology=False)))
-              for piece in pieces]
+    pieces = [
+        _polygonal(shapely.make_valid(piece.simplify(tolerance / 4, preserve_topology=False)))
+        for piece in pieces
+    ]
     if hasattr(shapely, "coverage_simplify"):  # shapely >= 2.1
         simplified = shapely.coverage_simplify(pieces, tolerance)
     else:  # pragma: no cover - neighbours' shared borders may then differ by up to the tolerance
         simplified = [piece.simplify(tolerance) for piece in pieces]
-    return [geometry if area.contains(geometry.envelope) else geometry.intersection(area)
-            for geometry in simplified]
+    return [
+        geometry if area.contains(geometry.envelope) else geometry.intersection(area)
+        for geometry in simplified
+    ]
 
 
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry:

@@ -61,7 +61,8 @@ def place_html(pin: PlacePin) -> str:
         '<div class="geomap-popup">',
         f"<h3>{escape_html(place.name)}</h3>",
         f'<div class="meta">{escape_html(kind)} &middot; {escape_html(CATEGORY_LABELS[category(place.kind)])}'
-        + (f" &middot; {escape_html(where)}" if where else "") + "</div>",
+        + (f" &middot; {escape_html(where)}" if where else "")
+        + "</div>",
         f"<div>{place.lat:.4f}, {place.lon:.4f}</div>",
         f"<div>Gazetteer: {escape_html(place.source or 'unknown')} "
         f"<code>{escape_html(place.id)}</code></div>",
@@ -140,14 +141,14 @@ def claim_html(line: ClaimLine) -> str:
         rows.append(f"<div>Measured: {', '.join(measured)}</div>")
     rows.append(f"<div>{escape_html(verdict.explanation)}</div>")
     rows.append(f"<div><q>{_claim_sentence(claim)}</q></div>")
-    rows.append(f"<div class=\"meta\"><i>{escape_html(line.article.name)}</i>, line {claim.line}</div></div>")
+    rows.append(f'<div class="meta"><i>{escape_html(line.article.name)}</i>, line {claim.line}</div></div>')
     return "".join(rows)
 
 
 def _claim_sentence(claim: Claim) -> str:
     """The claim's sentence with the claim's own words in <mark>."""
     offset = claim.start - claim.sentence_start
-    if not (offset >= 0 and claim.sentence[offset:offset + len(claim.text)] == claim.text):
+    if not (offset >= 0 and claim.sentence[offset : offset + len(claim.text)] == claim.text):
         offset = claim.sentence.find(claim.text) if claim.text else -1
     if offset < 0:
         return escape_html(claim.sentence)

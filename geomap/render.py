@@ -164,8 +164,12 @@ def render_map(
     folium.LayerControl(collapsed=len(layers) > 3).add_to(fmap)
     _add_legend(fmap, title, pins, lines, len(report.verdicts) - len(lines), points)
     if points:
-        fmap.fit_bounds(_bounds(_opening_points(pins, lines) or points), padding_top_left=_PADDING_TOP_LEFT,
-                        padding_bottom_right=_PADDING_BOTTOM_RIGHT, max_zoom=_MAX_FIT_ZOOM)
+        fmap.fit_bounds(
+            _bounds(_opening_points(pins, lines) or points),
+            padding_top_left=_PADDING_TOP_LEFT,
+            padding_bottom_right=_PADDING_BOTTOM_RIGHT,
+            max_zoom=_MAX_FIT_ZOOM,
+        )
     html = root.render()
     if _EXTERNAL_ASSET.search(html):
         raise RuntimeError("map HTML references an external script or stylesheet")
@@ -191,9 +195,14 @@ def _add_outlines(
 
     group = folium.FeatureGroup(name=_OUTLINES_NAME, overlay=False, show=show)
     outlines = country_outlines(extent, focus, borders)
-    _Script(_OUTLINES_JS, land=outlines.land, seams=[outlines.seam_lons, outlines.seam_lats],
-            fill={"color": _LAND, "weight": 1, "fillColor": _LAND, "fillOpacity": 1.0},
-            stroke={"color": _COAST, "weight": 0.8, "interactive": False}, attr=_NATURAL_EARTH).add_to(group)
+    _Script(
+        _OUTLINES_JS,
+        land=outlines.land,
+        seams=[outlines.seam_lons, outlines.seam_lats],
+        fill={"color": _LAND, "weight": 1, "fillColor": _LAND, "fillOpacity": 1.0},
+        stroke={"color": _COAST, "weight": 0.8, "interactive": False},
+        attr=_NATURAL_EARTH,
+    ).add_to(group)
     group.add_to(fmap)
 
 
@@ -201,8 +210,14 @@ def _add_tiles(fmap: folium.Map, name: str) -> None:
     import folium
 
     url, attribution, max_zoom = TILE_PROVIDERS[name]
-    folium.TileLayer(tiles=url, attr=attribution, name=f"{name} tiles (online)", max_zoom=max_zoom,
-                     overlay=False, show=True).add_to(fmap)
+    folium.TileLayer(
+        tiles=url,
+        attr=attribution,
+        name=f"{name} tiles (online)",
+        max_zoom=max_zoom,
+        overlay=False,
+        show=True,
+    ).add_to(fmap)
 
 
 def _add_article_layer(
@@ -215,8 +230,12 @@ def _add_article_layer(
         _add_claim(group, line)
     for pin in pins:
         kind = category(pin.place.kind)
-        icon = folium.DivIcon(html=shape_svg(kind), icon_size=(18, 18), icon_anchor=(9, 9),
-                              class_name=f"geomap-place geomap-cat-{kind}")
+        icon = folium.DivIcon(
+            html=shape_svg(kind),
+            icon_size=(18, 18),
+            icon_anchor=(9, 9),
+            class_name=f"geomap-place geomap-cat-{kind}",
+        )
         marker = folium.Marker([pin.place.lat, pin.place.lon], icon=icon)
         _Bind("bindPopup", place_html(pin), {"maxWidth": 360}).add_to(marker)
         marker.add_to(group)
@@ -246,13 +265,19 @@ def _add_claim(group: folium.FeatureGroup, line: ClaimLine) -> None:
             f'<svg width="18" height="18" viewBox="0 0 18 18" style="transform: rotate({angle:.0f}deg)">'
             f'<polygon points="9,0 16,17 9,12 2,17" fill="{colour}" stroke="#fff" stroke-width="1"/></svg>'
         )
-        folium.Marker(list(line.points[-1]), icon=folium.DivIcon(
-            html=arrow, icon_size=(18, 18), icon_anchor=(9, 9), class_name="geomap-arrow"),
-            interactive=False, keyboard=False).add_to(group)
+        folium.Marker(
+            list(line.points[-1]),
+            icon=folium.DivIcon(
+                html=arrow, icon_size=(18, 18), icon_anchor=(9, 9), class_name="geomap-arrow"
+            ),
+            interactive=False,
+            keyboard=False,
+        ).add_to(group)
 
 
 def _screen_angle(start: tuple[float, float], end: tuple[float, float]) -> float:
     """Clockwise angle from screen-up of the segment start -> end on a Web Mercator map."""
+
     def mercator_y(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
 
@@ -291,10 +316,15 @@ def _add_legend(
     categories = [name for name in CATEGORY_LABELS if any(category(p.place.kind) == name for p in pins)]
     statuses = [s for s in STATUS_COLOURS if any(line.verdict.status == s for line in lines)]
     html = legend_html(title, categories, statuses, len(pins), len(lines), undrawn, zoom_links=bool(points))
-    views = {"all": _bounds(points) if points else None,
-             "claims": _bounds([point for line in lines for point in line.points]) if lines else None}
-    options = {"paddingTopLeft": list(_PADDING_TOP_LEFT), "paddingBottomRight": list(_PADDING_BOTTOM_RIGHT),
-               "maxZoom": _MAX_FIT_ZOOM}
+    views = {
+        "all": _bounds(points) if points else None,
+        "claims": _bounds([point for line in lines for point in line.points]) if lines else None,
+    }
+    options = {
+        "paddingTopLeft": list(_PADDING_TOP_LEFT),
+        "paddingBottomRight": list(_PADDING_BOTTOM_RIGHT),
+        "maxZoom": _MAX_FIT_ZOOM,
+    }
     _Script(_LEGEND_JS, html=html, views=views, options=options).add_to(fmap)
 
 
@@ -316,8 +346,9 @@ def _element_classes() -> tuple[type, type]:
     class Script(MacroElement):
         """A script line; {parent} is the parent's JS name, other fields are embedded as JSON."""
 
-        _template = Template("{% macro script(this, kwargs) %}{{ this.code(this._parent.get_name()) }}"
-                             "{% endmacro %}")
+        _template = Template(
+            "{% macro script(this, kwargs) %}{{ this.code(this._parent.get_name()) }}{% endmacro %}"
+        )
 
         def __init__(self, code: str, **values: Any) -> None:
             super().__init__()

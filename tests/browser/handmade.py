@@ -16,8 +16,9 @@ from geomap.model import (
     Verdict,
 )
 
-KHMEIMIM = Place("site:khmeimim-air-base", "Khmeimim Air Base", "air_base", 35.4011, 35.9486, "SY",
-                 source="curated")
+KHMEIMIM = Place(
+    "site:khmeimim-air-base", "Khmeimim Air Base", "air_base", 35.4011, 35.9486, "SY", source="curated"
+)
 TARTUS = Place("geonames:170794", "Tartus", "city", 34.8890, 35.8866, "SY", "Tartus", 115769, "geonames")
 LATAKIA = Place("geonames:173579", "Latakia", "city", 35.5312, 35.7909, "SY", "Latakia", 340181, "geonames")
 SYRIA = Place("geonames:163843", "Syria", "country", 35.0, 38.0, "SY", source="geonames")
@@ -28,7 +29,7 @@ PAYLOADS = (
     '<script>window.__xss = "script"; document.title = "pwned"</script>',
     "<img src=x onerror=\"window.__xss='img'\">",
     "<a href=\"javascript:window.__xss='link'\">click me</a>",
-    "\"><svg onload=\"window.__xss='attr'\">",
+    '"><svg onload="window.__xss=\'attr\'">',
     "'><svg onload='window.__xss=1'>",
     '</script><script>window.__xss="end-script"</script>',
     '`${window.__xss="template"}`',
@@ -62,18 +63,31 @@ def distance_verdict(
     start, end = min(subject.start, reference.start), max(subject.end, reference.end)
     sentence_start = text.rfind("\n", 0, start) + 1
     sentence_end = text.find("\n", end)
-    sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+    sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
     quantity = Quantity(60.0, "km", "about", 60.0, figure)
-    claim = Claim("distance", text[start:end], start, end, sentence, text.count("\n", 0, start) + 1,
-                  subject, reference, quantity, direction=direction, sentence_start=sentence_start)
+    claim = Claim(
+        "distance",
+        text[start:end],
+        start,
+        end,
+        sentence,
+        text.count("\n", 0, start) + 1,
+        subject,
+        reference,
+        quantity,
+        direction=direction,
+        sentence_start=sentence_start,
+    )
     return Verdict(claim, status, explanation, 57.1, 187.0)
 
 
 def seeds_like_report() -> Report:
     """Two articles about the Russian bases in Syria: places, a demonym and two claims."""
-    first = ("Russian diplomats met in Latakia, Syria.\n"
-             "Khmeimim Air Base is located around 60km from the naval facility at Tartus.\n"
-             "Tartus hosts the fleet.")
+    first = (
+        "Russian diplomats met in Latakia, Syria.\n"
+        "Khmeimim Air Base is located around 60km from the naval facility at Tartus.\n"
+        "Tartus hosts the fleet."
+    )
     mentions = (
         mention(first, "Russian", RUSSIA, DEMONYM),
         mention(first, "Latakia", LATAKIA),
@@ -86,26 +100,33 @@ def seeds_like_report() -> Report:
     second = "Khmeimim Air Base lies 20km south of Latakia."
     second_mentions = (mention(second, "Khmeimim Air Base", KHMEIMIM), mention(second, "Latakia", LATAKIA))
     second_verdict = distance_verdict(second, second_mentions[0], second_mentions[1], "20km", direction="S")
-    return Report((
-        ArticleResult(Article("news/first.txt", first), mentions, (verdict,)),
-        ArticleResult(Article("news/second.txt", second), second_mentions, (second_verdict,)),
-    ))
+    return Report(
+        (
+            ArticleResult(Article("news/first.txt", first), mentions, (verdict,)),
+            ArticleResult(Article("news/second.txt", second), second_mentions, (second_verdict,)),
+        )
+    )
 
 
 def evil_report() -> Report:
     """Payloads in every string that reaches the page: names, sentences, claims, places."""
     evil_place = Place(f"user:{EVIL}", f"Tartus {EVIL}", "port", 34.90, 35.87, "SY", EVIL, 0, EVIL)
-    text = (f"{EVIL} Khmeimim Air Base {EVIL} is located around 60km {EVIL} from Tartus {EVIL}.\n"
-            f"Latakia {EVIL} and Syria.")
+    text = (
+        f"{EVIL} Khmeimim Air Base {EVIL} is located around 60km {EVIL} from Tartus {EVIL}.\n"
+        f"Latakia {EVIL} and Syria."
+    )
     mentions = (
         mention(text, "Khmeimim Air Base", KHMEIMIM),
         mention(text, "Tartus", evil_place),
         mention(text, "Latakia", LATAKIA),
         mention(text, "Syria", SYRIA),
     )
-    verdict = distance_verdict(text, mentions[0], mentions[1], f"around 60km {EVIL}", direction="S",
-                               explanation=f"claimed {EVIL}")
-    return Report((
-        ArticleResult(Article(f"evil {EVIL}.txt", text), mentions, (verdict,)),
-        ArticleResult(Article(f"evil {EVIL}.txt", text), mentions, ()),
-    ))
+    verdict = distance_verdict(
+        text, mentions[0], mentions[1], f"around 60km {EVIL}", direction="S", explanation=f"claimed {EVIL}"
+    )
+    return Report(
+        (
+            ArticleResult(Article(f"evil {EVIL}.txt", text), mentions, (verdict,)),
+            ArticleResult(Article(f"evil {EVIL}.txt", text), mentions, ()),
+        )
+    )

@@ -93,8 +93,14 @@ def seeds_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     """`geomap map seeds/` run as a user would (installed command, real gazetteer)."""
     folder = tmp_path_factory.mktemp("seeds-map")
     command = [sys.executable, "-m", "geomap", "map", str(ROOT / "seeds"), "--geojson", "seeds.geojson"]
-    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        command,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     assert "maps/seeds.html" in done.stdout
     return folder / "maps" / "seeds.html", json.loads((folder / "seeds.geojson").read_text(encoding="utf-8"))
@@ -136,7 +142,8 @@ def test_seeds_map_in_the_browser(browser: Browser, seeds_map: tuple[Path, dict]
         return found;
     """)
     khmeimim_tartus = [
-        line for line in lines
+        line
+        for line in lines
         if "Khmeimim" in line["text"] and ("Tartus" in line["text"] or "Ţarţūs" in line["text"])
     ]
     assert khmeimim_tartus, lines

@@ -21,6 +21,7 @@ def shown_title(title: str) -> str:
     """document.title: ASCII whitespace collapsed and trimmed, as browsers do."""
     return re.sub(r"[\t\n\f\r ]+", " ", title).strip(" ")
 
+
 EXECUTED = """
 return {
   xss: window.__xss === undefined ? null : String(window.__xss),

@@ -70,6 +70,7 @@ def test_far_apart_places_get_detail_only_around_them(borders: Borders) -> None:
     extent = Extent.around([KHMEIMIM, MOSCOW])
     plain = country_outlines(extent, [], borders)
     focused = country_outlines(extent, [KHMEIMIM], borders)
+
     def close(points: list[list[float]]) -> list[list[float]]:
         return [p for p in points if abs(p[0] - KHMEIMIM[1]) < 1.4 and abs(p[1] - KHMEIMIM[0]) < 1.4]
 

@@ -87,7 +87,10 @@ def test_great_circle_crossing_the_antimeridian_stays_continuous() -> None:
 
 
 @given(
-    st.floats(-80, 80), st.floats(-180, 180), st.floats(-80, 80), st.floats(-180, 180),
+    st.floats(-80, 80),
+    st.floats(-180, 180),
+    st.floats(-80, 80),
+    st.floats(-180, 180),
 )
 def test_great_circle_points_lie_between_the_ends(lat1: float, lon1: float, lat2: float, lon2: float) -> None:
     points = great_circle((lat1, lon1), (lat2, lon2))
