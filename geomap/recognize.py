@@ -58,6 +58,9 @@ _ABBREVIATION_LIKE = re.compile(
     r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
 )
 _STANDALONE = re.compile(r"\b(?:" + "|".join(STANDALONE) + r")\b")
+#: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
+DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
+_DISEASE_AFTER = re.compile(r"[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|stated|administration)\b")
 #: Words before a name that make it a person's or an office's: "President Assad".
 TITLES = frozenset(
@@ -171,7 +174,7 @@ class Recognizer:
         self._strength = strength
         self._common = load_common_words() if common_words is None else common_words
         self._first_names = load_first_names()
-        self._chunk_cache: dict[tuple[str, bool, str, bool], _ChunkResult] = {}
+        self._chunk_cache: dict[tuple[str, bool, str, bool, bool], _ChunkResult] = {}
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
     def find(self, text: str) -> list[Span]:
@@ -186,6 +189,7 @@ class Recognizer:
                 _opens_sentence(text, offset),
                 _previous_word(text, offset),
                 bool(_SPEECH.match(text, match.end())),
+                bool(_DISEASE_AFTER.match(text, match.end())),
             )
             found = cache.get(key)
             if found is None:
@@ -207,7 +211,9 @@ class Recognizer:
         """A bare surname or first name seen elsewhere in the article as part of a person's name."""
         return span.kind == PLACE and span.norm in people and self._strength(span.norm) != "country"
 
-    def _chunk_spans(self, chunk: str, opens_sentence: bool, before: str, said: bool) -> _ChunkResult:
+    def _chunk_spans(
+        self, chunk: str, opens_sentence: bool, before: str, said: bool, disease_after: bool
+    ) -> _ChunkResult:
         """Spans of one chunk relative to its start, and the names it shows to be people's.
 
         The result depends only on the arguments, so it is cached: news repeats its chunks.
@@ -236,6 +242,8 @@ class Recognizer:
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
             if following.isdigit() and _is_acronym(chunk[start:end]):
                 verdict = "drop"  # "US-24", "US 30": a road
+            if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):
+                verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
             if verdict == "keep" and self._first_name_or_surname(
                 word, norm, kind, following, said and j == count - 1
             ):
@@ -309,7 +317,7 @@ class Recognizer:
         if _is_acronym(surface) and strength != "country":
             return "drop"
         if " " not in norm:
-            zipf = self._common.get(norm, 0.0)
+            zipf = self._word_frequency(norm)
             if zipf >= VERY_COMMON_ZIPF and strength != "country":
                 return "drop"
             if zipf >= COMMON_ZIPF and strength == "weak":
@@ -322,6 +330,16 @@ class Recognizer:
         if inside and strength != "country" and self._name_like(previous):
             return "person"
         return "keep"
+
+    def _word_frequency(self, norm: str) -> float:
+        """Zipf frequency of a one-word name as an English word.
+
+        Plurals count as their singular ("Cases", "Rights"): the word list keeps only singulars.
+        """
+        zipf = self._common.get(norm, 0.0)
+        if not zipf and norm.endswith("s"):
+            zipf = self._common.get(norm[:-1], 0.0)
+        return zipf
 
     def _name_like(self, word: str) -> bool:
         """A capitalised word that is no ordinary word, modifier, demonym or strong place: a first name."""

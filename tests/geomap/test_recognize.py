@@ -41,6 +41,9 @@ NAMES = frozenset(
         "Stratford-upon-Avon",
         "Saint Louis",
         "Georgia",
+        "West Nile",
+        "Ebola",
+        "Cases",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -105,6 +108,26 @@ def test_finds_places_and_demonyms(
 )
 def test_drops_common_words_people_codes(recognizer: Recognizer, text: str) -> None:
     assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases of West Nile virus rose.",
+        "The Ebola Virus Disease spread.",
+        "an outbreak of Ebola fever",
+        "West Nile-virus season",
+    ],
+)
+def test_disease_names_and_plural_common_words_are_not_places(recognizer: Recognizer, text: str) -> None:
+    assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
+
+
+def test_the_place_itself_still_counts_next_to_a_disease_word(recognizer: Recognizer) -> None:
+    assert found(recognizer, "The virus reached West Nile and Ebola.") == [
+        ("West Nile", PLACE),
+        ("Ebola", PLACE),
+    ]
 
 
 def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: Recognizer) -> None:
