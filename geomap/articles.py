@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,7 +27,7 @@ def read_articles(targets: Iterable[str]) -> list[Article]:
     seen: set[Path] = set()
     for target in targets:
         if target == "-":
-            articles.append(Article("-", _decode(sys.stdin.buffer.read(), "-")))
+            articles.append(Article("-", _decode(_read_stdin(), "-")))
             continue
         for path in _expand(target):
             resolved = path.resolve()
@@ -47,7 +48,7 @@ def _expand(target: str) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
         if not files:
-            raise InputError(f"no article files (.txt, .md) in folder {target}")
+            raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {target}")
         return files
     if not path.exists():
         raise InputError(f"no such file or folder: {target}")
@@ -57,12 +58,29 @@ def _expand(target: str) -> list[Path]:
 def read_text(path: Path) -> str:
     """The UTF-8 text of one article file."""
     try:
+        require_regular_file(path)
         if path.stat().st_size > _MAX_BYTES:
             raise InputError(f"{path}: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
         data = path.read_bytes()
+    except InputError:
+        raise
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from error
     return _decode(data, str(path))
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse pipes, sockets and devices by name: reading one could block forever or never end."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(f"{path}: not a regular file")
+
+
+def _read_stdin() -> bytes:
+    """Standard input, refused past the size limit files have (without reading it all first)."""
+    data = sys.stdin.buffer.read(_MAX_BYTES + 1)
+    if len(data) > _MAX_BYTES:
+        raise InputError(f"-: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
+    return data
 
 
 def _decode(data: bytes, name: str) -> str:

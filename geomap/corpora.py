@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from geomap.articles import require_regular_file
 from geomap.errors import InputError
 
 #: How far from a stated offset a gold phrase is searched for (TR-News offsets drift by up to ~10).
@@ -53,6 +54,7 @@ class Corpus:
 def read_corpus(path: Path) -> Corpus:
     """Parse a corpus file; raises InputError when it is not one of the supported formats."""
     try:
+        require_regular_file(Path(path))
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as error:
         raise InputError(f"cannot read corpus {path}: {error}") from error

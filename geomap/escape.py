@@ -7,6 +7,7 @@ import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~\"'])")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def escape_html(text: str) -> str:
@@ -39,3 +40,8 @@ def escape_annotation(text: str) -> str:
 def escape_annotation_property(text: str) -> str:
     """Text safe in a workflow command property value (file=..., title=...)."""
     return escape_annotation(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def escape_terminal(text: str) -> str:
+    """Text for a terminal table: one line, control characters shown as "?" (no escape sequences)."""
+    return _TERMINAL_CONTROL.sub("?", " ".join(text.split()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from typing import Any
@@ -14,6 +13,7 @@ from geomap.escape import (
     escape_annotation,
     escape_annotation_property,
     escape_markdown,
+    escape_terminal,
     escape_xml,
 )
 from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Mention, Report, Verdict
@@ -21,7 +21,6 @@ from geomap.quantities import describe
 
 #: Version of the JSON report layout (docs/claim-report-schema.md); bumped on breaking changes.
 SCHEMA_VERSION = 1
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Renderer(ABC):
@@ -66,7 +65,7 @@ def measured(verdict: Verdict) -> str:
 
 def _plain(text: str) -> str:
     """Article text for a terminal: one line, no control characters (no terminal escapes)."""
-    return _CONTROL.sub("?", " ".join(text.split()))
+    return escape_terminal(text)
 
 
 def _clip(text: str, width: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, fields, replace
@@ -58,21 +59,63 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-def _coerce(name: str, value: Any, base: Path) -> Any:
-    """Turn a TOML/env/flag value into the type of the Settings field `name`."""
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+#: Largest value of the fields with an upper bound (the rest only need to be finite and >= 0).
+_MAXIMA = {"bearing_tolerance_deg": 180.0}
+
+
+def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
+    """Turn a TOML/env/flag value into the type of the Settings field `name`, or raise ConfigError."""
+    if name == "cache_dir":
+        if value in (None, ""):
+            return None
+        return base / Path(_path_text(name, value, where)).expanduser()
+    if name == "gazetteer_extra":
+        if isinstance(value, (str, Path)):
+            items = str(value).split(os.pathsep) if isinstance(value, str) else [value]
+        elif isinstance(value, (list, tuple)):
+            items = [_path_text(name, item, where) for item in value]
+        else:
+            raise _invalid(name, value, where, "a file name or a list of file names")
+        return tuple(base / Path(str(item)).expanduser() for item in items if str(item))
+    if name == "strict":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+            return value.strip().lower() in _TRUE
+        raise _invalid(name, value, where, "true or false")
+    return _number(name, value, where)
+
+
+def _number(name: str, value: Any, where: str) -> float:
+    """A finite, non-negative float (bounded above for some fields)."""
+    maximum = _MAXIMA.get(name, math.inf)
+    expected = f"a number from 0 to {maximum:g}" if maximum < math.inf else "a number >= 0"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise _invalid(name, value, where, expected)
     try:
-        if name == "cache_dir":
-            return None if value in (None, "") else (base / Path(str(value)).expanduser())
-        if name == "gazetteer_extra":
-            items = value.split(os.pathsep) if isinstance(value, str) else list(value)
-            return tuple(base / Path(str(item)).expanduser() for item in items if str(item))
-        if name == "strict":
-            if isinstance(value, str):
-                return value.strip().lower() in ("1", "true", "yes", "on")
-            return bool(value)
-        return float(value)
-    except (TypeError, ValueError) as error:
-        raise ConfigError(f"invalid value for {name}: {value!r}") from error
+        number = float(value)
+    except ValueError:
+        raise _invalid(name, value, where, expected) from None
+    if not (math.isfinite(number) and 0 <= number <= maximum):
+        raise _invalid(name, value, where, expected)
+    return number
+
+
+def _path_text(name: str, value: Any, where: str) -> str:
+    if not isinstance(value, (str, Path)):
+        raise _invalid(name, value, where, "a path")
+    return str(value)
+
+
+def _invalid(name: str, value: Any, where: str, expected: str) -> ConfigError:
+    key = name.replace("_", "-")
+    if where == "flag":
+        return ConfigError(f"invalid value for --{key}: {value!r} (expected {expected})")
+    return ConfigError(
+        f"{where + ': ' if where else ''}invalid value for {key}: {value!r} (expected {expected})"
+    )
 
 
 def _known_keys() -> dict[str, str]:
@@ -88,7 +131,8 @@ def load_settings(start: Path | None = None, overrides: dict[str, Any] | None = 
         settings = _apply_pyproject(settings, pyproject)
     settings = _apply_environment(settings)
     values = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}
-    return replace(settings, **{k: _coerce(k, v, Path.cwd()) for k, v in values.items()})
+    flags = {k: _coerce(k, v, Path.cwd(), "flag") for k, v in values.items()}
+    return replace(settings, **flags)
 
 
 def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
@@ -96,7 +140,10 @@ def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read {pyproject}: {error}") from error
-    table = data.get("tool", {}).get("geomap", {})
+    tool = data.get("tool", {})
+    table = tool.get("geomap", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.geomap] must be a table, not {type(table).__name__}")
     known = _known_keys()
     changes = {}
     for key, value in table.items():
@@ -105,14 +152,15 @@ def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
             raise ConfigError(
                 f"{pyproject}: unknown [tool.geomap] key {key!r}; valid keys: {', '.join(known)}"
             )
-        changes[name] = _coerce(name, value, pyproject.parent)
+        changes[name] = _coerce(name, value, pyproject.parent, f"{pyproject} [tool.geomap]")
     return replace(settings, **changes)
 
 
 def _apply_environment(settings: Settings) -> Settings:
     changes = {}
     for field_ in fields(Settings):
-        raw = os.environ.get(_ENV_PREFIX + field_.name.upper())
+        variable = _ENV_PREFIX + field_.name.upper()
+        raw = os.environ.get(variable)
         if raw:
-            changes[field_.name] = _coerce(field_.name, raw, Path.cwd())
+            changes[field_.name] = _coerce(field_.name, raw, Path.cwd(), f"environment variable {variable}")
     return replace(settings, **changes)

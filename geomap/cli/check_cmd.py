@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.cli.common import (
+    gazetteer_options,
+    open_gazetteer,
+    reports_errors,
+    settings_from,
+    write_outputs,
+)
 from geomap.model import CONTRADICTED, UNVERIFIABLE, Report
 from geomap.report import ReportFormat, render
 
@@ -29,8 +33,8 @@ _FORMATS = [member.value for member in ReportFormat]
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE (atomically) instead of standard output.",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Write the report to FILE (atomically; folders are created) instead of standard output.",
 )
 @click.option(
     "--strict/--no-strict",
@@ -77,7 +81,7 @@ def check_command(
 ) -> None:
     """Check the distance, direction, proximity, border and containment claims in PATHS.
 
-    PATHS are files, folders (their .txt/.md files), globs, or "-" for standard input.
+    PATHS are files, folders (their .txt/.md/.text files), globs, or "-" for standard input.
     Exit status: 0 when no claim is contradicted, 1 when one is (with --strict, also when
     one is unverifiable), 2 for bad usage or unreadable input. Settings come from
     [tool.geomap] in pyproject.toml and GEOMAP_* variables; flags override them.
@@ -98,11 +102,7 @@ def check_command(
     articles = read_articles(paths)
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)
-    text = render(report, output_format)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text)
+    write_outputs([(output or Path("-"), render(report, output_format))])
     code = exit_code(report, settings.strict)
     if code:
         raise SystemExit(code)
@@ -112,19 +112,3 @@ def exit_code(report: Report, strict: bool) -> int:
     """1 when a claim is contradicted (or, when strict, unverifiable); else 0."""
     failing = {CONTRADICTED, UNVERIFIABLE} if strict else {CONTRADICTED}
     return 1 if any(verdict.status in failing for verdict in report.verdicts) else 0
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, so readers never see half a report."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

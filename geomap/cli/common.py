@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +59,62 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def write_outputs(outputs: list[tuple[Path, str]]) -> None:
+    """Write each (path, text); "-" means standard output. All files land or none does.
+
+    Every file is first written to a temporary file in its own folder (created when
+    missing); only when all are complete are they renamed into place, so a failed run
+    leaves neither a half-written file nor a temporary one behind.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in outputs:
+            if str(path) != "-":
+                staged.append((_stage(path, text), path))
+        for temporary, path in staged:
+            try:
+                os.replace(temporary, path)
+            except OSError as error:
+                raise _cannot_write(path, error) from error
+    finally:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+    for path, text in outputs:
+        if str(path) == "-":
+            click.echo(text, nl=False)
+
+
+def _stage(path: Path, text: str) -> str:
+    """A complete temporary copy of `text` next to `path`, with the permissions a new file gets."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BadInput(f"cannot write {path}: {folder} is not a folder") from None
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _cannot_write(path, error) from error
+        raise
+    return temporary
+
+
+def _cannot_write(path: Path, error: OSError) -> BadInput:
+    return BadInput(f"cannot write {path}: {error.strerror or error}")
+
+
 def settings_from(**flags: Any) -> Settings:
     """Settings from pyproject.toml and the environment, overridden by the given flags."""
     return load_settings(overrides=flags)
@@ -88,5 +146,7 @@ def _build_progress() -> Iterator[Callable[[str, int, int], None]]:
 
 def open_gazetteer(settings: Settings) -> Gazetteer:
     """The gazetteer for a run, built first (with progress shown) when needed."""
+    if settings.cache_dir is not None and settings.cache_dir.exists() and not settings.cache_dir.is_dir():
+        raise BadInput(f"cache dir {settings.cache_dir} is not a folder")
     with _build_progress() as progress:
         return Gazetteer.open(settings.cache_dir, settings.gazetteer_extra, progress=progress)

@@ -93,6 +93,8 @@ def lookup_command(
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
     """Places called NAME, best first. Exit 1 with suggestions when nothing matches."""
+    if not name.strip():
+        raise click.BadParameter("give a place name", param_hint="NAME")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise click.BadParameter("use a two-letter ISO code such as SY", param_hint="--country")
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.cli.common import (
+    BadInput,
+    gazetteer_options,
+    open_gazetteer,
+    reports_errors,
+    settings_from,
+    write_outputs,
+)
 
 if TYPE_CHECKING:
     from geomap.model import Report
@@ -64,6 +69,7 @@ def map_command(
     from geomap.pipeline import run
     from geomap.render import render_map
 
+    _check_targets(output, geojson_path)
     articles = read_articles(paths)
     name = default_name(paths, [article.name for article in articles])
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
@@ -71,11 +77,12 @@ def map_command(
         report = run(articles, gazetteer, settings)
     html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
     target = output if output is not None else Path("maps") / f"{name}.html"
-    _emit(target, html)
+    outputs = [(target, html)]
     if geojson_path is not None:
         from geomap.geojson import dumps
 
-        _emit(geojson_path, dumps(report))
+        outputs.append((geojson_path, dumps(report)))
+    write_outputs(outputs)
     _summarise(report, target, len(html.encode("utf-8")), geojson_path)
 
 
@@ -92,25 +99,14 @@ def default_name(paths: tuple[str, ...], article_names: list[str]) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "map"
 
 
-def _emit(target: Path, text: str) -> None:
-    if str(target) == "-":
-        click.echo(text, nl=False)
+def _check_targets(output: Path | None, geojson_path: Path | None) -> None:
+    """Refuse two outputs that would land in one place (both "-", or one file twice)."""
+    if geojson_path is None or output is None:
         return
-    write_atomic(target, text)
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write UTF-8 text via a temporary file in the same folder, so readers never see half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    if str(output) == "-" and str(geojson_path) == "-":
+        raise BadInput("--output - and --geojson - would mix HTML and GeoJSON on standard output")
+    if str(output) != "-" and output.resolve() == geojson_path.resolve():
+        raise BadInput(f"--output and --geojson both name {output}")
 
 
 def _summarise(report: Report, target: Path, size: int, geojson_path: Path | None) -> None:
@@ -122,8 +118,9 @@ def _summarise(report: Report, target: Path, size: int, geojson_path: Path | Non
     statuses = Counter(line.verdict.status for line in lines)
     detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
     undrawn = len(report.verdicts) - len(lines)
+    where = "standard output" if str(target) == "-" else target
     message = (
-        f"wrote {target} ({size / 1024:.0f} KB): {len(report.results)} article(s), {pins} place marker(s), "
+        f"wrote {where} ({size / 1024:.0f} KB): {len(report.results)} article(s), {pins} place marker(s), "
         f"{len(lines)} claim line(s){f' ({detail})' if detail else ''}"
         + (f", {undrawn} claim(s) not drawn (an end point unresolved)" if undrawn else "")
         + (f"; GeoJSON in {geojson_path}" if geojson_path is not None and str(geojson_path) != "-" else "")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.escape import escape_terminal
 from geomap.model import DEMONYM, Article, Mention
 
 FORMATS = ("text", "json", "geojson")
@@ -120,7 +121,7 @@ def geojson(results: list[tuple[Article, list[Mention]]]) -> dict[str, object]:
 
 def text_table(article: Article, mentions: list[Mention]) -> str:
     """A readable table: line:column, surface, kind, resolved place, coordinates, confidence."""
-    lines = [f"{article.name}: {len(mentions)} mention{'s' if len(mentions) != 1 else ''}"]
+    lines = [f"{escape_terminal(article.name)}: {len(mentions)} mention{'s' if len(mentions) != 1 else ''}"]
     if not mentions:
         return lines[0]
     rows = []
@@ -132,7 +133,7 @@ def text_table(article: Article, mentions: list[Mention]) -> str:
         rows.append(
             (
                 f"{line}:{column}",
-                _clip(" ".join(mention.surface.split()), 28),
+                _clip(escape_terminal(mention.surface), 28),
                 mention.kind,
                 _clip(f"{place.name} [{place.kind}] {where}".strip(), 48) if place else "(unresolved)",
                 f"{place.lat:.4f}, {place.lon:.4f}" if place else "",

@@ -124,7 +124,7 @@ def test_settings_from_pyproject_and_flags_override(fixture_env: Path) -> None:
         ["check", "a.txt", "--format", "yaml"],
         ["check", "a.txt", "--relative-tolerance", "-1"],
         ["check", "binary.txt"],
-        ["check", "a.txt", "--output", "no/such/dir/out.json"],
+        ["check", "a.txt", "--output", "a.txt/out.json"],  # a file where a folder must be
     ],
 )
 def test_bad_usage_or_input_exits_2_without_traceback(fixture_env: Path, args: list[str]) -> None:

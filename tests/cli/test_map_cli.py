@@ -78,7 +78,7 @@ def test_html_to_standard_output_sends_the_summary_to_stderr(fixture_env: Path) 
     result = invoke("map", "a.txt", "-o", "-")
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.rstrip().endswith("</html>")
-    assert "wrote -" in result.stderr
+    assert "wrote standard output" in result.stderr
     assert not (fixture_env / "maps").exists()
 
 

@@ -63,3 +63,14 @@ def test_binary_and_non_utf8(tmp_path: Path) -> None:
         read_articles([str(tmp_path / "bin.txt")])
     with pytest.raises(InputError, match="not UTF-8"):
         read_articles([str(tmp_path / "latin1.txt")])
+
+
+def test_oversized_standard_input_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from geomap import articles
+
+    monkeypatch.setattr(articles, "_MAX_BYTES", 10)
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(b"x" * 11)))
+    with pytest.raises(InputError, match="larger than"):
+        articles.read_articles(["-"])

@@ -33,3 +33,9 @@ def test_markdown_neutralises_links_html_and_tables() -> None:
 def test_annotation_cannot_start_a_new_command() -> None:
     escaped = escape_annotation("bad\n::error::injected 100%")
     assert "\n" not in escaped and "%0A" in escaped and "%25" in escaped
+
+
+def test_escape_terminal_keeps_one_line_and_no_escape_sequences() -> None:
+    from geomap.escape import escape_terminal
+
+    assert escape_terminal("a\x1b[31mred\nnext\tline\x9b") == "a?[31mred next line?"

@@ -57,3 +57,42 @@ def test_bad_values_raise_config_error(tmp_path: Path, body: str) -> None:
 
 def test_config_error_is_a_value_error() -> None:
     assert issubclass(ConfigError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("GEOMAP_STRICT", "maybe"),
+        ("GEOMAP_NEAR_KM", "-1"),
+        ("GEOMAP_NEAR_KM", "inf"),
+        ("GEOMAP_NEAR_KM", "x"),
+    ],
+)
+def test_bad_environment_values_name_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=f"environment variable {name}: invalid value"):
+        load_settings(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[tool]\ngeomap = 5\n",
+        "[tool.geomap]\nstrict = 2\n",
+        "[tool.geomap]\nnear-km = true\n",
+        "[tool.geomap]\nrelative-tolerance = -0.1\n",
+        "[tool.geomap]\nbearing-tolerance-deg = 181\n",
+        '[tool.geomap]\ngazetteer-extra = [1, "a.csv"]\n',
+    ],
+)
+def test_wrongly_typed_or_out_of_range_values_raise(tmp_path: Path, body: str) -> None:
+    write_pyproject(tmp_path, body)
+    with pytest.raises(ConfigError):
+        load_settings(tmp_path)
+
+
+def test_flag_values_are_checked_like_the_others(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--near-km"):
+        load_settings(tmp_path, {"near_km": float("nan")})
