@@ -38,6 +38,10 @@ _ABBREVIATIONS = frozenset(
 )
 # Closing punctuation and quotes, then a space and what can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+#: Longest stretch treated as one sentence. Real sentences are far shorter; a page of text
+#: with no full stop (a scraped table, a binary-ish dump) is cut at spaces so that claim
+#: finding, which looks at every place in a sentence, stays linear in the article's length.
+MAX_SENTENCE_CHARS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +64,27 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences = []
     for line in re.finditer(r"[^\n]+", text):
-        begin = line.start()
-        for boundary in _SENTENCE_END.finditer(line.group(0)):
-            if _ends_in_abbreviation(line.group(0)[: boundary.start()]):
+        begin, words = line.start(), line.group(0)
+        for boundary in _SENTENCE_END.finditer(words):
+            if _ends_in_abbreviation(words[max(0, boundary.start() - 40) : boundary.start()]):
                 continue
             cut = line.start() + boundary.end()
-            sentences.append(_trimmed_sentence(text, begin, cut))
+            sentences.extend(_bounded_sentences(text, begin, cut))
             begin = cut
-        sentences.append(_trimmed_sentence(text, begin, line.end()))
+        sentences.extend(_bounded_sentences(text, begin, line.end()))
     return [s for s in sentences if s.text]
+
+
+def _bounded_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """text[start:end] as one sentence, or as pieces cut at spaces when it is overlong."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = space + 1 if space > start else start + MAX_SENTENCE_CHARS
+        pieces.append(_trimmed_sentence(text, start, cut))
+        start = cut
+    pieces.append(_trimmed_sentence(text, start, end))
+    return pieces
 
 
 def _ends_in_abbreviation(before: str) -> bool:

@@ -40,8 +40,10 @@ def read_overlay(path: Path) -> list[Entry]:
     CSV needs name, lat, lon; aliases/kind/country/admin1/population/source are optional.
     Raises SourceError naming the file and line on bad input.
     """
-    if not path.is_file():
+    if not path.exists():
         raise SourceError(f"gazetteer extra file not found: {path}")
+    if not path.is_file():
+        raise SourceError(f"gazetteer extra file is not a regular file: {path}")
     if path.suffix.lower() in (".geojson", ".json"):
         return list(_geojson_entries(path))
     return list(_csv_entries(path, USER_SOURCE, "user"))
@@ -69,11 +71,16 @@ def _geojson_entries(path: Path) -> Iterator[Entry]:
     if not isinstance(features, list):
         raise SourceError(f"{path}: not a GeoJSON FeatureCollection")
     for number, feature in enumerate(features):
-        geometry = (feature or {}).get("geometry") or {}
-        if geometry.get("type") != "Point":
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if not isinstance(geometry, dict) or geometry.get("type") != "Point":
             raise SourceError(f"{path}: feature {number} is not a Point")
-        coordinates = geometry.get("coordinates") or []
-        properties = dict(feature.get("properties") or {})
+        coordinates = geometry.get("coordinates")
+        if not isinstance(coordinates, list):
+            coordinates = []
+        properties = feature.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise SourceError(f"{path}: feature {number}: properties must be an object")
+        properties = dict(properties)
         aliases = properties.get("aliases", "")
         if isinstance(aliases, list):
             properties["aliases"] = "|".join(str(alias) for alias in aliases)
@@ -97,6 +104,10 @@ def _entry_from_fields(row: dict[str, str], source: str, prefix: str, where: str
         raise SourceError(f"{where}: coordinates out of range ({lat}, {lon})")
     if kind not in KINDS:
         raise SourceError(f"{where}: unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    try:
+        population = int(float(row.get("population") or 0))
+    except (ValueError, OverflowError):
+        raise SourceError(f"{where}: population must be a whole number") from None
     place = Place(
         id=f"{prefix}:{slug(name)}",
         name=name,
@@ -105,7 +116,7 @@ def _entry_from_fields(row: dict[str, str], source: str, prefix: str, where: str
         lon=lon,
         country_code=(row.get("country") or "").strip().upper(),
         admin1=(row.get("admin1") or "").strip(),
-        population=int(float(row.get("population") or 0)),
+        population=population,
         source=f"{source}: {row['source'].strip()}" if row.get("source") else source,
     )
     aliases = [alias.strip() for alias in (row.get("aliases") or "").split("|") if alias.strip()]

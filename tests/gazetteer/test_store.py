@@ -129,3 +129,37 @@ def test_bad_overlay_csv_is_reported(tmp_path: Path, content: str, message: str)
 def test_missing_overlay_file(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="not found"):
         read_overlay(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("p.csv", "name,lat,lon,population\nA,1,1,many\n", "population must be a whole number"),
+        ("p.csv", "name,lat,lon,population\nA,1,1,1e400\n", "population must be a whole number"),
+        ("f.geojson", '{"type": "FeatureCollection", "features": [5]}', "is not a Point"),
+        (
+            "c.geojson",
+            '{"type": "FeatureCollection", "features": [{"geometry": {"type": "Point", "coordinates": 5}}]}',
+            "has no coordinates",
+        ),
+        (
+            "q.geojson",
+            '{"type": "FeatureCollection", "features": [{"geometry": {"type": "Point",'
+            ' "coordinates": [1, 2]}, "properties": [1]}]}',
+            "properties must be an object",
+        ),
+        ("n.geojson", "[1, 2]", "not a GeoJSON FeatureCollection"),
+    ],
+)
+def test_malformed_overlays_raise_source_errors(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    extra = tmp_path / name
+    extra.write_text(content)
+    with pytest.raises(SourceError, match=message):
+        read_overlay(extra)
+
+
+def test_overlay_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_overlay(tmp_path)

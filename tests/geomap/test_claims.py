@@ -1114,3 +1114,13 @@ def test_containment_prefers_the_namesake_the_claim_names(gazetteer: Gazetteer, 
     (claim,) = extract_claims(text, [m if m is not moscow else ambiguous for m in mentions])
     verdict = verifier.verify(claim)
     assert verdict.status == HOLDS and "read as" in verdict.explanation
+
+
+def test_a_page_without_full_stops_is_cut_into_bounded_sentences() -> None:
+    from geomap.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = " ".join(["Latakia lies near Tartus and"] * 2_000)
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
