@@ -249,6 +249,8 @@ class _SentenceClaims:
         subject_start, subject_end = self.places.local_span(subject)
         gap = self.local[end:subject_start]
         shaped = _OF_PLACE.match(gap) if country.kind == DEMONYM else _POSSESSIVE.match(gap)
+        if country.kind != DEMONYM and not _has_candidate_in(subject, code):
+            return  # "Brazil's Kaka", "Chile's Ripley": a possessive of a person or a firm
         if shaped and subject.place is not None and subject.place.kind not in WIDE_KINDS:
             self._add_claim(
                 "containment",
@@ -303,3 +305,13 @@ class _SentenceClaims:
                 **extra,  # type: ignore[arg-type]
             )
         )
+
+
+def _has_candidate_in(mention: Mention, code: str) -> bool:
+    """Whether the name may denote a place in that country (its resolution or a runner-up).
+
+    "Syria's X" is weak evidence that X is a place at all: when no place of that name lies
+    in Syria, the possessive is taken to attach to a person or a company, not a claim.
+    """
+    places = (mention.place, *mention.alternatives) if mention.place else mention.alternatives
+    return any(place.country_code == code for place in places)

@@ -20,6 +20,14 @@ from geomap.settings import Settings
 
 #: Kinds too large for a centre-to-centre distance to mean anything.
 CENTROID_KINDS = VAST_KINDS
+#: Areas that can straddle borders: their one point inside a country shows they lie in it,
+#: their one point outside does not show they don't.
+_STRADDLING_KINDS = (AREA_KINDS | VAST_KINDS | frozenset({"river", "mountain", "island"})) - {
+    "country",
+    "admin1",
+}
+#: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
+_EDGELESS_KINDS = _STRADDLING_KINDS | {"admin1"}
 #: Long or wide features whose one coordinate says little about where their edge is.
 _LONG_KINDS = frozenset({"river", "canal", "strait", "island", "mountain", "peninsula"})
 _HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}
@@ -97,9 +105,15 @@ class Verifier:
         extent = self.extent_km(subject) + self.extent_km(reference)
         if claim.kind == "proximity":
             allowed = Allowed(0.0, self.settings.near_km + extent)
-            status = HOLDS if allowed.admits(measured) else CONTRADICTED
             text = f"claimed near, measured {measured:.1f} km (allowed {allowed})"
-            return Verdict(claim, status, text, measured, bearing)
+            if allowed.admits(measured):
+                return Verdict(claim, HOLDS, text, measured, bearing)
+            area = next((p for p in (reference, subject) if p.kind in _EDGELESS_KINDS), None)
+            if area is not None:
+                # "near the New York line": near a division's edge, far from its centre.
+                text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
+                return Verdict(claim, UNVERIFIABLE, text, measured, bearing)
+            return Verdict(claim, CONTRADICTED, text, measured, bearing)
         parts: list[tuple[bool, str]] = []
         if claim.quantity is not None:
             allowed = self.allowed(claim.quantity, extent)
@@ -213,6 +227,14 @@ class Verifier:
         outside = distance_to_border_km(shape.geometry, subject)
         slack = self.settings.absolute_tolerance_km + self.extent_km(subject)
         listed = f"; gazetteer country {subject.country_code}" if subject.country_code else ""
+        if outside > slack and subject.kind in _STRADDLING_KINDS:
+            return Verdict(
+                claim,
+                UNVERIFIABLE,
+                f"cannot check: {subject.name} is a {subject.kind} that can straddle borders; its centre "
+                f"lies {outside:.1f} km outside {shape.name} ({code})",
+                outside,
+            )
         status = HOLDS if outside <= slack else CONTRADICTED
         text = (
             f"{subject.name} lies {outside:.1f} km outside {shape.name} ({code}) "

@@ -1124,3 +1124,20 @@ def test_a_page_without_full_stops_is_cut_into_bounded_sentences() -> None:
     assert len(sentences) > 1
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_possessive_of_a_name_with_no_place_in_that_country_is_no_claim() -> None:
+    from gazetteer import Place
+    from geomap.claims import extract_claims
+    from geomap.model import PLACE, Mention
+
+    brazil = Place("g:br", "Brazil", "country", -10.0, -55.0, "BR")
+    kaka_tm = Place("g:kaka", "Kaka", "city", 37.35, 59.6, "TM", population=7000)
+    santos_br = Place("g:santos", "Santos", "city", -23.96, -46.33, "BR", population=433_000)
+    for name, place, expected in (("Kaka", kaka_tm, 0), ("Santos", santos_br, 1)):
+        text = f"Brazil's {name} scored twice."
+        mentions = (
+            Mention(0, 6, "Brazil", PLACE, brazil, 1.0),
+            Mention(9, 9 + len(name), name, PLACE, place, 0.9),
+        )
+        assert len(extract_claims(text, mentions)) == expected, name

@@ -228,3 +228,22 @@ def test_distance_to_a_country_is_measured_to_its_outline(borders: Borders, gaze
     verdict = verifier(borders).verify(claim("distance", latakia, turkey, "about 40 km"))
     assert verdict.status == HOLDS and "TR border" in verdict.explanation
     assert verdict.measured_km == pytest.approx(42.2, abs=1.5)
+
+
+def test_an_area_centred_outside_a_country_may_still_straddle_into_it(borders: Borders) -> None:
+    arctic = Place("site:arctic", "Arctic", "region", 90.0, 0.0, "")
+    ocean = Place("site:indian-ocean", "Indian Ocean", "sea", -20.0, 80.0, "")
+    for area, code in ((arctic, "CA"), (ocean, "SC")):
+        verdict = verifier(borders).verify(claim("containment", area, country=code))
+        assert verdict.status == UNVERIFIABLE and "straddle" in verdict.explanation
+    ankara = Place("cs:ankara", "Ankara", "admin1", 39.9, 32.85, "TR")  # a division cannot straddle
+    assert verifier(borders).verify(claim("containment", ankara, country="SY")).status == CONTRADICTED
+
+
+def test_near_a_division_is_not_measured_from_its_centre(borders: Borders) -> None:
+    new_york = Place("cs:ny", "New York", "admin1", 42.9, -75.5, "US")
+    stockbridge = Place("g:ws", "West Stockbridge", "city", 42.33, -73.37, "US", population=1300)
+    verdict = verifier(borders).verify(claim("proximity", stockbridge, new_york))
+    assert verdict.status == UNVERIFIABLE and "no known edge" in verdict.explanation
+    far_city = Place("g:far", "Far", "city", 40.0, -80.0, "US", population=50_000)
+    assert verifier(borders).verify(claim("proximity", stockbridge, far_city)).status == CONTRADICTED
