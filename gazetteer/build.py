@@ -182,7 +182,8 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
 
 def _insert_entries(db: sqlite3.Connection, entries: Iterable[Entry]) -> None:
     next_rowid = (db.execute("SELECT COALESCE(MAX(rowid), 0) FROM places").fetchone()[0]) + 1
-    place_rows, name_rows = [], []
+    place_rows: list[tuple[object, ...]] = []
+    name_rows: list[tuple[str, int, str]] = []
     for rowid, entry in enumerate(entries, start=next_rowid):
         place = entry.place
         place_rows.append(

@@ -70,7 +70,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
                 _DEFAULT.append(Geoparser(Gazetteer.open()))
             parser = _DEFAULT[0]
         else:
-            parser = _PARSERS.get(gazetteer)
-            if parser is None:
-                parser = _PARSERS[gazetteer] = Geoparser(gazetteer)
+            cached = _PARSERS.get(gazetteer)
+            if cached is None:
+                cached = _PARSERS[gazetteer] = Geoparser(gazetteer)
+            parser = cached
     return parser.parse(text)

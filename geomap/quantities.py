@@ -247,16 +247,16 @@ def _quantity_from(match: re.Match[str]) -> Quantity | None:
     low_text = match.group("blow") or match.group("low")
     high_text = match.group("bhigh") or match.group("high")
     if low_text and high_text:
-        low, high = parse_number(low_text), parse_number(high_text)
-        if low is None or high is None:
+        parsed_low, parsed_high = parse_number(low_text), parse_number(high_text)
+        if parsed_low is None or parsed_high is None:
             return None
-        low, high = min(low, high), max(low, high)
+        low, high = min(parsed_low, parsed_high), max(parsed_low, parsed_high)
         value = (low + high) / 2
         return Quantity(value, unit, hedge, value * factor, match.group(0), low * factor, high * factor)
-    value = parse_number(match.group("value"))
-    if value is None:
+    single = parse_number(match.group("value"))
+    if single is None:
         return None
-    return Quantity(value, unit, hedge, value * factor, match.group(0))
+    return Quantity(single, unit, hedge, single * factor, match.group(0))
 
 
 def figure_precision_km(quantity: Quantity) -> float:

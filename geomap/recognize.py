@@ -132,7 +132,7 @@ class Span:
 def load_common_words() -> dict[str, float]:
     """Frequent lowercase English words with their Zipf frequency (gazetteer/data/common_words.csv)."""
     path = resources.files("gazetteer") / "data" / "common_words.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open("r", encoding="utf-8") as handle:
         rows = csv.reader(handle)  # a plain reader: twice as fast as DictReader at start-up
         header = next(rows)
         word, zipf = header.index("word"), header.index("zipf")

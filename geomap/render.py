@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from geomap import assets
 from geomap.basemap import Extent, country_outlines
@@ -19,6 +19,7 @@ from geomap.popups import STATUS_COLOURS, claim_html, legend_html, place_html, s
 
 if TYPE_CHECKING:
     import folium
+    from branca.element import Figure
 
     from geomap.borders import Borders
 
@@ -148,7 +149,7 @@ def render_map(
     extent = Extent.around(points)
 
     fmap = _base_map(extent, title)
-    root = fmap.get_root()
+    root = cast("Figure", fmap.get_root())
     css = f"<style>{assets.leaflet_css()}\n{_CSS}</style>"
     root.header.add_child(folium.Element(css), name="geomap_css")
     js = f"<script>{assets.leaflet_js()}\n{assets.default_icon_js()}</script>"
@@ -184,7 +185,7 @@ def _base_map(extent: Extent, title: str) -> folium.Map:
     # Per instance: the class attributes are shared by every folium map in the process.
     fmap.default_js = []
     fmap.default_css = []
-    fmap.get_root().title = escape_html(title)
+    cast("Figure", fmap.get_root()).title = escape_html(title)
     return fmap
 
 
