@@ -108,6 +108,8 @@ class Context:
             dlon = abs(other_lon - lon)
             if dlat > 9.0 or dlat < -9.0 or 12.0 < dlon < 348.0 or voter == norm:
                 continue
+            if dlat == 0.0 and dlon == 0.0:
+                continue  # the same place under another name does not vouch for itself
             if dlon > 180.0:
                 dlon = 360.0 - dlon
             x = dlon * math.cos(math.radians(lat + dlat / 2))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from gazetteer import Candidate, Gazetteer, Place, normalize
+from gazetteer.model import SETTLEMENT_KINDS
 from geomap.evidence import COUNTY, LARGE_KINDS, Context, near
 from geomap.model import DEMONYM, PLACE, Mention
 from geomap.name_variants import name_variants, word_runs
@@ -35,6 +36,8 @@ COUNTRY_WEIGHT = 4.0
 COUNTRY_NAMED = 1.0
 ADMIN1_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 8.0
+#: An explicit kind word before a name ("the province of Ontario", "the city of Washington").
+KIND_CUE_WEIGHT = 8.0
 SPATIAL_WEIGHT = 2.0
 STATE_WEIGHT = 2.0
 #: A division gains when the article's other places lie in it ("Washington" with Seattle).
@@ -47,6 +50,11 @@ PROSE_CODES = frozenset(
     ["us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok", "ksa", "png", "fyrom", "ussr"]
 )
 _LIST_GOES_ON = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
+_DIVISION_CUE = re.compile(
+    r"\b(?:province|state|governorate|region|oblast|prefecture|department|canton)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|hamlet|capital)\s+of\s+$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
@@ -201,6 +209,7 @@ class Resolver:
                 by_norm.setdefault(span.norm, []).append(span)
         pool = {norm: self.candidates(norm) for norm in by_norm}
         qualifiers = {norm: self._qualifiers(text, group) for norm, group in by_norm.items()}
+        cues = {norm: _kind_cue(text, group) for norm, group in by_norm.items()}
         picks = {norm: (found[0] if found else None) for norm, found in pool.items()}
         scores: dict[str, list[tuple[float, Candidate]]] = {
             norm: [(0.0, found[0])] if found else [] for norm, found in pool.items() if len(found) <= 1
@@ -213,7 +222,7 @@ class Resolver:
                 priors = self._priors[norm]
                 ranked = sorted(
                     (
-                        (self._score(c, prior_, norm, context, qualifiers[norm]), c)
+                        (self._score(c, prior_, norm, context, qualifiers[norm], cues[norm]), c)
                         for c, prior_ in zip(pool[norm], priors, strict=True)
                     ),
                     key=lambda pair: -pair[0],
@@ -258,10 +267,18 @@ class Resolver:
         return Span(start, end, surface, normalize(surface), PLACE)
 
     def _score(
-        self, candidate: Candidate, score: float, norm: str, context: Context, qualifiers: list[_Qualifier]
+        self,
+        candidate: Candidate,
+        score: float,
+        norm: str,
+        context: Context,
+        qualifiers: list[_Qualifier],
+        cue: frozenset[str] = frozenset(),
     ) -> float:
         """The candidate's prior `score` plus the article's evidence for it."""
         place = candidate.place
+        if place.kind in cue:
+            score += KIND_CUE_WEIGHT
         share, named = context.country_share(place.country_code, norm)
         score += COUNTRY_WEIGHT * share + (COUNTRY_NAMED if named else 0.0)
         if place.admin1 and place.kind != "admin1":
@@ -404,3 +421,21 @@ def _confidence(ranked: list[tuple[float, Candidate]]) -> float:
     top = ranked[0][0]
     total = sum(math.exp(score - top) for score, _ in ranked[:5])
     return round(1.0 / total, 3)
+
+
+def _kind_cue(text: str, group: list[Span]) -> frozenset[str]:
+    """Kinds an explicit word before any mention of the name asks for.
+
+    "the province of Ontario" is the province, whatever Ontario, California, weighs; "the
+    city of Washington" is a city. One sense per name: the cue counts for every mention.
+    """
+    for span in group:
+        before = text[max(0, span.start - 40) : span.start]
+        if _DIVISION_CUE.search(before):
+            return _DIVISION_KINDS
+        if _SETTLEMENT_CUE.search(before):
+            return SETTLEMENT_KINDS
+    return frozenset()
+
+
+_DIVISION_KINDS = frozenset({"admin1", "region"})

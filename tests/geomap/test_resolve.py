@@ -86,3 +86,29 @@ def test_unknown_given_span_goes_to_the_article_focus(parser: Geoparser) -> None
     mention = parser.resolve_spans(text, [(0, 12)])[0]
     assert mention.place is not None and mention.place.name == "Damascus"
     assert mention.confidence < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fighting in the province of Idlib went on; Idlib was shelled.", "admin1"),
+        ("Fighting in the city of Idlib went on; Idlib was shelled.", "city"),
+        ("Farmers in the state of Louisiana and the town of Alexandria.", "admin1"),
+    ],
+)
+def test_an_explicit_kind_word_decides(parser: Geoparser, text: str, kind: str) -> None:
+    mentions = parser.parse(text)
+    first = mentions[0]
+    assert first.place is not None and first.place.kind == kind
+    assert all(m.place == first.place for m in mentions if m.surface == first.surface)
+
+
+def test_a_place_does_not_vouch_for_itself_under_another_name(parser: Geoparser) -> None:
+    from geomap.evidence import Context
+
+    base = parser.parse("Khmeimim Air Base is busy.")[0].place
+    assert base is not None
+    context = Context.gather({"khmeimim air base": None}, {}, {})
+    context.coordinates.append((base.lat, base.lon, "khmeimim air base"))
+    assert context.closeness(base, "hmeimim") == 0.0
+    assert context.closeness(base, "khmeimim air base") == 0.0
