@@ -27,6 +27,8 @@ def read_articles(targets: Iterable[str]) -> list[Article]:
     seen: set[Path] = set()
     for target in targets:
         if target == "-":
+            if any(article.name == "-" for article in articles):
+                raise InputError("standard input (-) given more than once")
             articles.append(Article("-", _decode(_read_stdin(), "-")))
             continue
         for path in _expand(target):

@@ -104,6 +104,8 @@ def lookup_command(
     if not candidates:
         hint = f"; did you mean: {', '.join(dict.fromkeys(suggestions))}?" if suggestions else ""
         click.echo(f"no match for {name!r}{hint}", err=True)
+        if output_format == "json":
+            click.echo("[]")  # still valid JSON for scripts that parse stdout
         raise SystemExit(1)
     if output_format == "json":
         rows = [{**asdict(c.place), "score": round(c.score, 3), "matched": c.matched} for c in candidates]

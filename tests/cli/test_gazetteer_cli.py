@@ -47,6 +47,12 @@ def test_lookup_filters(fixture_env: Path) -> None:
     assert {row["country_code"] for row in json.loads(result.output)} == {"US"}
 
 
+def test_unknown_name_in_json_is_an_empty_list(fixture_env: Path) -> None:
+    result = CliRunner().invoke(main, ["gazetteer", "lookup", "Mozcow", "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
 def test_unknown_name_exits_1_with_suggestions(fixture_env: Path) -> None:
     result = invoke("gazetteer", "lookup", "Mozcow")
     assert result.exit_code == 1

@@ -74,3 +74,9 @@ def test_oversized_standard_input_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=io.BytesIO(b"x" * 11)))
     with pytest.raises(InputError, match="larger than"):
         articles.read_articles(["-"])
+
+
+def test_stdin_only_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Gaza.")))
+    with pytest.raises(InputError, match="more than once"):
+        read_articles(["-", "-"])
