@@ -54,10 +54,6 @@ class Borders:
                 index[code] = (number, record["NAME_EN"])
         return index
 
-    def codes(self) -> list[str]:
-        """Every ISO code with an outline."""
-        return sorted(self._index)
-
     def country(self, code: str) -> CountryShape | None:
         """The outline of one country, or None when Natural Earth has none for that code."""
         found = self._index.get(code.upper())
@@ -65,34 +61,21 @@ class Borders:
             return None
         return self._shape(code.upper(), *found)
 
-    def _shape(self, code: str, number: int, name: str) -> CountryShape:
+    def _shape(
+        self, code: str, number: int, name: str, record: shapefile.Shape | None = None
+    ) -> CountryShape:
+        """The outline as a shapely geometry; `record` is the pyshp shape when already read."""
         from shapely.geometry import shape
 
-        return CountryShape(code, name, shape(self._reader.shape(number).__geo_interface__))
-
-    def all(self) -> list[CountryShape]:
-        """Every country outline (reads the whole file: about a second)."""
-        return [self._shape(code, number, name) for code, (number, name) in sorted(self._index.items())]
+        source = record if record is not None else self._reader.shape(number)
+        return CountryShape(code, name, shape(source.__geo_interface__))
 
     def within(self, west: float, south: float, east: float, north: float) -> list[CountryShape]:
         """Outlines whose bounding box meets the box: only those are turned into geometries."""
         found = []
         for code, (number, name) in sorted(self._index.items()):
-            x0, y0, x1, y1 = self._reader.shape(number).bbox
+            record = self._reader.shape(number)
+            x0, y0, x1, y1 = record.bbox
             if x0 <= east and x1 >= west and y0 <= north and y1 >= south:
-                found.append(self._shape(code, number, name))
+                found.append(self._shape(code, number, name, record))
         return found
-
-    def country_at(self, lat: float, lon: float) -> str | None:
-        """ISO code of the country containing a point, or None at sea."""
-        from shapely.geometry import Point
-
-        point = Point(lon, lat)
-        for shape_ in self._all_cached:
-            if shape_.geometry.covers(point):
-                return shape_.code
-        return None
-
-    @cached_property
-    def _all_cached(self) -> list[CountryShape]:
-        return self.all()
