@@ -49,7 +49,8 @@ _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*")
 _TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")
 _CONNECTORS = frozenset(re.findall(r"\w+", _CONNECTOR))
 # Connectors that join two names rather than sit inside one: "Sheriff and Rapides Parish".
-_LINKING = frozenset({"and", "of", "the", "on", "upon", "y", "en", "sur"})
+# English prepositions ("on Friday at Athens") count too: the word before them is no first name.
+_LINKING = frozenset({"and", "of", "the", "on", "upon", "y", "en", "sur", "at", "as", "an", "am"})
 _SENTENCE_END = frozenset(".!?:;\n\"“”‘'([—–-•*#|>")
 # A cheap first pass for abbreviations; ABBREVIATION_PATTERN then checks each hit.
 # "(?<!\w.)" after the capital is the word boundary before it, written so that the engine can
@@ -104,6 +105,20 @@ NEVER = (
     )
     | {"white house", "downing street", "capitol hill", "wall street"}
     | TITLES
+)
+#: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
+#: "the general Atlanta area", "a private Boston clinic".
+_LOWERCASE_NOT_TITLES = frozenset(
+    _words("miss general major private marshal chief agent officer deputy director father sister brother del")
+)
+#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens").
+_CALENDAR = frozenset(
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march july
+        september october november december
+        """
+    )
 )
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
@@ -244,6 +259,8 @@ class Recognizer:
                 verdict = "drop"  # "US-24", "US 30": a road
             if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
+            if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
+                verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
             if verdict == "keep" and self._first_name_or_surname(
                 word, norm, kind, following, said and j == count - 1
             ):
@@ -256,6 +273,22 @@ class Recognizer:
                 people.append(norm)
             i += 1
         return tuple(kept), tuple(people)
+
+    def _half_of_a_compound(self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: str) -> bool:
+        """A weak one-word name hyphened to a capitalised word that is no place or demonym.
+
+        "Northbrook-based" and "Watertown-ML" (a lowercase word, an acronym) keep the place.
+        """
+        word = tokens[j + 1][2]
+        if not word[0].isupper() or _is_acronym(word) or kind != PLACE or " " in norm:
+            return False
+        if self._strength(norm) != "weak":
+            return False
+        between = chunk[tokens[j][1] : tokens[j + 1][0]]
+        if "-" not in between and "‐" not in between:
+            return False
+        following = normalize(word)
+        return not (following in self._names or following in self._demonyms or following in self._extra)
 
     def _words_of(self, chunk: str) -> tuple[list[_Token], list[object]]:
         """The chunk's tokens and the longest name found at each (filled in as asked).
@@ -325,7 +358,7 @@ class Recognizer:
             frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
             if frequent and strength != "country" and (strength == "strong" or sentence_start):
                 return "drop"
-        if previous.lower().rstrip(".") in TITLES:
+        if _is_title(previous):
             return "person"
         if inside and strength != "country" and self._name_like(previous):
             return "person"
@@ -346,7 +379,7 @@ class Recognizer:
         if not word or not word[0].isupper() or _is_acronym(word) or len(word) < 2:
             return False
         lowered = word.lower()
-        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS:
+        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in _CALENDAR:
             return False
         norm = normalize(word)
         return norm not in self._demonyms and not (norm in self._names and self._strength(norm) != "weak")
@@ -385,6 +418,12 @@ def _after_comma(text: str, start: int) -> bool:
     while index >= 0 and text[index] == " ":
         index -= 1
     return index > 0 and text[index] == "," and text[index - 1].isalpha()
+
+
+def _is_title(word: str) -> bool:
+    """A personal title before a name: "President", "Gov.", "mayor"; but not "miss" or "general"."""
+    lowered = word.lower().rstrip(".")
+    return lowered in TITLES and (word[:1].isupper() or lowered not in _LOWERCASE_NOT_TITLES)
 
 
 def _is_acronym(surface: str) -> bool:

@@ -31,6 +31,10 @@ COUNTRY_PRIOR = 9.0
 ADMIN1_PRIOR = 8.0
 #: Capitals outrank divisions of the same name (on top of the gazetteer's own capital bonus).
 CAPITAL_BONUS = 1.0
+#: Continents, and international waters ("the Pacific", "the Mediterranean"): news means them,
+#: not the small towns named after them, whatever the article's country.
+CONTINENT_PRIOR = 10.5
+OPEN_WATERS = frozenset({"sea", "gulf", "strait"})
 #: Evidence weights (tuned on LGL, checked on TR-News and GeoVirus).
 COUNTRY_WEIGHT = 4.0
 COUNTRY_NAMED = 1.0
@@ -54,6 +58,9 @@ _DIVISION_CUE = re.compile(
     r"\b(?:province|state|governorate|region|oblast|prefecture|department|canton)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province)\b(?!\s+(?:University|College))", re.IGNORECASE)
+#: What joins the items of a list of names: "Ohio, Oregon and Utah", "Iraq or Syria".
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|hamlet|capital)\s+of\s+$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
@@ -65,8 +72,8 @@ def prior(candidate: Candidate) -> float:
     population = math.log10(place.population + 1)
     if place.kind == "country":
         return COUNTRY_PRIOR + 0.25 * population - penalty
-    if place.kind == "continent":
-        return 10.5 - penalty
+    if place.kind == "continent" or (place.kind in OPEN_WATERS and not place.country_code):
+        return CONTINENT_PRIOR - penalty
     if place.kind == "admin1":
         return ADMIN1_PRIOR - penalty
     if place.kind == "capital":
@@ -209,7 +216,8 @@ class Resolver:
                 by_norm.setdefault(span.norm, []).append(span)
         pool = {norm: self.candidates(norm) for norm in by_norm}
         qualifiers = {norm: self._qualifiers(text, group) for norm, group in by_norm.items()}
-        cues = {norm: _kind_cue(text, group) for norm, group in by_norm.items()}
+        cues = _list_cues(text, spans, pool)
+        cues.update({norm: cue for norm, group in by_norm.items() if (cue := _kind_cue(text, group))})
         picks = {norm: (found[0] if found else None) for norm, found in pool.items()}
         scores: dict[str, list[tuple[float, Candidate]]] = {
             norm: [(0.0, found[0])] if found else [] for norm, found in pool.items() if len(found) <= 1
@@ -222,7 +230,7 @@ class Resolver:
                 priors = self._priors[norm]
                 ranked = sorted(
                     (
-                        (self._score(c, prior_, norm, context, qualifiers[norm], cues[norm]), c)
+                        (self._score(c, prior_, norm, context, qualifiers[norm], cues.get(norm, _NO_CUE)), c)
                         for c, prior_ in zip(pool[norm], priors, strict=True)
                     ),
                     key=lambda pair: -pair[0],
@@ -427,15 +435,56 @@ def _kind_cue(text: str, group: list[Span]) -> frozenset[str]:
     """Kinds an explicit word before any mention of the name asks for.
 
     "the province of Ontario" is the province, whatever Ontario, California, weighs; "the
-    city of Washington" is a city. One sense per name: the cue counts for every mention.
+    city of Washington" is a city; "Washington state" is the state. One sense per name: the
+    cue counts for every mention.
     """
     for span in group:
         before = text[max(0, span.start - 40) : span.start]
-        if _DIVISION_CUE.search(before):
+        if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
             return _DIVISION_KINDS
         if _SETTLEMENT_CUE.search(before):
             return SETTLEMENT_KINDS
     return frozenset()
 
 
+def _list_cues(
+    text: str, spans: Sequence[Span], pool: dict[str, tuple[Candidate, ...]]
+) -> dict[str, frozenset[str]]:
+    """Kinds that lists ask for: a name listed among divisions is a division, among countries a country.
+
+    "Ohio, Oregon, Utah, Washington and Wyoming" names five states; "Georgia" between
+    "Armenia" and "Azerbaijan" is the country. A list has three items or an "and"/"or";
+    "Paris, Texas" (two items, a comma) is a qualifier, not a list.
+    """
+    cues: dict[str, frozenset[str]] = {}
+    for run in _lists(text, [s for s in spans if s.kind == PLACE]):
+        kinds = [found[0].place.kind if (found := pool.get(s.norm)) else "" for s in run]
+        for index, span in enumerate(run):
+            others = Counter(kinds[:index] + kinds[index + 1 :])
+            kind, count = others.most_common(1)[0]
+            if kind in ("admin1", "country") and count >= max(2, len(run) // 2):
+                cues[span.norm] = frozenset({kind})
+    return cues
+
+
+def _lists(text: str, spans: Sequence[Span]) -> list[list[Span]]:
+    """Runs of place names joined only by list separators, of three or more, or two with and/or."""
+    runs: list[list[Span]] = []
+    run: list[Span] = []
+    joined_by_word = False
+    for span in sorted(spans, key=lambda s: s.start):
+        separator = _LIST_SEPARATOR.fullmatch(text, run[-1].end, span.start) if run else None
+        if separator:
+            run.append(span)
+            joined_by_word = joined_by_word or "," not in separator.group()
+            continue
+        if len(run) >= 3 or (len(run) == 2 and joined_by_word):
+            runs.append(run)
+        run, joined_by_word = [span], False
+    if len(run) >= 3 or (len(run) == 2 and joined_by_word):
+        runs.append(run)
+    return runs
+
+
 _DIVISION_KINDS = frozenset({"admin1", "region"})
+_NO_CUE: frozenset[str] = frozenset()

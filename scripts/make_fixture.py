@@ -1,7 +1,8 @@
 """Regenerate the tiny fixture gazetteer in tests/fixtures/gazetteer from the installed sources.
 
-The fixture keeps the real source formats, so tests exercise the real build code in
-milliseconds. Run: python scripts/make_fixture.py
+Hand-written fixture files (sites.csv, demonyms.csv, country_aliases.csv,
+division_aliases.csv) are left alone. The fixture keeps the real source formats, so tests
+exercise the real build code in milliseconds. Run: python scripts/make_fixture.py
 """
 
 from __future__ import annotations
@@ -15,7 +16,27 @@ from gazetteer.normalize import normalize
 from gazetteer.sources import SourcePaths
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "gazetteer"
-COUNTRIES = ["SY", "RU", "IL", "TR", "US", "FR", "EG", "LB", "JO", "IQ", "UA", "GB", "DE", "PS", "IR", "CN"]
+COUNTRIES = [
+    "SY",
+    "RU",
+    "IL",
+    "TR",
+    "US",
+    "FR",
+    "EG",
+    "LB",
+    "JO",
+    "IQ",
+    "UA",
+    "GB",
+    "DE",
+    "PS",
+    "IR",
+    "CN",
+    "GE",
+    "AM",
+    "AZ",
+]
 # (name, country, admin1 code or None): the most populous match is kept, plus namesakes listed twice.
 CITIES = [
     ("Damascus", "SY"),
@@ -66,7 +87,17 @@ CITIES = [
 ]
 STATES = {
     "SY": None,
-    "US": ["Louisiana", "Texas", "Virginia", "Idaho", "Illinois", "New York"],
+    "US": [
+        "Louisiana",
+        "Texas",
+        "Virginia",
+        "Idaho",
+        "Illinois",
+        "New York",
+        "Washington",
+        "Oregon",
+        "Georgia",
+    ],
     "RU": ["Moscow"],
 }
 AIRPORTS = ["OSLK", "OSDI", "LLBG", "UUEE", "KBOS"]
@@ -74,7 +105,9 @@ AIRPORTS = ["OSLK", "OSDI", "LLBG", "UUEE", "KBOS"]
 
 def main() -> None:
     src = SourcePaths()
-    shutil.rmtree(OUT, ignore_errors=True)
+    # Only the generated files are replaced: sites.csv, demonyms.csv, country_aliases.csv
+    # and division_aliases.csv in the same folder are written by hand.
+    shutil.rmtree(OUT / "csc", ignore_errors=True)
     (OUT / "csc" / "by-country").mkdir(parents=True)
     countries = json.loads(src.geonames_countries.read_text())
     _dump(OUT / "countries.json", {c: countries[c] for c in COUNTRIES})

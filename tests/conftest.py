@@ -25,6 +25,7 @@ def fixture_sources(root: Path = GAZETTEER_FIXTURE) -> SourcePaths:
         sites=root / "sites.csv",
         country_aliases=root / "country_aliases.csv",
         demonyms=root / "demonyms.csv",
+        division_aliases=root / "division_aliases.csv",
     )
 
 

@@ -68,6 +68,7 @@ class SourcePaths:
     country_aliases: Path = field(default_factory=lambda: _data_file("country_aliases.csv"))
     demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))
     reference_points: Path = field(default_factory=lambda: _data_file("reference_points.csv"))
+    division_aliases: Path = field(default_factory=lambda: _data_file("division_aliases.csv"))
 
     def fingerprint(self) -> str:
         """A digest that changes when any source changes: package versions and file contents."""
@@ -82,6 +83,7 @@ class SourcePaths:
             self.country_aliases,
             self.demonyms,
             self.reference_points,
+            self.division_aliases,
             self.csc_data / "countries.json",
         ):
             stat = path.stat() if path.exists() else None
@@ -103,6 +105,23 @@ def reference_points(paths: SourcePaths) -> dict[tuple[str, str], tuple[float, f
     with paths.reference_points.open(encoding="utf-8", newline="") as handle:
         return {
             (row["kind"], row["key"]): (float(row["lat"]), float(row["lon"]))
+            for row in csv.DictReader(handle)
+        }
+
+
+def division_aliases(paths: SourcePaths) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country code, division name) -> the other names news uses for that division.
+
+    countrystatecity names divisions the local way or without their type ("Chechen",
+    "Nord-Kivu", "Bretagne"); English news writes "Chechnya", "North Kivu", "Brittany".
+    """
+    import csv
+
+    if not paths.division_aliases.exists():
+        return {}
+    with paths.division_aliases.open(encoding="utf-8", newline="") as handle:
+        return {
+            (row["country"], row["division"]): tuple(filter(None, map(str.strip, row["aliases"].split("|"))))
             for row in csv.DictReader(handle)
         }
 

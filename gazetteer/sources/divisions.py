@@ -6,7 +6,16 @@ import json
 from collections.abc import Iterator
 
 from gazetteer.model import Place
-from gazetteer.sources import ALTERNATE, CODE, PRIMARY, Entry, SourcePaths, prior_for, reference_points
+from gazetteer.sources import (
+    ALTERNATE,
+    CODE,
+    PRIMARY,
+    Entry,
+    SourcePaths,
+    division_aliases,
+    prior_for,
+    reference_points,
+)
 
 SOURCE = "countrystatecity"
 # Types that news appends to a division's name: "Idlib province", "Kherson Oblast".
@@ -27,16 +36,21 @@ _SUFFIXES = {
 def division_entries(paths: SourcePaths) -> Iterator[Entry]:
     """Every first-level division with its ISO 3166-2 code and native name."""
     points = reference_points(paths)
+    aliases = division_aliases(paths)
     for states_file in sorted((paths.csc_data / "by-country").glob("*/states.json")):
         with states_file.open(encoding="utf-8") as handle:
             records = json.load(handle)
         for rec in records:
             if not rec.get("latitude") or not rec.get("longitude"):
                 continue
-            yield _entry(rec, points)
+            yield _entry(rec, points, aliases)
 
 
-def _entry(rec: dict, points: dict[tuple[str, str], tuple[float, float]]) -> Entry:
+def _entry(
+    rec: dict,
+    points: dict[tuple[str, str], tuple[float, float]],
+    aliases: dict[tuple[str, str], tuple[str, ...]],
+) -> Entry:
     name = rec["name"]
     key = ("admin1", f"{rec.get('country_code') or ''}:{name}")
     lat, lon = points.get(key, (float(rec["latitude"]), float(rec["longitude"])))
@@ -53,6 +67,7 @@ def _entry(rec: dict, points: dict[tuple[str, str], tuple[float, float]]) -> Ent
     kind_word = (rec.get("type") or "").lower()
     names = [(name, PRIMARY)]
     names += [(f"{name} {suffix}", PRIMARY) for suffix in _SUFFIXES.get(kind_word, ())]
+    names += [(alias, ALTERNATE) for alias in aliases.get((place.country_code, name), ())]
     if rec.get("native"):
         names.append((rec["native"], ALTERNATE))
     if rec.get("iso3166_2"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterator
 
 from gazetteer.model import CountryInfo, Place
@@ -123,12 +124,15 @@ def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[E
         records = list(json.load(handle).values())
     capitals = _capital_ids(records, countries)
     us_states = _us_state_names(paths)
+    divisions = division_names_by_code(paths, records)
     for rec in records:
         kind = "capital" if rec["geonameid"] in capitals else "city"
         country = rec.get("countrycode") or ""
         admin1 = rec.get("admin1code") or ""
         if country == "US":
             admin1 = us_states.get(admin1, admin1)
+        else:
+            admin1 = divisions.get((country, admin1), admin1)
         population = int(rec.get("population") or 0)
         place = Place(
             id=f"{SOURCE}:{rec['geonameid']}",
@@ -144,6 +148,56 @@ def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[E
         yield Entry(
             place, _name_pairs(rec["name"], rec.get("alternatenames") or []), prior_for(kind, population)
         )
+
+
+#: How far apart (degrees) the same town may lie in GeoNames and countrystatecity.
+_SAME_TOWN_DEGREES = 0.15
+
+
+def division_names_by_code(paths: SourcePaths, records: list[dict]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the division's name, learnt from the towns both sources list.
+
+    GeoNames tags a town with a numeric code ("08"); countrystatecity files its towns under
+    named divisions (Ontario). A code takes the name most of its towns are filed under, so
+    Mississauga's division is "Ontario" and the article's "Ontario" can vouch for it.
+    """
+    filed = _towns_by_division(paths)
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for rec in records:
+        country, code = rec.get("countrycode") or "", rec.get("admin1code") or ""
+        if not code or country == "US":
+            continue
+        lat, lon = float(rec["latitude"]), float(rec["longitude"])
+        for other_lat, other_lon, division in filed.get((country, normalize(rec["name"])), ()):
+            if abs(other_lat - lat) < _SAME_TOWN_DEGREES and abs(other_lon - lon) < _SAME_TOWN_DEGREES:
+                votes.setdefault((country, code), Counter())[division] += 1
+                break
+    names = {}
+    for key, counter in votes.items():
+        (division, count), total = counter.most_common(1)[0], sum(counter.values())
+        if count >= 2 and count * 3 >= total * 2:
+            names[key] = division
+    return names
+
+
+def _towns_by_division(paths: SourcePaths) -> dict[tuple[str, str], list[tuple[float, float, str]]]:
+    """(country, normalised town name) -> (lat, lon, division name) from countrystatecity's towns."""
+    towns: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for states_file in sorted((paths.csc_data / "by-country").glob("*/states.json")):
+        with states_file.open(encoding="utf-8") as handle:
+            names = {rec["state_code"]: rec["name"] for rec in json.load(handle)}
+        for cities_file in sorted((states_file.parent / "states").glob("*/cities.json")):
+            division = names.get(cities_file.parent.name)
+            if division is None:
+                continue
+            with cities_file.open(encoding="utf-8") as handle:
+                for rec in json.load(handle):
+                    if rec.get("latitude") and rec.get("longitude"):
+                        key = (rec["country_code"], normalize(rec["name"]))
+                        towns.setdefault(key, []).append(
+                            (float(rec["latitude"]), float(rec["longitude"]), division)
+                        )
+    return towns
 
 
 def _capital_ids(records: list[dict], countries: list[CountryInfo]) -> set[int]:

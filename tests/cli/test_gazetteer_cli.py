@@ -96,7 +96,7 @@ def test_info(fixture_env: Path) -> None:
     for word in ("populated places", "names:", "countrystatecity", "CC BY 4.0", "built:"):
         assert word in result.output
     data = json.loads(invoke("gazetteer", "info", "--format", "json").output)
-    assert data["places_by_kind"]["country"] == 16
+    assert data["places_by_kind"]["country"] == 19
 
 
 def test_real_subprocess_uses_installed_command(fixture_env: Path) -> None:

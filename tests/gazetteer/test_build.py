@@ -17,7 +17,7 @@ from tests.conftest import GAZETTEER_FIXTURE, fixture_sources
 def test_fixture_build_has_every_source(gazetteer: Gazetteer) -> None:
     info = gazetteer.info()
     assert set(info.places_by_source) >= {"geonames", "countrystatecity", "airport", "site"}
-    assert info.places_by_kind["country"] == 16
+    assert info.places_by_kind["country"] == 19
     assert info.names > 500
     assert info.fingerprint == expected_fingerprint(fixture_sources())
     assert any("CC BY 4.0" in licence for licence in info.licences)

@@ -58,3 +58,11 @@ def test_coverage_counts(real_gazetteer: Gazetteer) -> None:
     assert kinds["admin1"] >= 3_000
     assert info.places_by_source["airport"] >= 25_000
     assert info.places_by_source["site"] >= 200
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Chechnya", "RU"), ("North Kivu", "CD"), ("Brittany", "FR"), ("Orissa", "IN")]
+)
+def test_english_names_of_divisions(real_gazetteer: Gazetteer, name: str, country: str) -> None:
+    place = top(real_gazetteer, name)
+    assert (place.kind, place.country_code) == ("admin1", country)

@@ -43,6 +43,13 @@ def test_transliterations_and_diacritics(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Al Ladhiqiyah")[0].name == "Latakia"
 
 
+def test_division_aliases_name_the_division(gazetteer: Gazetteer) -> None:
+    for spelling in ("Rural Damascus", "Damascus Countryside", "Rif Dimashq"):
+        top = gazetteer.candidates(spelling)[0]
+        assert (top.place.kind, top.place.name) == ("admin1", "Rif Dimashq"), spelling
+    assert gazetteer.candidates("Rural Damascus")[0].matched == "alternate"
+
+
 def test_curated_site_with_aliases(gazetteer: Gazetteer) -> None:
     for spelling in ("Khmeimim", "Hmeimim", "Humaymim Air Base"):
         top = gazetteer.lookup(spelling)[0]

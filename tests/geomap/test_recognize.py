@@ -85,6 +85,9 @@ def found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
         ("born in Stratford-upon-Avon", [("Stratford-upon-Avon", PLACE)]),
         ("flew to St. Louis", [("St. Louis", PLACE)]),
         ("DAMASCUS, Syria", [("DAMASCUS", PLACE), ("Syria", PLACE)]),
+        ("Recycling starts on Friday at Alexandria center.", [("Alexandria", PLACE)]),
+        ("The storm is expected to miss Alexandria today.", [("Alexandria", PLACE)]),
+        ("a general Alexandria area curfew", [("Alexandria", PLACE)]),
     ],
 )
 def test_finds_places_and_demonyms(
@@ -99,6 +102,8 @@ def test_finds_places_and_demonyms(
         "Most importantly, the Police said so.",
         "One Of them was Bad.",
         "President Assad spoke.",
+        "Miss Alexandria Jones won.",
+        "Shoppers at the Tahrir-Mart store.",
         "Deputy Foreign Minister Mikhail Bogdanov said.",
         "Hayat Tahrir al-Sham fighters",
         "He told reporters on Thursday.",

@@ -112,3 +112,32 @@ def test_a_place_does_not_vouch_for_itself_under_another_name(parser: Geoparser)
     context.coordinates.append((base.lat, base.lon, "khmeimim air base"))
     assert context.closeness(base, "hmeimim") == 0.0
     assert context.closeness(base, "khmeimim air base") == 0.0
+
+
+def test_a_division_word_after_the_name_decides(parser: Geoparser) -> None:
+    text = "A cow from a Washington state farm tested positive."
+    start = text.index("Washington")
+    (mention,) = parser.resolve_spans(text, [(start, start + len("Washington"))])
+    assert mention.place is not None and mention.place.kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Cases were found in Texas, Oregon, Washington and Illinois.", "Washington", "admin1"),
+        ("Cases were found in Oregon and Washington and Idaho.", "Washington", "admin1"),
+        ("Pipelines cross Armenia, Georgia and Azerbaijan.", "Georgia", "country"),
+        ("Farms in Texas, Idaho, Georgia and Oregon were hit.", "Georgia", "admin1"),
+    ],
+)
+def test_a_list_asks_for_the_kind_of_its_other_items(
+    parser: Geoparser, text: str, name: str, kind: str
+) -> None:
+    start = text.index(name)
+    (mention,) = parser.resolve_spans(text, [(start, start + len(name))])
+    assert mention.place is not None and mention.place.kind == kind, mention.place
+
+
+def test_two_names_with_a_comma_are_a_qualifier_not_a_list(parser: Geoparser) -> None:
+    mentions = parser.parse("He flew to Washington, Texas officials said.")
+    assert resolved(mentions, "Washington").place.kind != "admin1"
