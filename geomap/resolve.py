@@ -167,6 +167,8 @@ class Resolver:
                 known = "weak"
             elif best.kind in LARGE_KINDS:
                 known = "country"
+            elif found[0].matched != "primary" and best.kind in SETTLEMENT_KINDS:
+                known = "weak"  # "Drug" (an old name of Durg) proves nothing in English prose
             elif best.kind == "capital" or best.population >= 100_000:
                 known = "city"
             elif best.kind in ("admin1", "sea", "region", "gulf"):
