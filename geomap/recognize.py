@@ -89,14 +89,24 @@ MODIFIERS = frozenset(
         """
     )
 )
+#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens");
+#: April, June and August are left out: they are first names too.
+_CALENDAR = frozenset(
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march july
+        september october november december
+        """
+    )
+)
 #: Words that are never places in prose, whatever some gazetteer alternate name says:
 #: calendar words, religious and institutional names used as metonyms.
 NEVER = (
-    frozenset(
+    _CALENDAR
+    | frozenset(
         _words(
             """
-        monday tuesday wednesday thursday friday saturday sunday january february march april june
-        july august september october november december christmas easter god allah jesus jan feb mar
+        april june august christmas easter god allah jesus jan feb mar
         apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun arab arabs jewish muslim
         muslims christian catholic islamic olympic olympics capitol pentagon kremlin hamas hezbollah
         fatah likud taliban
@@ -110,15 +120,6 @@ NEVER = (
 #: "the general Atlanta area", "a private Boston clinic".
 _LOWERCASE_NOT_TITLES = frozenset(
     _words("miss general major private marshal chief agent officer deputy director father sister brother del")
-)
-#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens").
-_CALENDAR = frozenset(
-    _words(
-        """
-        monday tuesday wednesday thursday friday saturday sunday january february march july
-        september october november december
-        """
-    )
 )
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).

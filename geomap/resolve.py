@@ -471,21 +471,16 @@ def _list_cues(
 
 def _lists(text: str, spans: Sequence[Span]) -> list[list[Span]]:
     """Runs of place names joined only by list separators, of three or more, or two with and/or."""
-    runs: list[list[Span]] = []
-    run: list[Span] = []
-    joined_by_word = False
+    runs: list[tuple[list[Span], bool]] = []  # (names, joined by a word somewhere)
     for span in sorted(spans, key=lambda s: s.start):
-        separator = _LIST_SEPARATOR.fullmatch(text, run[-1].end, span.start) if run else None
+        separator = _LIST_SEPARATOR.fullmatch(text, runs[-1][0][-1].end, span.start) if runs else None
         if separator:
-            run.append(span)
-            joined_by_word = joined_by_word or "," not in separator.group()
-            continue
-        if len(run) >= 3 or (len(run) == 2 and joined_by_word):
-            runs.append(run)
-        run, joined_by_word = [span], False
-    if len(run) >= 3 or (len(run) == 2 and joined_by_word):
-        runs.append(run)
-    return runs
+            names, by_word = runs[-1]
+            names.append(span)
+            runs[-1] = (names, by_word or "," not in separator.group())
+        else:
+            runs.append(([span], False))
+    return [names for names, by_word in runs if len(names) >= 3 or (len(names) == 2 and by_word)]
 
 
 _DIVISION_KINDS = frozenset({"admin1", "region"})
