@@ -79,3 +79,10 @@ def leaflet_version() -> str:
     from xstatic.pkg import leaflet
 
     return str(leaflet.VERSION)
+
+
+@cache
+def map_js() -> str:
+    """The map script of geomap's own (geomap/data/map.js): draws the page's JSON data with Leaflet."""
+    code = (resources.files("geomap") / "data" / "map.js").read_text(encoding="utf-8")
+    return _script_safe(code, "map.js")

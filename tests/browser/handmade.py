@@ -38,6 +38,8 @@ PAYLOADS = (
     "\u2028window.__xss='separator'\u2029",
     "<title>pwned</title><style>body{display:none}</style>",
     "<iframe src=\"javascript:parent.__xss='iframe'\"></iframe>",
+    "{{7*7}} {% if 1 %}x{% endif %} {{cite web|url=x}} {{ foo }} {% raw %}",
+    "{{ cycler.__init__.__globals__.os.system('touch pwned') }}",
 )
 EVIL = " ".join(PAYLOADS)
 

@@ -45,7 +45,7 @@ def assert_inert(browser: Browser, expected_title: str, url: str) -> list[dict]:
     assert state["xss"] is None, f"a payload ran: {state['xss']}"
     assert state["title"] == expected_title
     assert state["injected"] == 0
-    assert state["scripts"] == 3  # Leaflet, L_NO_TOUCH switches, the map
+    assert state["scripts"] == 4  # Leaflet with geomap's script, the JSON data, L_NO_TOUCH switches, the map
     page = browser.page(url)
     assert page.console == [], page.console
     leaving = [u for u in page.requests if u != url and not u.startswith("data:")]

@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from geomap.cli import main
 from geomap.cli.map_cmd import default_name
+from tests.mapdata import map_data
 
 ARTICLE = (
     "Russia began construction of the Khmeimim Air Base near Latakia in 2015.\n"
@@ -33,7 +34,7 @@ def write(folder: Path, name: str, text: str = ARTICLE) -> Path:
 
 
 def markers(html: str) -> int:
-    return html.count('"className": "geomap-place ')
+    return sum(len(layer["pins"]) for layer in map_data(html)["layers"])
 
 
 def test_one_article_makes_maps_stem_html(fixture_env: Path) -> None:
@@ -53,7 +54,7 @@ def test_a_folder_makes_one_map_with_a_layer_per_article(fixture_env: Path) -> N
     result = invoke("map", "seeds/")
     assert result.exit_code == 0, result.output
     html = (fixture_env / "maps" / "seeds.html").read_text(encoding="utf-8")
-    assert '"a.txt" :' in html and '"b.txt" :' in html
+    assert [layer["name"] for layer in map_data(html)["layers"]] == ["a.txt", "b.txt"]
     assert "2 article(s)" in result.stdout
 
 
