@@ -11,7 +11,7 @@ __all__ = ["geoparse"]
 def __getattr__(name: str) -> Any:
     """Import `geoparse` on first use, so `import geomap` (and the CLI start) stays light."""
     if name == "geoparse":
-        from geomap.geoparsing import geoparse
+        from geomap.pipeline import geoparse
 
         return geoparse
     raise AttributeError(f"module 'geomap' has no attribute {name!r}")

@@ -42,12 +42,12 @@ def stages(folder: Path) -> list[tuple[str, float]]:
 
     from gazetteer import Gazetteer
     from geomap.articles import read_articles
-    from geomap.borders import Borders
-    from geomap.claims import extract_claims
-    from geomap.geoparsing import Geoparser
-    from geomap.report import ReportFormat
+    from geomap.claims.finders import extract_claims
+    from geomap.outlines import Borders
+    from geomap.pipeline import Geoparser
+    from geomap.report.formats import ReportFormat
     from geomap.settings import load_settings
-    from geomap.verify import Verifier
+    from geomap.verify.checks import Verifier
 
     mark("imports")
     settings = load_settings()

@@ -22,7 +22,7 @@ SYSTEMS = ("geomap", "geotext")
 
 
 def _texts(corpus: Path) -> list[str]:
-    from geomap.corpora import read_corpus
+    from geomap.evaluate.corpora import read_corpus
 
     return [article.text for article in read_corpus(corpus).articles]
 
@@ -31,7 +31,7 @@ def _load(system: str):  # noqa: ANN202
     """Load a system and return its parse function."""
     if system == "geomap":
         from gazetteer import Gazetteer
-        from geomap.geoparsing import Geoparser
+        from geomap.pipeline import Geoparser
 
         return Geoparser(Gazetteer.open()).parse
     from geotext import GeoText

@@ -18,12 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geomap.articles import read_articles  # noqa: E402
-from geomap.basemap import Extent, country_outlines  # noqa: E402
-from geomap.borders import Borders  # noqa: E402
 from geomap.cli.common import open_gazetteer  # noqa: E402
-from geomap.geojson import claim_lines, place_pins  # noqa: E402
+from geomap.outlines import Borders  # noqa: E402
 from geomap.pipeline import run  # noqa: E402
-from geomap.render import render_map  # noqa: E402
+from geomap.render.basemap import Extent, country_outlines  # noqa: E402
+from geomap.render.features import claim_lines, place_pins  # noqa: E402
+from geomap.render.leaflet import render_map  # noqa: E402
 from geomap.settings import load_settings  # noqa: E402
 
 

@@ -67,7 +67,9 @@ def snapshot(out: Path, corpora: Path, articles: Path | None) -> None:
 def compare(before: Path, after: Path) -> int:
     names = sorted(p.name for p in before.iterdir() if p.is_file())
     missing = [name for name in names if not (after / name).is_file()]
-    differ = [name for name in names if name not in missing and not filecmp.cmp(before / name, after / name, False)]
+    differ = [
+        name for name in names if name not in missing and not filecmp.cmp(before / name, after / name, False)
+    ]
     for name in names:
         state = "MISSING" if name in missing else "DIFFERS" if name in differ else "identical"
         print(f"{state:9}  {name}  ({(before / name).stat().st_size:,} bytes)")

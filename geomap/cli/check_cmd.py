@@ -14,7 +14,7 @@ from geomap.cli.common import (
     write_outputs,
 )
 from geomap.model import CONTRADICTED, UNVERIFIABLE, Report
-from geomap.report import ReportFormat, render
+from geomap.report.formats import ReportFormat, render
 
 _FORMATS = [member.value for member in ReportFormat]
 

@@ -37,9 +37,9 @@ def eval_command(
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
     """Recognition P/R/F1 and resolution accuracy@161km, mean/median error and AUC per CORPUS."""
-    from geomap.corpora import read_corpus
-    from geomap.evaluate import evaluate
-    from geomap.geoparsing import Geoparser
+    from geomap.evaluate.corpora import read_corpus
+    from geomap.evaluate.metrics import evaluate
+    from geomap.pipeline import Geoparser
 
     loaded = [read_corpus(path) for path in corpora]
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)

@@ -67,7 +67,7 @@ def map_command(
     """
     from geomap.articles import read_articles
     from geomap.pipeline import run
-    from geomap.render import render_map
+    from geomap.render.leaflet import render_map
 
     _check_targets(output, geojson_path)
     articles = read_articles(paths)
@@ -79,7 +79,7 @@ def map_command(
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]
     if geojson_path is not None:
-        from geomap.geojson import dumps
+        from geomap.render.features import dumps
 
         outputs.append((geojson_path, dumps(report)))
     write_outputs(outputs)
@@ -111,7 +111,7 @@ def _check_targets(output: Path | None, geojson_path: Path | None) -> None:
 
 def _summarise(report: Report, target: Path, size: int, geojson_path: Path | None) -> None:
     """One line on what was drawn (on stderr when a file went to standard output)."""
-    from geomap.geojson import claim_lines, place_pins
+    from geomap.render.features import claim_lines, place_pins
 
     pins = sum(len(place_pins(result)) for result in report.results)
     lines = [line for result in report.results for line in claim_lines(result)]

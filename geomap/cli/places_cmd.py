@@ -36,7 +36,7 @@ def places_command(
 ) -> None:
     """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin)."""
     from geomap.articles import read_articles
-    from geomap.geoparsing import Geoparser
+    from geomap.pipeline import Geoparser
 
     articles = read_articles(paths)
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from geomap.geojson import claim_lines, place_pins
-from geomap.render import render_map
+from geomap.render.features import claim_lines, place_pins
+from geomap.render.leaflet import render_map
 from tests.browser.conftest import FIND_MAP, OPEN_EVERYTHING, Browser, Page
 from tests.browser.handmade import seeds_like_report
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geomap.cli import main
-from geomap.render import render_map
+from geomap.render.leaflet import render_map
 from tests.browser.conftest import OPEN_EVERYTHING, Browser
 from tests.browser.handmade import EVIL, PAYLOADS, evil_report
 

@@ -1,0 +1,454 @@
+"""Recognition: find the spans of a text that name gazetteer places or are demonyms.
+
+Capitalised word chunks are found with one regular expression; inside each chunk the
+longest run of words whose normalised form is a gazetteer name wins. Precision filters
+then drop ordinary words ("Most", "Police"), people ("President Assad", "Mikhail
+Bogdanov", and later a bare "Bogdanov"), codes and acronyms ("TASS"), and sentence-initial
+common words. US state abbreviations after a comma ("Alexandria, La.") are places too.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from gazetteer import normalize
+from geomap.model import DEMONYM, PLACE
+from geomap.recognize.abbreviations import ABBREVIATION_PATTERN, DOTTED, STANDALONE, STATE_ABBREVIATIONS
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a block of text (keeps long word lists readable)."""
+    return text.split()
+
+
+#: Prefix of a Span.norm that may only resolve to a first-level division ("^louisiana" for "La.").
+DIVISION_ONLY = "^"
+#: Longest name, in words, that recognition tries.
+MAX_WORDS = 7
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x2000) if chr(c).isupper())
+# A capitalised word: "Damascus", "Al-Nusra", "Ma'arrat" ("Russia’s" and "I’ve" stop before
+# the apostrophe), dotted abbreviations ("U.S.", "St.") and all-caps words.
+_APOSTROPHE_PART = r"['’](?!(?:[sS]|ve|ll|re|d|m|t)\b)\w+"
+# Written with its first letter factored out (the same matches as
+# "(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft)\.|[A-Z]\w*(?:...)*") so that the regex engine can skip
+# straight to capital letters instead of trying every alternative at every offset.
+_WORD = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)+|(?<=S)(?:t|te)\.|(?<=[MF])t\.|\w*(?:[-‐]\w+|{_APOSTROPHE_PART})*)"
+# Lowercase words allowed inside a name: "Gulf of Aden", "Hayat Tahrir al-Sham", "Stratford-upon-Avon".
+_CONNECTOR = (
+    r"(?:of|the|de|du|des|del|della|di|da|do|dos|das|la|le|les|al|el|ad|as|ash|ar|at|az|an|on|upon"
+    r"|am|im|der|den|van|von|y|and|sur|en|bin|ibn|abu)"
+)
+_SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐][ \t]*)"
+_CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*")
+# Tokens inside a chunk: hyphenated compounds are split ("Israeli-Egyptian", "Watertown-Mayer").
+_TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")
+_CONNECTORS = frozenset(re.findall(r"\w+", _CONNECTOR))
+# Connectors that join two names rather than sit inside one: "Sheriff and Rapides Parish".
+# English prepositions ("on Friday at Athens") count too: the word before them is no first name.
+_LINKING = frozenset({"and", "of", "the", "on", "upon", "y", "en", "sur", "at", "as", "an", "am"})
+_SENTENCE_END = frozenset(".!?:;\n\"“”‘'([—–-•*#|>")
+# A cheap first pass for abbreviations; ABBREVIATION_PATTERN then checks each hit.
+# "(?<!\w.)" after the capital is the word boundary before it, written so that the engine can
+# skip straight to capitals.
+_ABBREVIATION_LIKE = re.compile(
+    r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
+)
+_STANDALONE = re.compile(r"\b(?:" + "|".join(STANDALONE) + r")\b")
+#: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
+DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
+_DISEASE_AFTER = re.compile(r"[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|stated|administration)\b")
+#: Words before a name that make it a person's or an office's: "President Assad".
+TITLES = frozenset(
+    _words(
+        """
+        mr mrs ms miss dr prof president vice minister premier chancellor king queen prince princess
+        pope sheikh shaikh emir sultan general gen lt col colonel capt captain sgt sergeant major
+        maj adm admiral rev reverend father sister brother judge justice senator sen rep
+        representative gov governor mayor secretary ambassador commissioner chief sir lord lady dame
+        saint officer deputy director coach professor bishop cardinal imam rabbi ayatollah mullah
+        comrade cpl spokesman spokeswoman agent detective trooper corporal private sheriff marshal
+        del
+        """
+    )
+)
+#: Capitalised words that qualify a following place rather than make it a person's name.
+MODIFIERS = frozenset(
+    _words(
+        """
+        north south east west northern southern eastern western central upper lower greater
+        northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+        downtown metro metropolitan suburban rural coastal inner outer old new mid far near occupied
+        free republic kingdom state province county city town village district region governorate
+        oblast mount lake port fort camp cape gulf bay
+        """
+    )
+)
+#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens");
+#: April, June and August are left out: they are first names too.
+_CALENDAR = frozenset(
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march july
+        september october november december
+        """
+    )
+)
+#: Words that are never places in prose, whatever some gazetteer alternate name says:
+#: calendar words, religious and institutional names used as metonyms.
+NEVER = (
+    _CALENDAR
+    | frozenset(
+        _words(
+            """
+        april june august christmas easter god allah jesus jan feb mar
+        apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun arab arabs jewish muslim
+        muslims christian catholic islamic olympic olympics capitol pentagon kremlin hamas hezbollah
+        fatah likud taliban
+        """
+        )
+    )
+    | {"white house", "downing street", "capitol hill", "wall street"}
+    | TITLES
+)
+#: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
+#: "the general Atlanta area", "a private Boston clinic".
+_LOWERCASE_NOT_TITLES = frozenset(
+    _words("miss general major private marshal chief agent officer deputy director father sister brother del")
+)
+#: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
+#: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
+COMMON_ZIPF = 3.0
+VERY_COMMON_ZIPF = 5.0
+#: Divisions and big cities that are frequent words ("Central", "Reading") need more than a capital.
+FREQUENT_ZIPF = 4.6
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A recognised stretch of text, before resolution."""
+
+    start: int
+    end: int
+    surface: str
+    norm: str
+    """The lookup key: normalize(surface), or the state an abbreviation stands for."""
+    kind: str
+    """PLACE or DEMONYM."""
+    sentence_start: bool = False
+    """The span opens a sentence (its capital letter proves nothing)."""
+
+
+@lru_cache(maxsize=1)
+def load_common_words() -> dict[str, float]:
+    """Frequent lowercase English words with their Zipf frequency (gazetteer/data/common_words.csv)."""
+    path = resources.files("gazetteer") / "data" / "common_words.csv"
+    with path.open("r", encoding="utf-8") as handle:
+        rows = csv.reader(handle)  # a plain reader: twice as fast as DictReader at start-up
+        header = next(rows)
+        word, zipf = header.index("word"), header.index("zipf")
+        return {row[word]: float(row[zipf]) for row in rows if row}
+
+
+def load_first_names() -> frozenset[str]:
+    """Common given names ("Tyler", "George"), from gazetteer/data/first_names.csv."""
+    path = resources.files("gazetteer") / "data" / "first_names.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")
+
+
+#: strength(norm) -> "country" / "city" / "strong" / "weak": how much a name proves on its own.
+Strength = Callable[[str], str]
+_Token = tuple[int, int, str]
+#: The longest name starting at a token: (last token index, norm, kind).
+_Found = tuple[int, str, str]
+#: Marks a token whose longest name is not worked out yet.
+_UNSEEN = object()
+#: Spans of a chunk (start, end, norm, kind, sentence start) relative to it, and people's names seen.
+_ChunkResult = tuple[tuple[tuple[int, int, str, str, bool], ...], tuple[str, ...]]
+
+
+class Recognizer:
+    """Finds place-name and demonym spans using the gazetteer's name index."""
+
+    def __init__(
+        self,
+        names: Container[str],
+        demonyms: dict[str, str],
+        strength: Strength,
+        common_words: dict[str, float] | None = None,
+        extra_names: frozenset[str] = frozenset(),
+    ) -> None:
+        self._names = names
+        self._extra = extra_names
+        self._demonyms = demonyms
+        self._strength = strength
+        self._common = load_common_words() if common_words is None else common_words
+        self._first_names = load_first_names()
+        self._chunk_cache: dict[tuple[str, bool, str, bool, bool], _ChunkResult] = {}
+        self._words: dict[str, tuple[list[_Token], list[object]]] = {}
+
+    def find(self, text: str) -> list[Span]:
+        """Every span in `text`, in order, non-overlapping; offsets index `text` exactly."""
+        spans: list[Span] = []
+        people: set[str] = set()
+        cache = self._chunk_cache
+        for match in _CHUNK.finditer(text):
+            offset, chunk = match.start(), match.group()
+            key = (
+                chunk,
+                _opens_sentence(text, offset),
+                _previous_word(text, offset),
+                bool(_SPEECH.match(text, match.end())),
+                bool(_DISEASE_AFTER.match(text, match.end())),
+            )
+            found = cache.get(key)
+            if found is None:
+                if len(cache) > 100_000:
+                    cache.clear()
+                    self._words.clear()
+                found = cache[key] = self._chunk_spans(*key)
+            kept, named = found
+            people.update(named)
+            spans.extend(
+                Span(offset + start, offset + end, text[offset + start : offset + end], norm, kind, first)
+                for start, end, norm, kind, first in kept
+            )
+        if people:
+            spans = [s for s in spans if not self._is_person(s, people)]
+        return self._with_abbreviations(text, spans)
+
+    def _is_person(self, span: Span, people: set[str]) -> bool:
+        """A bare surname or first name seen elsewhere in the article as part of a person's name."""
+        return span.kind == PLACE and span.norm in people and self._strength(span.norm) != "country"
+
+    def _chunk_spans(
+        self, chunk: str, opens_sentence: bool, before: str, said: bool, disease_after: bool
+    ) -> _ChunkResult:
+        """Spans of one chunk relative to its start, and the names it shows to be people's.
+
+        The result depends only on the arguments, so it is cached: news repeats its chunks.
+        """
+        tokens, longest = self._words_of(chunk)
+        count = len(tokens)
+        kept: list[tuple[int, int, str, str, bool]] = []
+        people: list[str] = []
+        i = 0
+        while i < count:
+            word = tokens[i][2]
+            found = self._longest_at(chunk, tokens, longest, i)
+            if found is None:
+                i += 1
+                continue
+            j, norm, kind = found
+            start, end = tokens[i][0], tokens[j][1]
+            back = i - 1
+            while back >= 0 and tokens[back][2].lower() in _CONNECTORS:
+                back = -2 if tokens[back][2].lower() in _LINKING else back - 1
+            previous = tokens[back][2] if back >= 0 else before if back == -1 else ""
+            if back >= 0 and "-" in chunk[tokens[back][1] : tokens[i][0]]:
+                previous, back = "", -2  # "Middlesex-London", "Israeli-Egyptian": two names, no person
+            following = tokens[j + 1][2] if j + 1 < count else ""
+            first = opens_sentence and i == 0
+            verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
+            if following.isdigit() and _is_acronym(chunk[start:end]):
+                verdict = "drop"  # "US-24", "US 30": a road
+            if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):
+                verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
+            if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
+                verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
+            if verdict == "keep" and self._first_name_or_surname(
+                word, norm, kind, following, said and j == count - 1
+            ):
+                verdict = "person"
+            if verdict == "keep":
+                kept.append((start, end, norm, kind, first))
+                i = j + 1
+                continue
+            if verdict == "person":
+                people.append(norm)
+            i += 1
+        return tuple(kept), tuple(people)
+
+    def _half_of_a_compound(self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: str) -> bool:
+        """A weak one-word name hyphened to a capitalised word that is no place or demonym.
+
+        "Northbrook-based" and "Watertown-ML" (a lowercase word, an acronym) keep the place.
+        """
+        word = tokens[j + 1][2]
+        if not word[0].isupper() or _is_acronym(word) or kind != PLACE or " " in norm:
+            return False
+        if self._strength(norm) != "weak":
+            return False
+        between = chunk[tokens[j][1] : tokens[j + 1][0]]
+        if "-" not in between and "‐" not in between:
+            return False
+        following = normalize(word)
+        return not (following in self._names or following in self._demonyms or following in self._extra)
+
+    def _words_of(self, chunk: str) -> tuple[list[_Token], list[object]]:
+        """The chunk's tokens and the longest name found at each (filled in as asked).
+
+        Both depend on the chunk alone, and a chunk comes back in other contexts (after
+        another word, at a sentence start) which the chunk cache tells apart.
+        """
+        found = self._words.get(chunk)
+        if found is None:
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk)]
+            found = self._words[chunk] = (tokens, [_UNSEEN] * len(tokens))
+        return found
+
+    def _longest_at(self, chunk: str, tokens: list[_Token], longest: list[object], i: int) -> _Found | None:
+        """`_longest` for token i, remembered in `longest` (None for a lowercase token)."""
+        found = longest[i]
+        if found is _UNSEEN:
+            found = longest[i] = self._longest(chunk, tokens, i) if tokens[i][2][0].isupper() else None
+        return found  # type: ignore[return-value]
+
+    def _first_name_or_surname(self, word: str, norm: str, kind: str, following: str, said: bool) -> bool:
+        """A one-word weak name (or a given name) before a surname or an initial, or before "said"."""
+        if kind != PLACE or " " in norm:
+            return False
+        strength = self._strength(norm)
+        if strength != "weak" and not (word in self._first_names and strength != "country"):
+            return False
+        initial = len(following) == 1 and following.isupper()
+        return initial or said or self._name_like(following)
+
+    def _longest(self, chunk: str, tokens: list[_Token], i: int) -> _Found | None:
+        """The longest name starting at token i: (last token index, norm, kind)."""
+        last = i
+        while last + 1 < len(tokens) and last - i + 1 < MAX_WORDS:
+            word = tokens[last + 1][2]
+            if not word[0].isupper() and word.lower() not in _CONNECTORS:
+                break
+            last += 1
+        for j in range(last, i - 1, -1):
+            if not tokens[j][2][0].isupper():
+                continue
+            surface = chunk[tokens[i][0] : tokens[j][1]]
+            norm = normalize(surface)
+            if norm in self._demonyms:
+                return j, norm, DEMONYM
+            if (norm in self._names or norm in self._extra) and (i != j or norm not in _CONNECTORS):
+                return j, norm, PLACE
+        return None
+
+    def _verdict(
+        self, surface: str, norm: str, kind: str, sentence_start: bool, previous: str, inside: bool
+    ) -> str:
+        """Say "keep", "drop" (an ordinary word, an acronym) or "person" (part of a person's name)."""
+        if kind == DEMONYM:
+            return "drop" if sentence_start and self._common.get(norm, 0.0) >= VERY_COMMON_ZIPF else "keep"
+        if norm in NEVER:
+            return "drop"
+        strength = self._strength(norm)
+        if _is_acronym(surface) and strength != "country":
+            return "drop"
+        if " " not in norm:
+            zipf = self._word_frequency(norm)
+            if zipf >= VERY_COMMON_ZIPF and strength != "country":
+                return "drop"
+            if zipf >= COMMON_ZIPF and strength == "weak":
+                return "drop"
+            frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
+            if frequent and strength != "country" and (strength == "strong" or sentence_start):
+                return "drop"
+        if _is_title(previous):
+            return "person"
+        if inside and strength != "country" and self._name_like(previous):
+            return "person"
+        return "keep"
+
+    def _word_frequency(self, norm: str) -> float:
+        """Zipf frequency of a one-word name as an English word.
+
+        Plurals count as their singular ("Cases", "Rights"): the word list keeps only singulars.
+        """
+        zipf = self._common.get(norm, 0.0)
+        if not zipf and norm.endswith("s"):
+            zipf = self._common.get(norm[:-1], 0.0)
+        return zipf
+
+    def _name_like(self, word: str) -> bool:
+        """A capitalised word that is no ordinary word, modifier, demonym or strong place: a first name."""
+        if not word or not word[0].isupper() or _is_acronym(word) or len(word) < 2:
+            return False
+        lowered = word.lower()
+        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in _CALENDAR:
+            return False
+        norm = normalize(word)
+        return norm not in self._demonyms and not (norm in self._names and self._strength(norm) != "weak")
+
+    def _with_abbreviations(self, text: str, spans: list[Span]) -> list[Span]:
+        """Add state abbreviations: dotted ones anywhere ("W.Va."), short ones after a comma."""
+        extra = []
+        standalone = any(abbreviation in text for abbreviation in STANDALONE)
+        for match in _STANDALONE.finditer(text) if standalone else ():
+            norm = DIVISION_ONLY + normalize(STANDALONE[match.group()])
+            extra.append(Span(match.start(), match.end(), match.group(), norm, PLACE))
+        for match in _ABBREVIATION_LIKE.finditer(text):
+            surface = match.group()
+            key = surface.replace(".", "").replace(" ", "").upper()
+            dotted = surface.count(".") >= 2
+            state = DOTTED.get(key) if dotted and key in DOTTED else STATE_ABBREVIATIONS.get(key)
+            if state is None or not ABBREVIATION_PATTERN.fullmatch(surface):
+                continue
+            if not dotted and not _after_comma(text, match.start()):
+                continue
+            if dotted and not (key in DOTTED or " " in state or len(key) > 2):
+                continue  # "M.D.", "P.A." are degrees and titles far more often than states
+            if dotted and match.start() > 1 and text[match.start() - 2].isdigit():
+                continue  # "500 B.C."
+            key = normalize(state) if dotted and key in DOTTED else DIVISION_ONLY + normalize(state)
+            extra.append(Span(match.start(), match.start() + len(surface), surface, key, PLACE))
+        if not extra:
+            return spans
+        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
+        return sorted(kept + extra, key=lambda s: s.start)
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """Tell whether a word and a comma precede `start`, as in "Alexandria, La."."""
+    index = start - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    return index > 0 and text[index] == "," and text[index - 1].isalpha()
+
+
+def _is_title(word: str) -> bool:
+    """A personal title before a name: "President", "Gov.", "mayor"; but not "miss" or "general"."""
+    lowered = word.lower().rstrip(".")
+    return lowered in TITLES and (word[:1].isupper() or lowered not in _LOWERCASE_NOT_TITLES)
+
+
+def _is_acronym(surface: str) -> bool:
+    """All-capital short words ("TASS", "HTS", "US"): codes unless they name a country."""
+    letters = surface.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when only sentence punctuation, quotes or nothing precede `start` on its way back."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before `start`, if only spaces separate them (for "President Assad")."""
+    index = start - 1
+    if index < 0 or text[index] not in " \t\u00a0":
+        return ""
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    end = index + 1
+    while index >= 0 and (text[index].isalnum() or text[index] == "."):
+        index -= 1
+    return text[index + 1 : end]

@@ -1,0 +1,223 @@
+"""An offline basemap: Natural Earth country outlines clipped to a map's extent and simplified to fit it.
+
+Two levels of detail keep the file small and the coast right where it matters: around
+each focus point (the places and claim ends) outlines keep ~400 m detail, so a coastal
+base never appears out at sea when zoomed in; elsewhere the tolerance follows the span
+of the whole map, about a pixel at the zoom that fits it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from geomap.outlines import Borders, CountryShape
+
+#: Smallest margin around the features, in degrees: room to zoom out once or twice.
+MIN_MARGIN_DEG = 3.0
+#: Coarse tolerance = span of the features / this: about a pixel when the map fits them.
+DETAIL = 1000.0
+MIN_TOLERANCE_DEG, MAX_TOLERANCE_DEG = 0.004, 0.3
+#: Fine tolerance near focus points (degrees; ~400 m) and how far around them it applies.
+FINE_TOLERANCE_DEG = 0.004
+FOCUS_RADIUS_DEG = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """A lat/lon box."""
+
+    south: float
+    west: float
+    north: float
+    east: float
+
+    @classmethod
+    def around(cls, points: Sequence[tuple[float, float]]) -> Extent:
+        """The smallest box holding every (lat, lon) point; most of the world when there are none."""
+        if not points:
+            return WORLD
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        return cls(min(lats), min(lons), max(lats), max(lons))
+
+    def padded(self, margin_ratio: float = 0.25, min_margin: float = MIN_MARGIN_DEG) -> Extent:
+        """The box a map fitted to this one may show, plus room to zoom out once.
+
+        The shorter side is first widened to 3/4 of the longer (a screen shows more than
+        the fitted box across its other axis), then every side grows by
+        max(min_margin, margin_ratio × the longer side). Half the world or more: the world.
+        """
+        span = self.span
+        lat_extra = max(0.0, 0.75 * span - (self.north - self.south)) / 2
+        lon_extra = max(0.0, 0.75 * span - (self.east - self.west)) / 2
+        margin = max(min_margin, margin_ratio * span)
+        west, east = self.west - margin - lon_extra, self.east + margin + lon_extra
+        if east - west >= 180:
+            return WORLD
+        return Extent(
+            max(WORLD.south, self.south - margin - lat_extra),
+            max(WORLD.west, west),
+            min(WORLD.north, self.north + margin + lat_extra),
+            min(WORLD.east, east),
+        )
+
+    @property
+    def span(self) -> float:
+        """The larger side, in degrees."""
+        return max(self.north - self.south, self.east - self.west)
+
+
+#: What a world map shows: Mercator stops near 85°, and Antarctica is left out.
+WORLD = Extent(-60.0, -180.0, 85.0, 180.0)
+
+
+def tolerance_for(extent: Extent) -> float:
+    """Simplification tolerance (degrees) for outlines seen at the zoom that fits `extent`."""
+    return min(MAX_TOLERANCE_DEG, max(MIN_TOLERANCE_DEG, extent.span / DETAIL))
+
+
+@dataclass(frozen=True, slots=True)
+class Outlines:
+    """Land polygons for the basemap, and where they were cut."""
+
+    land: dict[str, Any]
+    """GeoJSON FeatureCollection of MultiPolygons, properties {"code": ISO code}."""
+    seam_lons: tuple[float, ...]
+    """Longitudes of the vertical cut lines (clip box and detail boxes), as rounded in `land`."""
+    seam_lats: tuple[float, ...]
+    """Latitudes of the horizontal cut lines."""
+
+
+def country_outlines(
+    extent: Extent, focus: Sequence[tuple[float, float]] = (), borders: Borders | None = None
+) -> Outlines:
+    """Country polygons around `extent`, clipped and simplified, at two levels of detail.
+
+    Only geometry travels (no names), on a grid a quarter of the tolerance. The polygons
+    have edges where they were cut (the clip box, the detail boxes); the page strokes the
+    coastlines and borders but not those edges, which the seams tell apart.
+    """
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    from geomap.outlines import Borders as _Borders
+
+    view = extent.padded()
+    clip = box(view.west, view.south, view.east, view.north)
+    coarse = tolerance_for(extent)
+    lons, lats = [view.west, view.east], [view.south, view.north]
+    region = None
+    if focus and coarse > 2 * FINE_TOLERANCE_DEG:
+        r = FOCUS_RADIUS_DEG
+        boxes = [box(lon - r, lat - r, lon + r, lat + r) for lat, lon in focus]
+        region = unary_union(boxes).intersection(clip)
+        lons += [edge for _, lon in focus for edge in (lon - r, lon + r)]
+        lats += [edge for lat, _ in focus for edge in (lat - r, lat + r)]
+    shapes = [shape for shape in _candidates(borders or _Borders(), view) if shape.geometry.intersects(clip)]
+    geometries = [shape.geometry for shape in shapes]
+    coarse_land = _simplified(geometries, clip, coarse)
+    if region is not None:
+        coarse_land = [land.difference(region) for land in coarse_land]
+    fine_land = _simplified(geometries, region, FINE_TOLERANCE_DEG) if region is not None else []
+    features: list[dict[str, Any]] = []
+    for shape, land in zip(shapes, coarse_land, strict=True):
+        _add(features, shape.code, land, coarse)
+    for shape, land in zip(shapes, fine_land, strict=False):
+        _add(features, shape.code, land, FINE_TOLERANCE_DEG)
+    levels = {_digits(coarse), _digits(FINE_TOLERANCE_DEG)}
+    return Outlines(
+        {"type": "FeatureCollection", "features": features},
+        tuple(sorted({round(v, d) for v in lons for d in levels})),
+        tuple(sorted({round(v, d) for v in lats for d in levels})),
+    )
+
+
+def _candidates(borders: Borders, view: Extent) -> list[CountryShape]:
+    """Country outlines whose bounding box meets `view`: building every shape costs most of a render."""
+    return borders.within(view.west, view.south, view.east, view.north)
+
+
+def _digits(tolerance: float) -> int:
+    """Decimals of the rounding grid for a tolerance (a quarter of it, at least)."""
+    return max(0, -math.floor(math.log10(tolerance / 4)))
+
+
+def _simplified(geometries: list[BaseGeometry], area: BaseGeometry, tolerance: float) -> list[BaseGeometry]:
+    """The countries simplified together, then cut exactly to `area`.
+
+    Coverage simplification moves a shared border the same way for both neighbours (no
+    doubled lines). Cutting after simplifying keeps every cut edge straight along the box
+    it follows, so the page can recognise (and not stroke) it; simplifying pieces only a
+    little larger than `area` keeps the cost independent of the countries' full size.
+    """
+    import shapely
+    from shapely.geometry import box
+
+    west, south, east, north = area.bounds
+    margin = 10 * tolerance
+    around = box(west - margin, south - margin, east + margin, north + margin)
+    pieces = [
+        geometry if around.contains(geometry.envelope) else geometry.intersection(around)
+        for geometry in geometries
+    ]
+    # A quick first pass (a quarter of the tolerance: invisible) spares coverage
+    # simplification most of the 1:10m vertices.
+    pieces = [
+        _polygonal(shapely.make_valid(piece.simplify(tolerance / 4, preserve_topology=False)))
+        for piece in pieces
+    ]
+    if hasattr(shapely, "coverage_simplify"):  # shapely >= 2.1
+        simplified = shapely.coverage_simplify(pieces, tolerance)
+    else:  # pragma: no cover - neighbours' shared borders may then differ by up to the tolerance
+        simplified = [piece.simplify(tolerance) for piece in pieces]
+    return [
+        geometry if area.contains(geometry.envelope) else geometry.intersection(area)
+        for geometry in simplified
+    ]
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
+    """Only the polygons of a geometry (an intersection can leave stray lines and points)."""
+    from shapely.geometry import MultiPolygon
+
+    polygons = [part for part in _parts(geometry) if part.geom_type == "Polygon" and not part.is_empty]
+    return MultiPolygon(polygons)
+
+
+def _add(features: list[dict[str, Any]], code: str, geometry: BaseGeometry, tolerance: float) -> None:
+    if geometry.is_empty:
+        return
+    rounded = _polygons(geometry, _digits(tolerance), tolerance)
+    if rounded is not None:
+        features.append({"type": "Feature", "properties": {"code": code}, "geometry": rounded})
+
+
+def _parts(geometry: BaseGeometry) -> list[BaseGeometry]:
+    if hasattr(geometry, "geoms"):
+        return [leaf for part in geometry.geoms for leaf in _parts(part)]
+    return [geometry]
+
+
+def _polygons(geometry: BaseGeometry, digits: int, tolerance: float) -> dict[str, Any] | None:
+    """MultiPolygon of the polygonal parts bigger than a few pixels; None when none is left."""
+    polygons = []
+    for part in _parts(geometry):
+        if part.geom_type == "Polygon" and part.area > tolerance * tolerance:
+            rings = [_ring(ring.coords, digits) for ring in (part.exterior, *part.interiors)]
+            if len(rings[0]) >= 4:
+                polygons.append([ring for ring in rings if len(ring) >= 4])
+    return {"type": "MultiPolygon", "coordinates": polygons} if polygons else None
+
+
+def _ring(coords: Any, digits: int) -> list[list[float]]:
+    points: list[list[float]] = []
+    for x, y in coords:
+        point = [round(x, digits), round(y, digits)]
+        if not points or points[-1] != point:
+            points.append(point)
+    return points

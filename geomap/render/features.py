@@ -1,0 +1,231 @@
+"""The map features of a report (one pin per place, one line per claim), and their GeoJSON export."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from gazetteer import Place
+from geomap.model import DEMONYM, PLACE, Article, ArticleResult, Mention, Report, Verdict
+
+#: Map categories (legend entries) and the gazetteer kinds each one covers.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "country": ("continent", "country"),
+    "division": ("admin1", "region"),
+    "city": ("capital", "city"),
+    "military": ("air_base", "naval_base", "military_site", "nuclear_site"),
+    "airport": ("airport", "port"),
+    "feature": (
+        "sea",
+        "gulf",
+        "strait",
+        "lake",
+        "river",
+        "mountain",
+        "island",
+        "peninsula",
+        "desert",
+        "canal",
+        "feature",
+    ),
+    "other": ("border_crossing", "dam", "bridge"),
+}
+CATEGORY_LABELS = {
+    "country": "Country",
+    "division": "Region / division",
+    "city": "City",
+    "military": "Air base / military site",
+    "airport": "Airport / port",
+    "feature": "Physical feature",
+    "other": "Other site",
+}
+_CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}
+_EARTH_RADIUS_KM = 6371.0088
+_STEP_KM = 25.0
+_MAX_SEGMENTS = 128
+
+
+def category(kind: str) -> str:
+    """The legend category of a gazetteer kind ("other" for kinds added later)."""
+    return _CATEGORY_OF.get(kind, "other")
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePin:
+    """One resolved place as it appears in one article."""
+
+    place: Place
+    """The gazetteer place."""
+    article: Article
+    """The article that names it."""
+    mentions: tuple[Mention, ...]
+    """Its literal mentions, in text order (never empty)."""
+    demonyms: int = 0
+    """How many demonym/adjective mentions ("Syrian") also point at it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLine:
+    """A checked claim whose two end points both resolved."""
+
+    verdict: Verdict
+    """The verdict, with its claim."""
+    article: Article
+    """The article that makes the claim."""
+    points: tuple[tuple[float, float], ...]
+    """(lat, lon) along the great circle from the reference to the subject."""
+
+
+def place_pins(result: ArticleResult) -> list[PlacePin]:
+    """One pin per distinct place an article names literally, in order of first mention.
+
+    Places reached only through a demonym ("Russian diplomats") get no pin: the article
+    never names them.
+    """
+    literal: dict[str, list[Mention]] = {}
+    places: dict[str, Place] = {}
+    demonyms: dict[str, int] = {}
+    for mention in result.mentions:
+        if mention.place is None:
+            continue
+        key = mention.place.id
+        if mention.kind == PLACE:
+            literal.setdefault(key, []).append(mention)
+            places.setdefault(key, mention.place)
+        elif mention.kind == DEMONYM:
+            demonyms[key] = demonyms.get(key, 0) + 1
+    return [
+        PlacePin(places[key], result.article, tuple(mentions), demonyms.get(key, 0))
+        for key, mentions in literal.items()
+    ]
+
+
+def claim_lines(result: ArticleResult) -> list[ClaimLine]:
+    """A line for every verdict whose claim has a resolved subject and reference."""
+    lines = []
+    for verdict in result.verdicts:
+        subject, reference = verdict.claim.subject, verdict.claim.reference
+        if subject is None or reference is None or subject.place is None or reference.place is None:
+            continue
+        start, end = reference.place, subject.place
+        points = great_circle((start.lat, start.lon), (end.lat, end.lon))
+        lines.append(ClaimLine(verdict, result.article, points))
+    return lines
+
+
+def great_circle(start: tuple[float, float], end: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+    """Points every ~25 km along the great circle between two (lat, lon) points, ends included.
+
+    Drawing only: a sphere is indistinguishable from WGS84 at screen scale. Measuring is
+    geomap.verify.checks's job.
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*start, *end))
+    a = _unit(lat1, lon1)
+    b = _unit(lat2, lon2)
+    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(a, b, strict=True))))
+    angle = math.acos(dot)
+    segments = min(_MAX_SEGMENTS, max(1, math.ceil(angle * _EARTH_RADIUS_KM / _STEP_KM)))
+    if angle < 1e-9 or math.pi - angle < 1e-9:
+        return (start, end)
+    points = []
+    sin_angle = math.sin(angle)
+    for step in range(segments + 1):
+        t = step / segments
+        wa, wb = math.sin((1 - t) * angle) / sin_angle, math.sin(t * angle) / sin_angle
+        x, y, z = (wa * p + wb * q for p, q in zip(a, b, strict=True))
+        points.append((math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))))
+    points[0], points[-1] = start, end
+    return tuple(_unwrap(points))
+
+
+def _unit(lat: float, lon: float) -> tuple[float, float, float]:
+    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+
+
+def _unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Keep longitudes continuous so a line crossing the antimeridian is not drawn the long way."""
+    out = [points[0]]
+    for lat, lon in points[1:]:
+        previous = out[-1][1]
+        while lon - previous > 180:
+            lon -= 360
+        while lon - previous < -180:
+            lon += 360
+        out.append((lat, lon))
+    return out
+
+
+def feature_collection(report: Report) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection (RFC 7946) of every place pin and claim line of a report.
+
+    Coordinates are [lon, lat]; properties are plain values so QGIS and kepler.gl can
+    filter on them (kind, category, status...).
+    """
+    features: list[dict[str, Any]] = []
+    for result in report.results:
+        features.extend(_place_feature(pin) for pin in place_pins(result))
+        features.extend(_claim_feature(line) for line in claim_lines(result))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def dumps(report: Report) -> str:
+    """The report's FeatureCollection as JSON text (UTF-8, not ASCII-escaped)."""
+    return json.dumps(feature_collection(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def _place_feature(pin: PlacePin) -> dict[str, Any]:
+    place = pin.place
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "feature": "place",
+            "id": place.id,
+            "name": place.name,
+            "kind": place.kind,
+            "category": category(place.kind),
+            "country_code": place.country_code,
+            "admin1": place.admin1,
+            "population": place.population,
+            "source": place.source,
+            "article": pin.article.name,
+            "mentions": len(pin.mentions),
+            "demonym_mentions": pin.demonyms,
+            "surfaces": sorted({m.surface for m in pin.mentions}),
+            "offsets": [[m.start, m.end] for m in pin.mentions],
+        },
+    }
+
+
+def _claim_feature(line: ClaimLine) -> dict[str, Any]:
+    verdict, claim = line.verdict, line.verdict.claim
+    assert claim.subject is not None and claim.reference is not None  # claim_lines guarantees it
+    quantity = claim.quantity
+    return {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line.points]},
+        "properties": {
+            "feature": "claim",
+            "claim_kind": claim.kind,
+            "status": verdict.status,
+            "explanation": verdict.explanation,
+            "text": claim.text,
+            "sentence": claim.sentence,
+            "article": line.article.name,
+            "line": claim.line,
+            "start": claim.start,
+            "end": claim.end,
+            "subject": claim.subject.surface,
+            "subject_id": claim.subject.place.id if claim.subject.place else None,
+            "reference": claim.reference.surface,
+            "reference_id": claim.reference.place.id if claim.reference.place else None,
+            "claimed_km": quantity.km if quantity else None,
+            "claimed": quantity.text if quantity else None,
+            "hedge": quantity.hedge if quantity else None,
+            "direction": claim.direction,
+            "measured_km": verdict.measured_km,
+            "bearing_deg": verdict.bearing_deg,
+        },
+    }

@@ -1,0 +1,306 @@
+"""A self-contained Leaflet map (folium) of a report's places and claims: one HTML file, no requests."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, cast
+
+from geomap.errors import ConfigError
+from geomap.escape import escape_html
+from geomap.model import UNVERIFIABLE, Report
+from geomap.render import assets
+from geomap.render.basemap import Extent, country_outlines
+from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
+from geomap.render.popups import STATUS_COLOURS, claim_html, legend_html, place_html, shape_svg
+
+if TYPE_CHECKING:
+    from branca.element import Figure
+
+    from geomap.outlines import Borders
+
+#: Online tile layers for `--tiles`: name -> (URL template, attribution HTML, max zoom).
+TILE_PROVIDERS: dict[str, tuple[str, str, int]] = {
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        19,
+    ),
+    "cartodb-positron": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+        '&copy; <a href="https://carto.com/attributions">CARTO</a>',
+        20,
+    ),
+    "cartodb-voyager": (
+        "https://{s}.basemaps.cartocdn.com/rastertiles/voyager/{z}/{x}/{y}{r}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
+        '&copy; <a href="https://carto.com/attributions">CARTO</a>',
+        20,
+    ),
+    "opentopomap": (
+        "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
+        'Map data &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors, '
+        'SRTM | style &copy; <a href="https://opentopomap.org">OpenTopoMap</a> (CC-BY-SA)',
+        17,
+    ),
+    "esri-worldimagery": (
+        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        "Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, Getmapping, "
+        "Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community",
+        19,
+    ),
+}
+_SEA, _LAND, _COAST = "#cfe2f0", "#f4f1e8", "#8c8c8c"
+_OUTLINES_NAME = "Country outlines (offline)"
+_NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+#: The map's JS name: fixed, so the same report renders to the same bytes.
+_MAP_ID = "geomap"
+#: Room kept around fitted features: the legend sits in the bottom-right corner.
+_PADDING_TOP_LEFT, _PADDING_BOTTOM_RIGHT, _MAX_FIT_ZOOM = (40, 40), (250, 40), 11
+_EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)\s*=", re.I)
+
+_CSS = f"""
+.leaflet-container {{ background: {_SEA}; }}
+.geomap-place svg {{ display: block; overflow: visible; }}
+.geomap-arrow {{ pointer-events: none; }}
+.geomap-popup {{ max-width: 340px; font: 13px/1.35 system-ui, sans-serif; }}
+.geomap-popup h3 {{ margin: 0 0 2px; font-size: 15px; }}
+.geomap-popup .meta {{ color: #555; }}
+.geomap-popup ol {{ margin: 6px 0 0; padding-left: 18px; max-height: 180px; overflow-y: auto; }}
+.geomap-popup mark {{ background: #ffe066; padding: 0 1px; }}
+.geomap-popup code {{ font-size: 12px; }}
+.geomap-status {{ font-weight: bold; text-transform: uppercase; }}
+.geomap-tip {{ max-width: 360px; white-space: normal; font: 13px/1.35 system-ui, sans-serif; }}
+.geomap-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 5px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 12px/1.5 system-ui, sans-serif; max-width: 260px; }}
+.geomap-legend h2 {{ margin: 0 0 4px; font-size: 14px; overflow-wrap: anywhere; }}
+.geomap-legend .row {{ display: flex; align-items: center; gap: 6px; }}
+.geomap-legend .swatch {{ width: 16px; height: 16px; display: inline-flex; align-items: center; }}
+.geomap-legend .note {{ color: #555; margin-top: 4px; }}
+"""
+
+
+def render_map(
+    report: Report,
+    *,
+    title: str,
+    tiles: str | None = None,
+    borders: Borders | None = None,
+) -> str:
+    """The map of a report as one HTML document.
+
+    Without `tiles` the page makes no network request at all: Leaflet is inlined and the
+    background is Natural Earth outlines clipped to the map's extent.
+
+    No text from outside the program ever reaches a template compiler. branca compiles the
+    output of every element's script macro as a new template, so folium builds only the
+    bare map; everything drawn on it (names, popups, legend, layer names) travels as one
+    JSON block that geomap's own script (geomap/render/map.js) reads. Strings that Leaflet
+    sets as innerHTML are escaped with escape_html first.
+    """
+    if tiles is not None and tiles not in TILE_PROVIDERS:
+        raise ConfigError(f"unknown tile provider {tiles!r}; valid: {', '.join(TILE_PROVIDERS)}")
+    layers = [(result.article.name, place_pins(result), claim_lines(result)) for result in report.results]
+    pins = [pin for _, article_pins, _ in layers for pin in article_pins]
+    lines = [line for _, _, article_lines in layers for line in article_lines]
+    places = [(pin.place.lat, pin.place.lon) for pin in pins]
+    points = places + [point for line in lines for point in line.points]
+    extent = Extent.around(points)
+    ends = [end for line in lines for end in (line.points[0], line.points[-1])]
+    data = {
+        "outlines": _outlines_data(extent, places + ends, borders),
+        "tiles": _tiles_data(tiles),
+        "layers": _layers_data(layers),
+        "legend": _legend(title, pins, lines, len(report.verdicts) - len(lines), bool(points)),
+        "views": {
+            "all": _bounds(points) if points else None,
+            "claims": _bounds([point for line in lines for point in line.points]) if lines else None,
+        },
+        "opening": _bounds(_opening_points(pins, lines) or points) if points else None,
+        "fit": {
+            "paddingTopLeft": list(_PADDING_TOP_LEFT),
+            "paddingBottomRight": list(_PADDING_BOTTOM_RIGHT),
+            "maxZoom": _MAX_FIT_ZOOM,
+        },
+    }
+    html = _page(extent, title, data)
+    if _EXTERNAL_ASSET.search(html):
+        raise RuntimeError("map HTML references an external script or stylesheet")
+    return html
+
+
+def _page(extent: Extent, title: str, data: dict[str, Any]) -> str:
+    """The HTML page: folium's bare map, the inlined assets, the data and the script that draws it."""
+    import folium
+
+    centre = [(extent.south + extent.north) / 2, (extent.west + extent.east) / 2]
+    fmap = folium.Map(location=centre, zoom_start=6, tiles=None, control_scale=True, world_copy_jump=False)
+    fmap._id = _MAP_ID
+    # Per instance: the class attributes are shared by every folium map in the process.
+    fmap.default_js = []
+    fmap.default_css = []
+    root = cast("Figure", fmap.get_root())
+    root._id = _MAP_ID
+    root.title = escape_html(title)
+    head = (
+        f"<style>{assets.leaflet_css()}\n{_CSS}</style>\n"
+        f"<script>{assets.leaflet_js()}\n{assets.default_icon_js()}\n{assets.map_js()}</script>\n"
+        f'<script type="application/json" id="geomap-data">{_tojson(data)}</script>'
+    )
+    raw, draw = _element_classes()
+    root.header.add_child(raw(head), name="geomap_head")
+    draw().add_to(fmap)
+    return root.render()
+
+
+def _outlines_data(
+    extent: Extent, focus: list[tuple[float, float]], borders: Borders | None
+) -> dict[str, Any]:
+    outlines = country_outlines(extent, focus, borders)
+    return {
+        "name": _OUTLINES_NAME,
+        "land": outlines.land,
+        "seams": [outlines.seam_lons, outlines.seam_lats],
+        "fill": {"color": _LAND, "weight": 1, "fillColor": _LAND, "fillOpacity": 1.0},
+        "stroke": {"color": _COAST, "weight": 0.8, "interactive": False},
+        "attribution": _NATURAL_EARTH,
+    }
+
+
+def _tiles_data(name: str | None) -> dict[str, Any] | None:
+    if name is None:
+        return None
+    url, attribution, max_zoom = TILE_PROVIDERS[name]
+    return {"name": f"{name} tiles (online)", "url": url, "attribution": attribution, "maxZoom": max_zoom}
+
+
+def _layers_data(layers: Sequence[tuple[str, list[PlacePin], list[ClaimLine]]]) -> list[dict[str, Any]]:
+    """One overlay per article: its name (escaped: the layer control sets it as HTML), pins and claims."""
+    names: set[str] = set()
+    out = []
+    for name, pins, lines in layers:
+        label = _unique(escape_html(PurePath(name).name or name), names)
+        out.append(
+            {
+                "name": label,
+                "pins": [_pin_data(pin) for pin in pins],
+                "claims": [_claim_data(line) for line in lines],
+            }
+        )
+    return out
+
+
+def _pin_data(pin: PlacePin) -> dict[str, Any]:
+    kind = category(pin.place.kind)
+    return {
+        "lat": pin.place.lat,
+        "lon": pin.place.lon,
+        "svg": shape_svg(kind),
+        "className": f"geomap-place geomap-cat-{kind}",
+        "popup": place_html(pin),
+    }
+
+
+def _claim_data(line: ClaimLine) -> dict[str, Any]:
+    status = line.verdict.status if line.verdict.status in STATUS_COLOURS else UNVERIFIABLE
+    arrow = None
+    if line.verdict.claim.direction and len(line.points) >= 2:
+        arrow = round(_screen_angle(line.points[-2], line.points[-1]))
+    return {
+        "points": [list(point) for point in line.points],
+        "colour": STATUS_COLOURS[status],
+        "dashArray": "7 6" if status == UNVERIFIABLE else None,
+        "className": f"geomap-claim geomap-claim-{status}",
+        "html": claim_html(line),
+        "arrow": arrow,
+    }
+
+
+def _screen_angle(start: tuple[float, float], end: tuple[float, float]) -> float:
+    """Clockwise angle from screen-up of the segment start -> end on a Web Mercator map."""
+
+    def mercator_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
+
+    dx = math.radians(end[1] - start[1])
+    dy = mercator_y(end[0]) - mercator_y(start[0])
+    return math.degrees(math.atan2(dx, dy)) % 360
+
+
+def _opening_points(pins: list[PlacePin], lines: list[ClaimLine]) -> list[tuple[float, float]]:
+    """Where the story happens: claim ends and places, without countries, seas and continents.
+
+    A country's marker sits at its centroid, often a continent away from the places the
+    article is about ("Russia" puts a marker in Siberia); the map opens on the rest and the
+    legend's "everything" link shows it all.
+    """
+    from gazetteer.model import VAST_KINDS
+
+    local = [(pin.place.lat, pin.place.lon) for pin in pins if pin.place.kind not in VAST_KINDS]
+    return local + [point for line in lines for point in line.points]
+
+
+def _bounds(points: Sequence[tuple[float, float]]) -> list[list[float]]:
+    extent = Extent.around(points)
+    return [[extent.south, extent.west], [extent.north, extent.east]]
+
+
+def _legend(title: str, pins: list[PlacePin], lines: list[ClaimLine], undrawn: int, zoom_links: bool) -> str:
+    """The legend's HTML, with "zoom to: all · claims" links when there is something to zoom to."""
+    categories = [name for name in CATEGORY_LABELS if any(category(p.place.kind) == name for p in pins)]
+    statuses = [s for s in STATUS_COLOURS if any(line.verdict.status == s for line in lines)]
+    return legend_html(title, categories, statuses, len(pins), len(lines), undrawn, zoom_links=zoom_links)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """A layer name not used yet (the layer control keys layers by name)."""
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{name} ({number})", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+@cache
+def _element_classes() -> tuple[type, type]:
+    """The two branca elements geomap adds, defined lazily so importing geomap.render.leaflet stays cheap."""
+    from branca.element import Element
+    from folium.elements import MacroElement
+    from folium.template import Template
+
+    class Raw(Element):
+        """Markup placed in the page as is: branca never compiles it (Element(text) would)."""
+
+        def __init__(self, markup: str) -> None:
+            super().__init__()
+            self._name = "GeomapRaw"
+            self._id = _MAP_ID
+            self.markup = markup
+
+        def render(self, **kwargs: Any) -> str:
+            return self.markup
+
+    class Draw(MacroElement):
+        """`geomapDraw(map)`: a constant call, the only script branca compiles."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}geomapDraw({{ this._parent.get_name() }});{% endmacro %}"
+        )
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "GeomapDraw"
+            self._id = _MAP_ID
+
+    return Raw, Draw
+
+
+def _tojson(value: Any) -> str:
+    """JSON that is safe inside a <script> element: <, >, & and ' become unicode escapes."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return str(htmlsafe_json_dumps(value, separators=(",", ":")))

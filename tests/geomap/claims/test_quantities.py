@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.claims.quantities import (
+    KM_PER_UNIT,
+    describe,
+    figure_precision_km,
+    find_quantities,
+    hedge_of,
+    parse_number,
+    parse_quantity,
+    precision_of,
+    unit_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("60", 60),
+        ("1,200", 1200),
+        ("1,200.5", 1200.5),
+        ("57.3", 57.3),
+        (".5", 0.5),
+        ("sixty", 60),
+        ("sixty-five", 65),
+        ("Sixty Five", 65),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("a hundred", 100),
+        ("two hundred and fifty", 250),
+        ("three thousand", 3000),
+        ("one and a half", 1.5),
+        ("half", 0.5),
+        ("twelve", 12),
+        ("", None),
+        ("sixtyish", None),
+        ("a", None),
+    ],
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("spelling", "unit"),
+    [
+        ("km", "km"),
+        ("kms", "km"),
+        ("kilometre", "km"),
+        ("Kilometers", "km"),
+        ("mile", "mi"),
+        ("mi", "mi"),
+        ("nautical miles", "nmi"),
+        ("NM", "nmi"),
+        ("nmi", "nmi"),
+        ("metres", "m"),
+        ("meter", "m"),
+        ("m", "m"),
+        ("feet", "ft"),
+        ("foot", "ft"),
+        ("ft", "ft"),
+        ("yards", "yd"),
+        ("yd", "yd"),
+    ],
+)
+def test_units(spelling: str, unit: str) -> None:
+    assert unit_of(spelling) == unit
+
+
+def test_unknown_unit_lists_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="valid units: km, mi"):
+        unit_of("furlongs")
+
+
+@pytest.mark.parametrize(
+    ("written", "meaning"),
+    [
+        ("around", "about"),
+        ("about", "about"),
+        ("some", "about"),
+        ("roughly", "about"),
+        ("approximately", "about"),
+        ("nearly", "nearly"),
+        ("almost", "nearly"),
+        ("just over", "just over"),
+        ("more than", "more than"),
+        ("over", "more than"),
+        ("less than", "less than"),
+        ("under", "less than"),
+        ("within", "within"),
+        ("up to", "up to"),
+        ("at least", "at least"),
+        ("at most", "at most"),
+        ("JUST   over", "just over"),
+        (None, "exactly"),
+        ("", "exactly"),
+    ],
+)
+def test_hedges(written: str | None, meaning: str) -> None:
+    assert hedge_of(written) == meaning
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge", "low_km", "high_km"),
+    [
+        ("around 60km", 60, "km", "about", None, None),
+        ("some 37 miles", 37, "mi", "about", None, None),
+        ("60-kilometre", 60, "km", "exactly", None, None),
+        ("60 km (37 miles)", 60, "km", "exactly", None, None),
+        ("about 60 km (roughly 37 mi)", 60, "km", "about", None, None),
+        ("just 5 km", 5, "km", "about", None, None),
+        ("between 50 and 60 kilometres", 55, "km", "exactly", 50, 60),
+        ("50-60 km", 55, "km", "exactly", 50, 60),
+        ("50–60 km", 55, "km", "exactly", 50, 60),
+        ("fifty to sixty km", 55, "km", "exactly", 50, 60),
+        ("sixty-five kilometres", 65, "km", "exactly", None, None),
+        ("a dozen miles", 12, "mi", "exactly", None, None),
+        ("half a mile", 0.5, "mi", "exactly", None, None),
+        ("1,200.5 metres", 1200.5, "m", "exactly", None, None),
+        ("approx. 3 nautical miles", 3, "nmi", "about", None, None),
+        ("more than 1,000 ft", 1000, "ft", "more than", None, None),
+        ("at least 200 yards", 200, "yd", "at least", None, None),
+        ("12 nm", 12, "nmi", "exactly", None, None),
+    ],
+)
+def test_parse_quantity(
+    text: str, value: float, unit: str, hedge: str, low_km: float | None, high_km: float | None
+) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert (quantity.value, quantity.unit, quantity.hedge) == (value, unit, hedge)
+    assert quantity.km == pytest.approx(value * KM_PER_UNIT[unit])
+    assert quantity.low_km == (None if low_km is None else pytest.approx(low_km))
+    assert quantity.high_km == (None if high_km is None else pytest.approx(high_km))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a 50-year lease", "up to 11 vessels", "$60m deal", "60m people", "Route 66", "sixty years", "km 60"],
+)
+def test_not_distances(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_offsets_and_conversion_fold() -> None:
+    text = "Jablah lies 60 km (37 miles) north of Baniyas and 2 km from the sea."
+    found = find_quantities(text)
+    assert [text[m.start : m.end] for m in found] == ["60 km (37 miles)", "2 km"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "precision"),
+    [("60", 5), ("57", 0.5), ("57.3", 0.05), ("100", 50), ("sixty", 5), ("1,200", 50), ("0", 0.5)],
+)
+def test_precision_of(figure: str, precision: float) -> None:
+    assert precision_of(figure) == pytest.approx(precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("about 60 km", 5),
+        ("100 km", 10),
+        ("57.3 km", 0.05),
+        ("5 km", 0.5),
+        ("50-60 km", 5),
+        ("1 mi", 0.5 * 1.609344),
+    ],
+)
+def test_figure_precision_is_capped_for_round_figures(text: str, km: float) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert figure_precision_km(quantity) == pytest.approx(km)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("about 60 km", "about 60 km"), ("50-60 miles", "50-60 mi (88.5 km)"), ("1.5 km", "1.5 km")],
+)
+def test_describe(text: str, words: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert describe(quantity) == words
+
+
+@given(st.text())
+def test_find_quantities_never_raises_and_offsets_hold(text: str) -> None:
+    for match in find_quantities(text):
+        assert text[match.start : match.end] == match.quantity.text
+        assert match.quantity.km >= 0
+
+
+@given(
+    st.lists(st.sampled_from([*"0123456789,.- ", "sixty", "a", "dozen", "and", "half", "hundred"])).map(
+        "".join
+    )
+)
+def test_parse_number_never_raises(text: str) -> None:
+    value = parse_number(text)
+    assert value is None or value >= 0

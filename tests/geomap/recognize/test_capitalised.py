@@ -1,0 +1,166 @@
+"""Recognition: spans, precision filters and offsets, on a synthetic name index (no gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import normalize
+from geomap.model import DEMONYM, PLACE
+from geomap.recognize.capitalised import Recognizer
+
+NAMES = frozenset(
+    normalize(name)
+    for name in (
+        "Damascus",
+        "Syria",
+        "Idlib",
+        "Moscow",
+        "Russia",
+        "Khmeimim Air Base",
+        "Latakia",
+        "Tartus",
+        "West Jerusalem",
+        "Jerusalem",
+        "Rapides Parish",
+        "Alexandria",
+        "Paris",
+        "Texas",
+        "Louisiana",
+        "Most",
+        "Police",
+        "Of",
+        "Bad",
+        "Assad",
+        "Bogdanov",
+        "Sham",
+        "Jones",
+        "Ma'arrat al-Numan",
+        "Tahrir",
+        "Thursday Island",
+        "Thursday",
+        "Stratford-upon-Avon",
+        "Saint Louis",
+        "Georgia",
+        "West Nile",
+        "Ebola",
+        "Cases",
+    )
+)
+DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
+STRENGTH = {
+    "syria": "country",
+    "russia": "country",
+    "georgia": "country",
+    "damascus": "strong",
+    "moscow": "strong",
+    "paris": "strong",
+    "texas": "strong",
+    "louisiana": "strong",
+}
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    return Recognizer(NAMES, DEMONYMS, lambda norm: STRENGTH.get(norm, "weak"))
+
+
+def found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
+    spans = recognizer.find(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.surface
+    return [(span.surface, span.kind) for span in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials in Damascus met.", [("Damascus", PLACE)]),
+        ("Russia's army and Moscow’s plans.", [("Russia", PLACE), ("Moscow", PLACE)]),
+        ("near Khmeimim Air Base in Latakia", [("Khmeimim Air Base", PLACE), ("Latakia", PLACE)]),
+        ("as West Jerusalem seized", [("West Jerusalem", PLACE)]),
+        ("Both the Sheriff and Rapides Parish Fire District", [("Rapides Parish", PLACE)]),
+        ("Russian diplomats and Syrian troops", [("Russian", DEMONYM), ("Syrian", DEMONYM)]),
+        ("the Free Syrian Army", [("Syrian", DEMONYM)]),
+        ("fighting in Ma’arrat al-Numan", [("Ma’arrat al-Numan", PLACE)]),
+        ("born in Stratford-upon-Avon", [("Stratford-upon-Avon", PLACE)]),
+        ("flew to St. Louis", [("St. Louis", PLACE)]),
+        ("DAMASCUS, Syria", [("DAMASCUS", PLACE), ("Syria", PLACE)]),
+        ("Recycling starts on Friday at Alexandria center.", [("Alexandria", PLACE)]),
+        ("The storm is expected to miss Alexandria today.", [("Alexandria", PLACE)]),
+        ("a general Alexandria area curfew", [("Alexandria", PLACE)]),
+    ],
+)
+def test_finds_places_and_demonyms(
+    recognizer: Recognizer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most importantly, the Police said so.",
+        "One Of them was Bad.",
+        "President Assad spoke.",
+        "Miss Alexandria Jones won.",
+        "Shoppers at the Tahrir-Mart store.",
+        "Deputy Foreign Minister Mikhail Bogdanov said.",
+        "Hayat Tahrir al-Sham fighters",
+        "He told reporters on Thursday.",
+        "TASS and HTS reported.",
+        "I’ve seen it.",
+    ],
+)
+def test_drops_common_words_people_codes(recognizer: Recognizer, text: str) -> None:
+    assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cases of West Nile virus rose.",
+        "The Ebola Virus Disease spread.",
+        "an outbreak of Ebola fever",
+        "West Nile-virus season",
+    ],
+)
+def test_disease_names_and_plural_common_words_are_not_places(recognizer: Recognizer, text: str) -> None:
+    assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
+
+
+def test_the_place_itself_still_counts_next_to_a_disease_word(recognizer: Recognizer) -> None:
+    assert found(recognizer, "The virus reached West Nile and Ebola.") == [
+        ("West Nile", PLACE),
+        ("Ebola", PLACE),
+    ]
+
+
+def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: Recognizer) -> None:
+    text = "Police chief Tom Jones arrived. Jones said the road is closed."
+    assert found(recognizer, text) == []
+
+
+def test_state_abbreviations_after_a_comma(recognizer: Recognizer) -> None:
+    text = "Alexandria, La., and Paris, TX, and HURRICANE, W.Va. - but not La alone."
+    spans = recognizer.find(text)
+    assert [(s.surface, s.norm) for s in spans] == [
+        ("Alexandria", "alexandria"),
+        ("La.", "^louisiana"),
+        ("Paris", "paris"),
+        ("TX", "^texas"),
+        ("W.Va.", "^west virginia"),
+    ]
+
+
+def test_dotted_city_abbreviations_and_titles(recognizer: Recognizer) -> None:
+    spans = recognizer.find("L.A. police met Maury Smith, M.D., in 500 B.C. style.")
+    assert [(s.surface, s.norm) for s in spans] == [("L.A.", "los angeles")]
+
+
+def test_sentence_start_marks_the_span(recognizer: Recognizer) -> None:
+    spans = recognizer.find("Damascus fell. Then Idlib.")
+    assert [s.sentence_start for s in spans] == [True, False]
+
+
+def test_country_names_survive_common_word_filter(recognizer: Recognizer) -> None:
+    assert found(recognizer, "Georgia and Syria.") == [("Georgia", PLACE), ("Syria", PLACE)]
