@@ -4,13 +4,34 @@ from __future__ import annotations
 
 from gazetteer.build import LICENCES, ensure_database
 from gazetteer.errors import BuildError, GazetteerError, SourceError
-from gazetteer.model import KINDS, Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.kinds import (
+    AREA,
+    DIVISION,
+    KINDS,
+    OPEN_WATER,
+    POINT_SITE,
+    SETTLEMENT,
+    VAST,
+    WIDE,
+    Kind,
+    TextEnum,
+)
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import SourcePaths
 from gazetteer.store import Gazetteer, default_cache_dir, haversine_km
 
 __all__ = [
+    "AREA",
+    "DIVISION",
     "KINDS",
+    "OPEN_WATER",
+    "POINT_SITE",
+    "SETTLEMENT",
+    "VAST",
+    "WIDE",
+    "Kind",
+    "TextEnum",
     "LICENCES",
     "BuildError",
     "Candidate",

@@ -4,45 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Every kind a place can have, from the most to the least general.
-KINDS: tuple[str, ...] = (
-    "continent",
-    "country",
-    "admin1",
-    "capital",
-    "city",
-    "region",
-    "sea",
-    "gulf",
-    "strait",
-    "lake",
-    "river",
-    "mountain",
-    "island",
-    "peninsula",
-    "desert",
-    "canal",
-    "feature",
-    "airport",
-    "air_base",
-    "naval_base",
-    "military_site",
-    "nuclear_site",
-    "port",
-    "border_crossing",
-    "dam",
-    "bridge",
-)
-#: Sites located by a single point a few hundred metres across (the tail of KINDS).
-POINT_KINDS = frozenset(KINDS[KINDS.index("airport") :])
-#: Kinds that are settlements (a capital is a city too when filtering by kind).
-SETTLEMENT_KINDS = frozenset({"capital", "city"})
-#: Kinds so vast that their one coordinate says nothing about where their edge is.
-VAST_KINDS = frozenset({"continent", "country", "sea", "gulf", "desert", "peninsula"})
-#: Kinds with large extent: a distance "to" them is measured to their centre with a wide margin.
-AREA_KINDS = frozenset(
-    {"continent", "country", "admin1", "region", "sea", "gulf", "lake", "desert", "peninsula"}
-)
+from gazetteer.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +15,8 @@ class Place:
     """Stable identifier, "<source>:<key>", e.g. "geonames:170063" or "site:khmeimim-air-base"."""
     name: str
     """Preferred English name."""
-    kind: str
-    """One of KINDS."""
+    kind: Kind
+    """What the place is."""
     lat: float
     """Latitude in decimal degrees, WGS84."""
     lon: float
@@ -68,11 +30,9 @@ class Place:
     source: str = ""
     """Where the entry comes from (geonames, countrystatecity, airportsdata, curated, user)."""
 
-    @property
-    def geonames_id(self) -> int | None:
-        """The GeoNames id when the place comes from GeoNames, for comparing with gold data."""
-        prefix, _, key = self.id.partition(":")
-        return int(key) if prefix == "geonames" and key.isdigit() else None
+    def __post_init__(self) -> None:
+        if type(self.kind) is not Kind:  # rows read back from SQLite, hand-made places in tests
+            object.__setattr__(self, "kind", Kind(self.kind))
 
 
 @dataclass(frozen=True, slots=True)

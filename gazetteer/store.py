@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, ensure_database
 from gazetteer.errors import GazetteerError
-from gazetteer.model import SETTLEMENT_KINDS, Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.kinds import SETTLEMENT
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
@@ -42,8 +43,8 @@ def _expand_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     if kinds is None:
         return None
     wanted = set(kinds)
-    if wanted & SETTLEMENT_KINDS:
-        wanted |= SETTLEMENT_KINDS
+    if wanted & SETTLEMENT:
+        wanted |= SETTLEMENT
     return frozenset(wanted)
 
 

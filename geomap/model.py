@@ -4,12 +4,61 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gazetteer import Place
+from gazetteer import Place, TextEnum
 
-#: Mention kinds: a literal place, or a demonym/adjective linked to its country.
-PLACE, DEMONYM = "place", "demonym"
-#: Verdict statuses.
-HOLDS, CONTRADICTED, UNVERIFIABLE = "holds", "contradicted", "unverifiable"
+
+class MentionKind(TextEnum):
+    """What a mention is: a literal place name, or a demonym/adjective standing for its country."""
+
+    PLACE = "place"
+    DEMONYM = "demonym"
+
+
+class ClaimKind(TextEnum):
+    """The shape of a geographic claim."""
+
+    DISTANCE = "distance"
+    DIRECTION = "direction"
+    PROXIMITY = "proximity"
+    BORDER_DISTANCE = "border_distance"
+    CONTAINMENT = "containment"
+
+
+class Status(TextEnum):
+    """A verdict's outcome."""
+
+    HOLDS = "holds"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Hedge(TextEnum):
+    """What a stated figure's hedge means, normalised ("roughly" and "some" are ABOUT)."""
+
+    EXACTLY = "exactly"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    MORE_THAN = "more than"
+    LESS_THAN = "less than"
+    JUST_OVER = "just over"
+    JUST_UNDER = "just under"
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+    UP_TO = "up to"
+    WITHIN = "within"
+
+
+class Strength(TextEnum):
+    """How much a name proves on its own, whatever the context (recognition asks; resolution knows)."""
+
+    COUNTRY = "country"
+    """A country or continent."""
+    CITY = "city"
+    """A capital, or a city of 100,000 people or more."""
+    STRONG = "strong"
+    """A division, sea, region or curated site."""
+    WEAK = "weak"
+    """Anything else: a name that may well be an ordinary word or a person's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +81,8 @@ class Mention:
     """Offset one past the last character: text[start:end] == surface."""
     surface: str
     """The text as written."""
-    kind: str
-    """PLACE or DEMONYM."""
+    kind: MentionKind
+    """A literal place or a demonym."""
     place: Place | None
     """The resolved place (for a demonym: its country), or None when unresolved."""
     confidence: float = 0.0
@@ -50,8 +99,8 @@ class Quantity:
     """The stated figure (the midpoint for a range), in `unit`."""
     unit: str
     """Canonical unit: km, mi, nmi, m, ft, yd."""
-    hedge: str
-    """Normalised hedge: "about", "more than", "less than", "within", "exactly"..."""
+    hedge: Hedge
+    """The hedge's meaning."""
     km: float
     """`value` converted to kilometres."""
     text: str
@@ -66,8 +115,8 @@ class Quantity:
 class Claim:
     """A geographic assertion found in an article."""
 
-    kind: str
-    """"distance", "direction", "proximity", "border_distance" or "containment"."""
+    kind: ClaimKind
+    """The claim's shape."""
     text: str
     """The claim's words as written: article.text[start:end]."""
     start: int
@@ -100,8 +149,8 @@ class Verdict:
 
     claim: Claim
     """The claim checked."""
-    status: str
-    """HOLDS, CONTRADICTED or UNVERIFIABLE."""
+    status: Status
+    """The outcome."""
     explanation: str
     """One line: claimed vs measured, or why it cannot be checked."""
     measured_km: float | None = None

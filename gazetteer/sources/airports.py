@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
+from gazetteer.kinds import Kind
 from gazetteer.model import Place
 from gazetteer.sources import CODE, PRIMARY, Entry, SourcePaths, prior_for
 
@@ -28,7 +29,7 @@ def _entry(row: dict[str, str]) -> Entry:
     place = Place(
         id=f"airport:{row['icao']}",
         name=name,
-        kind=kind,
+        kind=Kind(kind),
         lat=float(row["lat"]),
         lon=float(row["lon"]),
         country_code=row.get("country") or "",

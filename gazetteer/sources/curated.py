@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gazetteer.errors import SourceError
-from gazetteer.model import KINDS, Place
+from gazetteer.kinds import KINDS, Kind
+from gazetteer.model import Place
 from gazetteer.sources import PRIMARY, Entry, SourcePaths, prior_for, slug
 
 SOURCE = "curated"
@@ -111,7 +112,7 @@ def _entry_from_fields(row: dict[str, str], source: str, prefix: str, where: str
     place = Place(
         id=f"{prefix}:{slug(name)}",
         name=name,
-        kind=kind,
+        kind=Kind(kind),
         lat=lat,
         lon=lon,
         country_code=(row.get("country") or "").strip().upper(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from gazetteer.kinds import Kind
 from gazetteer.model import Place
 from gazetteer.sources import (
     ALTERNATE,
@@ -57,7 +58,7 @@ def _entry(
     place = Place(
         id=f"{SOURCE}:{rec['id']}",
         name=name,
-        kind="admin1",
+        kind=Kind.ADMIN1,
         lat=lat,
         lon=lon,
         country_code=rec.get("country_code") or "",

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 
+from gazetteer.kinds import Kind
 from gazetteer.model import CountryInfo, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import (
@@ -76,7 +77,7 @@ def country_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterato
         place = Place(
             id=f"{SOURCE}:{geonames_ids[info.code]}",
             name=info.name,
-            kind="country",
+            kind=Kind.COUNTRY,
             lat=lat,
             lon=lon,
             country_code=info.code,
@@ -100,7 +101,7 @@ def continent_entries(paths: SourcePaths) -> Iterator[Entry]:
         place = Place(
             id=f"{SOURCE}:{rec['geonameId']}",
             name=name,
-            kind="continent",
+            kind=Kind.CONTINENT,
             lat=float(rec["lat"]),
             lon=float(rec["lng"]),
             country_code="",
@@ -137,7 +138,7 @@ def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[E
         place = Place(
             id=f"{SOURCE}:{rec['geonameid']}",
             name=rec["name"],
-            kind=kind,
+            kind=Kind(kind),
             lat=float(rec["latitude"]),
             lon=float(rec["longitude"]),
             country_code=country,

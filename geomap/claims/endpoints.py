@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from geomap.model import DEMONYM, Mention
+from gazetteer import WIDE, Kind
+from geomap.model import Mention, MentionKind
 from geomap.sentences import Sentence
 
 #: What a carried-over subject ("the facility", "the town") may refer to.
@@ -50,7 +51,6 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
 #: How far back (characters) a carried-over subject may have been named.
 CARRY_CHARS = 600
 #: Places too large to be the end of a bearing or of an "away" distance.
-WIDE_KINDS = frozenset({"country", "continent"})
 
 _CARRIED_SUBJECT = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<noun>"
@@ -103,12 +103,14 @@ class SentencePlaces:
 
     def places_before(self, position: int) -> list[Mention]:
         """Places (not demonyms) ending before `position`, nearest first."""
-        return [m for m in self.inside if m.kind != DEMONYM and self.local_span(m)[1] <= position][::-1]
+        return [
+            m for m in self.inside if m.kind != MentionKind.DEMONYM and self.local_span(m)[1] <= position
+        ][::-1]
 
     def next_place(self, position: int) -> Mention | None:
         """The first place (not demonym) starting at or after `position`, however far."""
         for mention in self.inside:
-            if self.local_span(mention)[0] >= position and mention.kind != DEMONYM:
+            if self.local_span(mention)[0] >= position and mention.kind != MentionKind.DEMONYM:
                 return mention
         return None
 
@@ -120,7 +122,7 @@ class SentencePlaces:
         """
         for mention in self.inside:
             start, _ = self.local_span(mention)
-            if start < position or mention.kind == DEMONYM:
+            if start < position or mention.kind == MentionKind.DEMONYM:
                 continue
             gap = self._without_demonyms(position, start)
             if (
@@ -185,9 +187,9 @@ class SentencePlaces:
         for mention in reversed(self.every):
             if (
                 mention.end <= subject.start
-                and mention.kind != DEMONYM
+                and mention.kind != MentionKind.DEMONYM
                 and mention.place is not None
-                and mention.place.kind not in WIDE_KINDS
+                and mention.place.kind not in WIDE
                 and (subject.place is None or mention.place.id != subject.place.id)
             ):
                 return mention
@@ -234,13 +236,13 @@ class SentencePlaces:
         chars = list(self.local[start:end])
         for mention in self.inside:
             first, last = self.local_span(mention)
-            if mention.kind == DEMONYM and start <= first and last <= end:
+            if mention.kind == MentionKind.DEMONYM and start <= first and last <= end:
                 chars[first - start : last - start] = " " * (last - first)
         return "".join(chars)
 
     def _town_rather_than_its_region(self, mention: Mention, candidates: list[Mention]) -> Mention:
         """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California."""
-        if mention.place is None or mention.place.kind not in ("country", "admin1"):
+        if mention.place is None or mention.place.kind not in (Kind.COUNTRY, Kind.ADMIN1):
             return mention
         earlier = [m for m in candidates if m.end <= mention.start][:1]
         if earlier and re.fullmatch(r",?\s*", self.text[earlier[0].end : mention.start]):

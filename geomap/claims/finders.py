@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geomap.claims.endpoints import WIDE_KINDS, SentencePlaces
+from gazetteer import WIDE, Kind
+from geomap.claims.endpoints import SentencePlaces
 from geomap.claims.quantities import QuantityMatch, find_quantities
 from geomap.compass import DIRECTION, compass_point
-from geomap.model import DEMONYM, Claim, Mention
+from geomap.model import Claim, ClaimKind, Mention, MentionKind
 from geomap.sentences import split_sentences
 
 _TRIP = r"(?:road|drive|journey|trip|ride|flight|route|walk|stretch|highway|motorway|corridor|sail|voyage)"
@@ -64,7 +65,7 @@ def extract_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
 
 def _names_a_wide_area(*mentions: Mention) -> bool:
     """Whether any end is a country or continent, too large for a bearing or "near" to test."""
-    return any(m.place is not None and m.place.kind in WIDE_KINDS for m in mentions)
+    return any(m.place is not None and m.place.kind in WIDE for m in mentions)
 
 
 class _SentenceClaims:
@@ -118,7 +119,7 @@ class _SentenceClaims:
         if border is not None:
             end = cue_end + border.end()
             self._add_claim(
-                "border_distance",
+                ClaimKind.BORDER_DISTANCE,
                 found.start,
                 end,
                 subject,
@@ -134,7 +135,7 @@ class _SentenceClaims:
         if reference is not None and subject is not None and reference.start == subject.start:
             reference = None  # one mention cannot be both ends
         self._add_claim(
-            "direction" if direction else "distance",
+            ClaimKind.DIRECTION if direction else ClaimKind.DISTANCE,
             found.start,
             cue_end,
             subject,
@@ -172,7 +173,7 @@ class _SentenceClaims:
         cue: str,
     ) -> None:
         self._add_claim(
-            "distance", found.start, cue_end, subject, reference, cue=cue, quantity=found.quantity
+            ClaimKind.DISTANCE, found.start, cue_end, subject, reference, cue=cue, quantity=found.quantity
         )
 
     def _direction_claims(self) -> None:
@@ -186,7 +187,7 @@ class _SentenceClaims:
             if subject is None or reference is None or _names_a_wide_area(subject, reference):
                 continue  # "Perpignan, south of France" names a part of France, not a bearing
             self._add_claim(
-                "direction",
+                ClaimKind.DIRECTION,
                 match.start(),
                 match.end(),
                 subject,
@@ -205,7 +206,7 @@ class _SentenceClaims:
             if subject is None or reference is None or _names_a_wide_area(subject, reference):
                 continue
             self._add_claim(
-                "proximity",
+                ClaimKind.PROXIMITY,
                 match.start(),
                 match.end(),
                 subject,
@@ -216,10 +217,12 @@ class _SentenceClaims:
     def _containment_claims(self) -> None:
         """Places said to be in a country: "X, in Syria", "Syria's X", "the Syrian port of X"."""
         for country in self.places.inside:
-            if country.place is None or (country.kind != DEMONYM and country.place.kind != "country"):
+            if country.place is None or (
+                country.kind != MentionKind.DEMONYM and country.place.kind != Kind.COUNTRY
+            ):
                 continue
             code = country.place.country_code
-            if country.kind != DEMONYM:
+            if country.kind != MentionKind.DEMONYM:
                 self._place_in_country(country, code)
             self._country_names_its_place(country, code)
 
@@ -228,9 +231,9 @@ class _SentenceClaims:
         start, end = self.places.local_span(country)
         for subject in self.places.places_before(start)[:1]:
             gap = self.local[self.places.local_span(subject)[1] : start]
-            if _CONTAINMENT.match(gap) and subject.place is not None and subject.place.kind not in WIDE_KINDS:
+            if _CONTAINMENT.match(gap) and subject.place is not None and subject.place.kind not in WIDE:
                 self._add_claim(
-                    "containment",
+                    ClaimKind.CONTAINMENT,
                     start,
                     end,
                     subject,
@@ -248,12 +251,12 @@ class _SentenceClaims:
             return
         subject_start, subject_end = self.places.local_span(subject)
         gap = self.local[end:subject_start]
-        shaped = _OF_PLACE.match(gap) if country.kind == DEMONYM else _POSSESSIVE.match(gap)
-        if country.kind != DEMONYM and not _has_candidate_in(subject, code):
+        shaped = _OF_PLACE.match(gap) if country.kind == MentionKind.DEMONYM else _POSSESSIVE.match(gap)
+        if country.kind != MentionKind.DEMONYM and not _has_candidate_in(subject, code):
             return  # "Brazil's Kaka", "Chile's Ripley": a possessive of a person or a firm
-        if shaped and subject.place is not None and subject.place.kind not in WIDE_KINDS:
+        if shaped and subject.place is not None and subject.place.kind not in WIDE:
             self._add_claim(
-                "containment",
+                ClaimKind.CONTAINMENT,
                 start,
                 subject_end,
                 subject,
@@ -271,7 +274,7 @@ class _SentenceClaims:
 
     def _add_claim(
         self,
-        kind: str,
+        kind: ClaimKind,
         start: int,
         end: int,
         subject: Mention | None,

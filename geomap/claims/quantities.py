@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.model import Quantity
+from geomap.model import Hedge, Quantity
 
 #: Kilometres per canonical unit.
 KM_PER_UNIT: dict[str, float] = {
@@ -79,8 +79,8 @@ _HEDGES: tuple[tuple[str, str], ...] = (
 HEDGE = r"(?P<hedge>" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in _HEDGES) + r")\s+"
 
 #: Hedges that bound the figure from one side, by kind of bound.
-LOWER_BOUND_HEDGES = frozenset({"more than", "at least"})
-UPPER_BOUND_HEDGES = frozenset({"less than", "at most", "within", "up to"})
+LOWER_BOUND_HEDGES = frozenset({Hedge.MORE_THAN, Hedge.AT_LEAST})
+UPPER_BOUND_HEDGES = frozenset({Hedge.LESS_THAN, Hedge.AT_MOST, Hedge.WITHIN, Hedge.UP_TO})
 
 _SMALL = {
     "zero": 0,
@@ -162,15 +162,15 @@ def unit_of(spelling: str) -> str:
     raise ValueError(f"unknown unit {spelling!r}; valid units: {', '.join(KM_PER_UNIT)}")
 
 
-def hedge_of(spelling: str | None) -> str:
+def hedge_of(spelling: str | None) -> Hedge:
     """The normalised hedge for its spelling ("some" -> "about"); "exactly" when absent."""
     if not spelling:
-        return "exactly"
+        return Hedge.EXACTLY
     lowered = " ".join(spelling.lower().split())
     for written, meaning in _HEDGES:
         if lowered == written:
-            return meaning
-    return "exactly"
+            return Hedge(meaning)
+    return Hedge.EXACTLY
 
 
 def parse_number(text: str) -> float | None:
@@ -272,7 +272,7 @@ def figure_precision_km(quantity: Quantity) -> float:
 
 def describe(quantity: Quantity) -> str:
     """The claimed figure in words: "about 60 km", "50-60 km", "more than 37 mi (59.5 km)"."""
-    hedge = "" if quantity.hedge == "exactly" else quantity.hedge + " "
+    hedge = "" if quantity.hedge == Hedge.EXACTLY else quantity.hedge + " "
     per = quantity.km / quantity.value if quantity.value else 1.0
     if quantity.low_km is not None and quantity.high_km is not None:
         figure = f"{_number(quantity.low_km / per)}-{_number(quantity.high_km / per)}"

@@ -13,7 +13,7 @@ from geomap.cli.common import (
     settings_from,
     write_outputs,
 )
-from geomap.model import CONTRADICTED, UNVERIFIABLE, Report
+from geomap.model import Report, Status
 from geomap.report.formats import ReportFormat, render
 
 _FORMATS = [member.value for member in ReportFormat]
@@ -110,5 +110,5 @@ def check_command(
 
 def exit_code(report: Report, strict: bool) -> int:
     """1 when a claim is contradicted (or, when strict, unverifiable); else 0."""
-    failing = {CONTRADICTED, UNVERIFIABLE} if strict else {CONTRADICTED}
+    failing = {Status.CONTRADICTED, Status.UNVERIFIABLE} if strict else {Status.CONTRADICTED}
     return 1 if any(verdict.status in failing for verdict in report.verdicts) else 0

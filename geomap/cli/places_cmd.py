@@ -9,7 +9,7 @@ import click
 
 from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
 from geomap.escape import escape_terminal
-from geomap.model import DEMONYM, Article, Mention
+from geomap.model import Article, Mention, MentionKind
 
 FORMATS = ("text", "json", "geojson")
 
@@ -43,7 +43,14 @@ def places_command(
     with open_gazetteer(settings) as gazetteer:
         geoparser = Geoparser(gazetteer)
         results = [
-            (article, [m for m in geoparser.parse(article.text) if not (no_demonyms and m.kind == DEMONYM)])
+            (
+                article,
+                [
+                    m
+                    for m in geoparser.parse(article.text)
+                    if not (no_demonyms and m.kind == MentionKind.DEMONYM)
+                ],
+            )
             for article in articles
         ]
     if output_format == "json":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from gazetteer import haversine_km, normalize
 from geomap.evaluate.corpora import Corpus, GoldArticle, GoldToponym
-from geomap.model import DEMONYM, Mention
+from geomap.model import Mention, MentionKind
 from geomap.pipeline import Geoparser
 
 #: Half the Earth's circumference: the error charged for a toponym left unresolved.
@@ -117,7 +117,9 @@ def evaluate(
     end_errors: list[float] = []
     given_errors: list[float] = []
     for article in corpus.articles:
-        mentions = [m for m in geoparser.parse(article.text) if count_demonyms or m.kind != DEMONYM]
+        mentions = [
+            m for m in geoparser.parse(article.text) if count_demonyms or m.kind != MentionKind.DEMONYM
+        ]
         exact, overlap = _match(article.toponyms, mentions)
         gold_total += len(article.toponyms)
         predicted_total += len(mentions)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from gazetteer import normalize
-from geomap.model import DEMONYM, PLACE
+from geomap.model import MentionKind, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN, DOTTED, STANDALONE, STATE_ABBREVIATIONS
 
 
@@ -138,8 +138,8 @@ class Span:
     surface: str
     norm: str
     """The lookup key: normalize(surface), or the state an abbreviation stands for."""
-    kind: str
-    """PLACE or DEMONYM."""
+    kind: MentionKind
+    """A literal place name or a demonym."""
     sentence_start: bool = False
     """The span opens a sentence (its capital letter proves nothing)."""
 
@@ -162,15 +162,15 @@ def load_first_names() -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")
 
 
-#: strength(norm) -> "country" / "city" / "strong" / "weak": how much a name proves on its own.
-Strength = Callable[[str], str]
+#: strength(norm) -> Strength: how much a name proves on its own.
+StrengthOf = Callable[[str], Strength]
 _Token = tuple[int, int, str]
 #: The longest name starting at a token: (last token index, norm, kind).
-_Found = tuple[int, str, str]
+_Found = tuple[int, str, MentionKind]
 #: Marks a token whose longest name is not worked out yet.
 _UNSEEN = object()
 #: Spans of a chunk (start, end, norm, kind, sentence start) relative to it, and people's names seen.
-_ChunkResult = tuple[tuple[tuple[int, int, str, str, bool], ...], tuple[str, ...]]
+_ChunkResult = tuple[tuple[tuple[int, int, str, MentionKind, bool], ...], tuple[str, ...]]
 
 
 class Recognizer:
@@ -180,7 +180,7 @@ class Recognizer:
         self,
         names: Container[str],
         demonyms: dict[str, str],
-        strength: Strength,
+        strength: StrengthOf,
         common_words: dict[str, float] | None = None,
         extra_names: frozenset[str] = frozenset(),
     ) -> None:
@@ -225,7 +225,11 @@ class Recognizer:
 
     def _is_person(self, span: Span, people: set[str]) -> bool:
         """A bare surname or first name seen elsewhere in the article as part of a person's name."""
-        return span.kind == PLACE and span.norm in people and self._strength(span.norm) != "country"
+        return (
+            span.kind == MentionKind.PLACE
+            and span.norm in people
+            and self._strength(span.norm) != Strength.COUNTRY
+        )
 
     def _chunk_spans(
         self, chunk: str, opens_sentence: bool, before: str, said: bool, disease_after: bool
@@ -236,7 +240,7 @@ class Recognizer:
         """
         tokens, longest = self._words_of(chunk)
         count = len(tokens)
-        kept: list[tuple[int, int, str, str, bool]] = []
+        kept: list[tuple[int, int, str, MentionKind, bool]] = []
         people: list[str] = []
         i = 0
         while i < count:
@@ -275,15 +279,17 @@ class Recognizer:
             i += 1
         return tuple(kept), tuple(people)
 
-    def _half_of_a_compound(self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: str) -> bool:
+    def _half_of_a_compound(
+        self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: MentionKind
+    ) -> bool:
         """A weak one-word name hyphened to a capitalised word that is no place or demonym.
 
         "Northbrook-based" and "Watertown-ML" (a lowercase word, an acronym) keep the place.
         """
         word = tokens[j + 1][2]
-        if not word[0].isupper() or _is_acronym(word) or kind != PLACE or " " in norm:
+        if not word[0].isupper() or _is_acronym(word) or kind != MentionKind.PLACE or " " in norm:
             return False
-        if self._strength(norm) != "weak":
+        if self._strength(norm) != Strength.WEAK:
             return False
         between = chunk[tokens[j][1] : tokens[j + 1][0]]
         if "-" not in between and "‐" not in between:
@@ -310,12 +316,14 @@ class Recognizer:
             found = longest[i] = self._longest(chunk, tokens, i) if tokens[i][2][0].isupper() else None
         return found  # type: ignore[return-value]
 
-    def _first_name_or_surname(self, word: str, norm: str, kind: str, following: str, said: bool) -> bool:
+    def _first_name_or_surname(
+        self, word: str, norm: str, kind: MentionKind, following: str, said: bool
+    ) -> bool:
         """A one-word weak name (or a given name) before a surname or an initial, or before "said"."""
-        if kind != PLACE or " " in norm:
+        if kind != MentionKind.PLACE or " " in norm:
             return False
         strength = self._strength(norm)
-        if strength != "weak" and not (word in self._first_names and strength != "country"):
+        if strength != Strength.WEAK and not (word in self._first_names and strength != Strength.COUNTRY):
             return False
         initial = len(following) == 1 and following.isupper()
         return initial or said or self._name_like(following)
@@ -334,34 +342,34 @@ class Recognizer:
             surface = chunk[tokens[i][0] : tokens[j][1]]
             norm = normalize(surface)
             if norm in self._demonyms:
-                return j, norm, DEMONYM
+                return j, norm, MentionKind.DEMONYM
             if (norm in self._names or norm in self._extra) and (i != j or norm not in _CONNECTORS):
-                return j, norm, PLACE
+                return j, norm, MentionKind.PLACE
         return None
 
     def _verdict(
-        self, surface: str, norm: str, kind: str, sentence_start: bool, previous: str, inside: bool
+        self, surface: str, norm: str, kind: MentionKind, sentence_start: bool, previous: str, inside: bool
     ) -> str:
         """Say "keep", "drop" (an ordinary word, an acronym) or "person" (part of a person's name)."""
-        if kind == DEMONYM:
+        if kind == MentionKind.DEMONYM:
             return "drop" if sentence_start and self._common.get(norm, 0.0) >= VERY_COMMON_ZIPF else "keep"
         if norm in NEVER:
             return "drop"
         strength = self._strength(norm)
-        if _is_acronym(surface) and strength != "country":
+        if _is_acronym(surface) and strength != Strength.COUNTRY:
             return "drop"
         if " " not in norm:
             zipf = self._word_frequency(norm)
-            if zipf >= VERY_COMMON_ZIPF and strength != "country":
+            if zipf >= VERY_COMMON_ZIPF and strength != Strength.COUNTRY:
                 return "drop"
-            if zipf >= COMMON_ZIPF and strength == "weak":
+            if zipf >= COMMON_ZIPF and strength == Strength.WEAK:
                 return "drop"
             frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
-            if frequent and strength != "country" and (strength == "strong" or sentence_start):
+            if frequent and strength != Strength.COUNTRY and (strength == Strength.STRONG or sentence_start):
                 return "drop"
         if _is_title(previous):
             return "person"
-        if inside and strength != "country" and self._name_like(previous):
+        if inside and strength != Strength.COUNTRY and self._name_like(previous):
             return "person"
         return "keep"
 
@@ -383,7 +391,9 @@ class Recognizer:
         if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in _CALENDAR:
             return False
         norm = normalize(word)
-        return norm not in self._demonyms and not (norm in self._names and self._strength(norm) != "weak")
+        return norm not in self._demonyms and not (
+            norm in self._names and self._strength(norm) != Strength.WEAK
+        )
 
     def _with_abbreviations(self, text: str, spans: list[Span]) -> list[Span]:
         """Add state abbreviations: dotted ones anywhere ("W.Va."), short ones after a comma."""
@@ -391,7 +401,7 @@ class Recognizer:
         standalone = any(abbreviation in text for abbreviation in STANDALONE)
         for match in _STANDALONE.finditer(text) if standalone else ():
             norm = DIVISION_ONLY + normalize(STANDALONE[match.group()])
-            extra.append(Span(match.start(), match.end(), match.group(), norm, PLACE))
+            extra.append(Span(match.start(), match.end(), match.group(), norm, MentionKind.PLACE))
         for match in _ABBREVIATION_LIKE.finditer(text):
             surface = match.group()
             key = surface.replace(".", "").replace(" ", "").upper()
@@ -406,7 +416,7 @@ class Recognizer:
             if dotted and match.start() > 1 and text[match.start() - 2].isdigit():
                 continue  # "500 B.C."
             key = normalize(state) if dotted and key in DOTTED else DIVISION_ONLY + normalize(state)
-            extra.append(Span(match.start(), match.start() + len(surface), surface, key, PLACE))
+            extra.append(Span(match.start(), match.start() + len(surface), surface, key, MentionKind.PLACE))
         if not extra:
             return spans
         kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]

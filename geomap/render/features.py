@@ -7,30 +7,30 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from gazetteer import Place
-from geomap.model import DEMONYM, PLACE, Article, ArticleResult, Mention, Report, Verdict
+from gazetteer import Kind, Place
+from geomap.model import Article, ArticleResult, Mention, MentionKind, Report, Verdict
 
 #: Map categories (legend entries) and the gazetteer kinds each one covers.
-CATEGORIES: dict[str, tuple[str, ...]] = {
-    "country": ("continent", "country"),
-    "division": ("admin1", "region"),
-    "city": ("capital", "city"),
-    "military": ("air_base", "naval_base", "military_site", "nuclear_site"),
-    "airport": ("airport", "port"),
+CATEGORIES: dict[str, tuple[Kind, ...]] = {
+    "country": (Kind.CONTINENT, Kind.COUNTRY),
+    "division": (Kind.ADMIN1, Kind.REGION),
+    "city": (Kind.CAPITAL, Kind.CITY),
+    "military": (Kind.AIR_BASE, Kind.NAVAL_BASE, Kind.MILITARY_SITE, Kind.NUCLEAR_SITE),
+    "airport": (Kind.AIRPORT, Kind.PORT),
     "feature": (
-        "sea",
-        "gulf",
-        "strait",
-        "lake",
-        "river",
-        "mountain",
-        "island",
-        "peninsula",
-        "desert",
-        "canal",
-        "feature",
+        Kind.SEA,
+        Kind.GULF,
+        Kind.STRAIT,
+        Kind.LAKE,
+        Kind.RIVER,
+        Kind.MOUNTAIN,
+        Kind.ISLAND,
+        Kind.PENINSULA,
+        Kind.DESERT,
+        Kind.CANAL,
+        Kind.FEATURE,
     ),
-    "other": ("border_crossing", "dam", "bridge"),
+    "other": (Kind.BORDER_CROSSING, Kind.DAM, Kind.BRIDGE),
 }
 CATEGORY_LABELS = {
     "country": "Country",
@@ -47,7 +47,7 @@ _STEP_KM = 25.0
 _MAX_SEGMENTS = 128
 
 
-def category(kind: str) -> str:
+def category(kind: Kind) -> str:
     """The legend category of a gazetteer kind ("other" for kinds added later)."""
     return _CATEGORY_OF.get(kind, "other")
 
@@ -91,10 +91,10 @@ def place_pins(result: ArticleResult) -> list[PlacePin]:
         if mention.place is None:
             continue
         key = mention.place.id
-        if mention.kind == PLACE:
+        if mention.kind == MentionKind.PLACE:
             literal.setdefault(key, []).append(mention)
             places.setdefault(key, mention.place)
-        elif mention.kind == DEMONYM:
+        elif mention.kind == MentionKind.DEMONYM:
             demonyms[key] = demonyms.get(key, 0) + 1
     return [
         PlacePin(places[key], result.article, tuple(mentions), demonyms.get(key, 0))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from geomap.errors import ConfigError
 from geomap.escape import escape_html
-from geomap.model import UNVERIFIABLE, Report
+from geomap.model import Report, Status
 from geomap.render import assets
 from geomap.render.basemap import Extent, country_outlines
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
@@ -206,14 +206,14 @@ def _pin_data(pin: PlacePin) -> dict[str, Any]:
 
 
 def _claim_data(line: ClaimLine) -> dict[str, Any]:
-    status = line.verdict.status if line.verdict.status in STATUS_COLOURS else UNVERIFIABLE
+    status = line.verdict.status if line.verdict.status in STATUS_COLOURS else Status.UNVERIFIABLE
     arrow = None
     if line.verdict.claim.direction and len(line.points) >= 2:
         arrow = round(_screen_angle(line.points[-2], line.points[-1]))
     return {
         "points": [list(point) for point in line.points],
         "colour": STATUS_COLOURS[status],
-        "dashArray": "7 6" if status == UNVERIFIABLE else None,
+        "dashArray": "7 6" if status == Status.UNVERIFIABLE else None,
         "className": f"geomap-claim geomap-claim-{status}",
         "html": claim_html(line),
         "arrow": arrow,
@@ -238,9 +238,9 @@ def _opening_points(pins: list[PlacePin], lines: list[ClaimLine]) -> list[tuple[
     article is about ("Russia" puts a marker in Siberia); the map opens on the rest and the
     legend's "everything" link shows it all.
     """
-    from gazetteer.model import VAST_KINDS
+    from gazetteer import VAST
 
-    local = [(pin.place.lat, pin.place.lon) for pin in pins if pin.place.kind not in VAST_KINDS]
+    local = [(pin.place.lat, pin.place.lon) for pin in pins if pin.place.kind not in VAST]
     return local + [point for line in lines for point in line.points]
 
 

@@ -6,11 +6,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from geomap.escape import escape_html
-from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Mention
+from geomap.model import Claim, Mention, Status
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category
 
-STATUS_COLOURS = {HOLDS: "#1a9850", CONTRADICTED: "#d73027", UNVERIFIABLE: "#737373"}
-STATUS_LABELS = {HOLDS: "holds", CONTRADICTED: "contradicted", UNVERIFIABLE: "unverifiable"}
+STATUS_COLOURS = {Status.HOLDS: "#1a9850", Status.CONTRADICTED: "#d73027", Status.UNVERIFIABLE: "#737373"}
+STATUS_LABELS = {
+    Status.HOLDS: "holds",
+    Status.CONTRADICTED: "contradicted",
+    Status.UNVERIFIABLE: "unverifiable",
+}
 CATEGORY_COLOURS = {
     "country": "#6a3d9a",
     "division": "#1f78b4",
@@ -119,7 +123,7 @@ def highlight(text: str, begin: int, end: int, spans: Sequence[tuple[int, int]])
 def claim_html(line: ClaimLine) -> str:
     """Tooltip of a claim line: verdict, claimed vs measured, the direction, the sentence."""
     verdict, claim = line.verdict, line.verdict.claim
-    status = verdict.status if verdict.status in STATUS_COLOURS else UNVERIFIABLE
+    status = verdict.status if verdict.status in STATUS_COLOURS else Status.UNVERIFIABLE
     subject = claim.subject.place.name if claim.subject and claim.subject.place else "?"
     reference = claim.reference.place.name if claim.reference and claim.reference.place else "?"
     rows = [
@@ -158,7 +162,7 @@ def _claim_sentence(claim: Claim) -> str:
 def legend_html(
     title: str,
     categories: Sequence[str],
-    statuses: Sequence[str],
+    statuses: Sequence[Status],
     places: int,
     lines: int,
     undrawn: int,
@@ -171,7 +175,7 @@ def legend_html(
         swatch = f'<span class="swatch">{shape_svg(name, 14)}</span>'
         rows.append(f'<div class="row">{swatch}{CATEGORY_LABELS[name]}</div>')
     for status in statuses:
-        dash = ' stroke-dasharray="4 3"' if status == UNVERIFIABLE else ""
+        dash = ' stroke-dasharray="4 3"' if status == Status.UNVERIFIABLE else ""
         swatch = (
             f'<span class="swatch"><svg width="16" height="8"><line x1="0" y1="4" x2="16" y2="4" '
             f'stroke="{STATUS_COLOURS[status]}" stroke-width="3"{dash}/></svg></span>'

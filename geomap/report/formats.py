@@ -17,7 +17,7 @@ from geomap.escape import (
     escape_terminal,
     escape_xml,
 )
-from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Mention, Report, Verdict
+from geomap.model import Claim, ClaimKind, Mention, Report, Status, Verdict
 
 #: Version of the JSON report layout (docs/claim-report-schema.md); bumped on breaking changes.
 SCHEMA_VERSION = 1
@@ -37,8 +37,8 @@ def summary(report: Report) -> str:
     total = len(report.verdicts)
     return (
         f"{total} claim{'s' if total != 1 else ''} in {len(report.results)} "
-        f"article{'s' if len(report.results) != 1 else ''}: {counts[HOLDS]} holds, "
-        f"{counts[CONTRADICTED]} contradicted, {counts[UNVERIFIABLE]} unverifiable"
+        f"article{'s' if len(report.results) != 1 else ''}: {counts[Status.HOLDS]} holds, "
+        f"{counts[Status.CONTRADICTED]} contradicted, {counts[Status.UNVERIFIABLE]} unverifiable"
     )
 
 
@@ -49,11 +49,11 @@ def claimed(claim: Claim) -> str:
         parts.append(describe(claim.quantity))
     if claim.direction is not None:
         parts.append(claim.direction)
-    if claim.kind == "proximity":
+    if claim.kind == ClaimKind.PROXIMITY:
         parts.append("near")
-    if claim.kind == "border_distance":
+    if claim.kind == ClaimKind.BORDER_DISTANCE:
         parts.append(f"from {claim.country or 'the'} border")
-    if claim.kind == "containment":
+    if claim.kind == ClaimKind.CONTAINMENT:
         parts.append(f"inside {claim.country or '?'}")
     return " ".join(parts)
 
@@ -158,9 +158,9 @@ class JsonRenderer(Renderer):
             "summary": {
                 "articles": len(report.results),
                 "claims": len(report.verdicts),
-                HOLDS: counts[HOLDS],
-                CONTRADICTED: counts[CONTRADICTED],
-                UNVERIFIABLE: counts[UNVERIFIABLE],
+                Status.HOLDS: counts[Status.HOLDS],
+                Status.CONTRADICTED: counts[Status.CONTRADICTED],
+                Status.UNVERIFIABLE: counts[Status.UNVERIFIABLE],
             },
             "articles": [
                 {"name": r.article.name, "claims": [claim_record(v) for v in r.verdicts]}
@@ -170,7 +170,7 @@ class JsonRenderer(Renderer):
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_ICONS = {HOLDS: "✅", CONTRADICTED: "❌", UNVERIFIABLE: "❔"}
+_ICONS = {Status.HOLDS: "✅", Status.CONTRADICTED: "❌", Status.UNVERIFIABLE: "❔"}
 
 
 class MarkdownRenderer(Renderer):
@@ -207,14 +207,16 @@ class JunitRenderer(Renderer):
         out = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             f'<testsuites name="geomap check" tests="{len(report.verdicts)}" '
-            f'failures="{counts[CONTRADICTED]}" errors="0" skipped="{counts[UNVERIFIABLE]}" time="0">',
+            f'failures="{counts[Status.CONTRADICTED]}" errors="0" '
+            f'skipped="{counts[Status.UNVERIFIABLE]}" time="0">',
         ]
         for result in report.results:
             name = escape_xml(result.article.name)
             local = Counter(v.status for v in result.verdicts)
             out.append(
-                f'  <testsuite name="{name}" tests="{len(result.verdicts)}" failures="{local[CONTRADICTED]}" '
-                f'errors="0" skipped="{local[UNVERIFIABLE]}" time="0">'
+                f'  <testsuite name="{name}" tests="{len(result.verdicts)}" '
+                f'failures="{local[Status.CONTRADICTED]}" '
+                f'errors="0" skipped="{local[Status.UNVERIFIABLE]}" time="0">'
             )
             for verdict in result.verdicts:
                 out.extend(self._case(result.article.name, verdict))
@@ -231,19 +233,19 @@ class JunitRenderer(Renderer):
             f'file="{escape_xml(article)}" line="{claim.line}" time="0"'
         )
         message = escape_xml(_plain(verdict.explanation))
-        if verdict.status == CONTRADICTED:
+        if verdict.status == Status.CONTRADICTED:
             return [
                 opening + ">",
                 f'      <failure type="contradicted" message="{message}">'
                 f"{escape_xml(claim.sentence)}</failure>",
                 "    </testcase>",
             ]
-        if verdict.status == UNVERIFIABLE:
+        if verdict.status == Status.UNVERIFIABLE:
             return [opening + ">", f'      <skipped message="{message}"/>', "    </testcase>"]
         return [opening + ">", f"      <system-out>{message}</system-out>", "    </testcase>"]
 
 
-_LEVELS = {CONTRADICTED: "error", UNVERIFIABLE: "warning", HOLDS: "notice"}
+_LEVELS = {Status.CONTRADICTED: "error", Status.UNVERIFIABLE: "warning", Status.HOLDS: "notice"}
 
 
 class GithubRenderer(Renderer):

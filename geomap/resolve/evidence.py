@@ -6,10 +6,9 @@ import math
 from collections import Counter
 from dataclasses import replace
 
-from gazetteer import Candidate, Place
+from gazetteer import WIDE, Candidate, Kind, Place
 from geomap.recognize.capitalised import Span
 
-LARGE_KINDS = frozenset({"continent", "country"})
 #: Id prefix of the provisional US county places resolution makes up.
 COUNTY = "county:"
 
@@ -44,19 +43,19 @@ class Context:
                 continue
             place = pick.place
             if place.country_code:
-                weight = len(by_norm[norm]) * (2 if place.kind in ("country", "admin1") else 1)
+                weight = len(by_norm[norm]) * (2 if place.kind in (Kind.COUNTRY, Kind.ADMIN1) else 1)
                 context._vote(place.country_code, norm, weight)
-            if place.admin1 and place.kind not in LARGE_KINDS:
+            if place.admin1 and place.kind not in WIDE:
                 key = (place.country_code, place.admin1)
                 context.divisions.setdefault(key, Counter())[norm] += len(by_norm[norm])
                 context.division_total[norm] += len(by_norm[norm])
                 context.division_sum[key] += len(by_norm[norm])
                 context.division_grand_total += len(by_norm[norm])
-            if place.kind == "admin1":
+            if place.kind == Kind.ADMIN1:
                 context.admin1.setdefault((place.country_code, place.name), set()).add(norm)
                 context.admin1_places.append((place, norm))
                 context.admin1_by_country.setdefault(place.country_code, []).append((place, norm))
-            elif place.kind not in LARGE_KINDS and not place.id.startswith(COUNTY):
+            elif place.kind not in WIDE and not place.id.startswith(COUNTY):
                 context.points.append((place, norm))
                 context.coordinates.append((place.lat, place.lon, norm))
         return context

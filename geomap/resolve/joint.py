@@ -15,13 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from gazetteer import Candidate, Gazetteer, Place, normalize
-from gazetteer.model import SETTLEMENT_KINDS
-from geomap.model import DEMONYM, PLACE, Mention
+from gazetteer import DIVISION, OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from geomap.model import Mention, MentionKind, Strength
 from geomap.recognize.abbreviations import STATE_ABBREVIATIONS, county_states
 from geomap.recognize.capitalised import DIVISION_ONLY, Span
 from geomap.recognize.variants import name_variants, word_runs
-from geomap.resolve.evidence import COUNTY, LARGE_KINDS, Context, near
+from geomap.resolve.evidence import COUNTY, Context, near
 
 #: Candidates considered per name, best prior first.
 MAX_CANDIDATES = 15
@@ -34,7 +33,6 @@ CAPITAL_BONUS = 1.0
 #: Continents, and international waters ("the Pacific", "the Mediterranean"): news means them,
 #: not the small towns named after them, whatever the article's country.
 CONTINENT_PRIOR = 10.5
-OPEN_WATERS = frozenset({"sea", "gulf", "strait"})
 #: Evidence weights (tuned on LGL, checked on TR-News and GeoVirus).
 COUNTRY_WEIGHT = 4.0
 COUNTRY_NAMED = 1.0
@@ -70,13 +68,13 @@ def prior(candidate: Candidate) -> float:
     place = candidate.place
     penalty = candidate.prior - candidate.score
     population = math.log10(place.population + 1)
-    if place.kind == "country":
+    if place.kind == Kind.COUNTRY:
         return COUNTRY_PRIOR + 0.25 * population - penalty
-    if place.kind == "continent" or (place.kind in OPEN_WATERS and not place.country_code):
+    if place.kind == Kind.CONTINENT or (place.kind in OPEN_WATER and not place.country_code):
         return CONTINENT_PRIOR - penalty
-    if place.kind == "admin1":
+    if place.kind == Kind.ADMIN1:
         return ADMIN1_PRIOR - penalty
-    if place.kind == "capital":
+    if place.kind == Kind.CAPITAL:
         return candidate.score + CAPITAL_BONUS
     if place.id.startswith(COUNTY):
         return 6.5
@@ -99,7 +97,7 @@ class Resolver:
         self._gazetteer = gazetteer
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._priors: dict[str, tuple[float, ...]] = {}
-        self._strength: dict[str, str] = {}
+        self._strength: dict[str, Strength] = {}
         self._countries: dict[str, Place | None] = {}
         self._states: dict[str, Place | None] = {}
 
@@ -116,7 +114,7 @@ class Resolver:
                 country = self.country(norm[1:])
                 raw = [Candidate(country, 10.0, "primary")] if country else []
             elif norm.startswith(DIVISION_ONLY):
-                raw = [c for c in self._gazetteer.candidates(norm[1:]) if c.place.kind == "admin1"]
+                raw = [c for c in self._gazetteer.candidates(norm[1:]) if c.place.kind == Kind.ADMIN1]
             else:
                 raw = [
                     c for c in self._gazetteer.candidates(norm) if c.matched != "code" or norm in PROSE_CODES
@@ -142,7 +140,7 @@ class Resolver:
                 place = Place(
                     f"{COUNTY}us:{state.lower().replace(' ', '-')}:{norm.replace(' ', '-')}",
                     name,
-                    "region",
+                    Kind.REGION,
                     division.lat,
                     division.lon,
                     "US",
@@ -153,28 +151,28 @@ class Resolver:
                 found.append(Candidate(place, 6.5, "primary"))
         return found
 
-    def strength(self, norm: str) -> str:
-        """How much a name proves on its own: "country", "city", "strong" or "weak".
+    def strength(self, norm: str) -> Strength:
+        """How much a name proves on its own.
 
-        "country" for countries and continents, "city" for capitals and cities of 100,000 or
-        more, "strong" for divisions, seas, regions and curated sites, "weak" otherwise.
+        COUNTRY for countries and continents, CITY for capitals and cities of 100,000 or
+        more, STRONG for divisions, seas, regions and curated sites, WEAK otherwise.
         """
         known = self._strength.get(norm)
         if known is None:
             found = self.candidates(norm)
             best = found[0].place if found else None
             if best is None:
-                known = "weak"
-            elif best.kind in LARGE_KINDS:
-                known = "country"
-            elif found[0].matched != "primary" and best.kind in SETTLEMENT_KINDS:
-                known = "weak"  # "Drug" (an old name of Durg) proves nothing in English prose
-            elif best.kind == "capital" or best.population >= 100_000:
-                known = "city"
+                known = Strength.WEAK
+            elif best.kind in WIDE:
+                known = Strength.COUNTRY
+            elif found[0].matched != "primary" and best.kind in SETTLEMENT:
+                known = Strength.WEAK  # "Drug" (an old name of Durg) proves nothing in English prose
+            elif best.kind == Kind.CAPITAL or best.population >= 100_000:
+                known = Strength.CITY
             elif best.kind in ("admin1", "sea", "region", "gulf"):
-                known = "strong"
+                known = Strength.STRONG
             else:
-                known = "strong" if best.source.startswith(("curated", "user")) else "weak"
+                known = Strength.STRONG if best.source.startswith(("curated", "user")) else Strength.WEAK
             self._strength[norm] = known
         return known
 
@@ -189,7 +187,7 @@ class Resolver:
             if (
                 town.country_code == "US"
                 and town.admin1 == county.admin1
-                and town.kind in ("city", "capital")
+                and town.kind in (Kind.CITY, Kind.CAPITAL)
             ):
                 return replace(county, lat=town.lat, lon=town.lon)
         return county
@@ -203,7 +201,7 @@ class Resolver:
     def state(self, name: str) -> Place | None:
         """The US state Place called `name` (cached)."""
         if name not in self._states:
-            found = self._gazetteer.lookup(name, country="US", kinds=["admin1"])
+            found = self._gazetteer.lookup(name, country="US", kinds=[Kind.ADMIN1])
             self._states[name] = found[0] if found else None
         return self._states[name]
 
@@ -212,7 +210,7 @@ class Resolver:
         by_norm: dict[str, list[Span]] = {}
         demonym_votes: Counter[str] = Counter()
         for span in spans:
-            if span.kind == DEMONYM:
+            if span.kind == MentionKind.DEMONYM:
                 demonym_votes[demonyms[span.norm]] += 1
             else:
                 by_norm.setdefault(span.norm, []).append(span)
@@ -271,10 +269,10 @@ class Resolver:
         surface = text[start:end]
         for key in [*name_variants(surface), *word_runs(surface)]:
             if key in demonyms:
-                return Span(start, end, surface, f"@{demonyms[key]}", PLACE)
+                return Span(start, end, surface, f"@{demonyms[key]}", MentionKind.PLACE)
             if self.candidates(key):
-                return Span(start, end, surface, key, PLACE)
-        return Span(start, end, surface, normalize(surface), PLACE)
+                return Span(start, end, surface, key, MentionKind.PLACE)
+        return Span(start, end, surface, normalize(surface), MentionKind.PLACE)
 
     def _score(
         self,
@@ -291,11 +289,11 @@ class Resolver:
             score += KIND_CUE_WEIGHT
         share, named = context.country_share(place.country_code, norm)
         score += COUNTRY_WEIGHT * share + (COUNTRY_NAMED if named else 0.0)
-        if place.admin1 and place.kind != "admin1":
+        if place.admin1 and place.kind != Kind.ADMIN1:
             if context.admin1_named(place, norm):
                 score += ADMIN1_WEIGHT
             score += STATE_WEIGHT * context.division_share(place, norm)
-        elif place.kind == "admin1":
+        elif place.kind == Kind.ADMIN1:
             score += CONTAINS_WEIGHT * context.division_share(place, norm)
         for qualifier in qualifiers:
             if qualifier.place.id == place.id:
@@ -305,7 +303,7 @@ class Resolver:
                     score += QUALIFIER_WEIGHT
             elif place.country_code == qualifier.country:
                 score += QUALIFIER_WEIGHT
-        if place.kind not in LARGE_KINDS and place.kind != "admin1":
+        if place.kind not in WIDE and place.kind != Kind.ADMIN1:
             score += SPATIAL_WEIGHT * context.closeness(place, norm)
         return score
 
@@ -317,7 +315,7 @@ class Resolver:
         """
         found: list[_Qualifier] = []
         best = self.candidates(group[0].norm)[:1]
-        if not best or best[0].place.kind in ("admin1", *LARGE_KINDS):
+        if not best or best[0].place.kind in (Kind.ADMIN1, *WIDE):
             return found
         for span in group:
             match = _QUALIFIER.match(text, span.end)
@@ -329,10 +327,10 @@ class Resolver:
                 continue
             for candidate in self.candidates(normalize(state or word))[:3]:
                 place = candidate.place
-                if place.kind == "admin1":
+                if place.kind == Kind.ADMIN1:
                     found.append(_Qualifier(place.country_code, place.name, place))
                     break
-                if place.kind == "country":
+                if place.kind == Kind.COUNTRY:
                     found.append(_Qualifier(place.country_code, "", place))
                     break
         return found
@@ -346,10 +344,17 @@ class Resolver:
     ) -> list[Mention]:
         mentions = []
         for span in spans:
-            if span.kind == DEMONYM:
+            if span.kind == MentionKind.DEMONYM:
                 country = self.country(demonyms[span.norm])
                 mentions.append(
-                    Mention(span.start, span.end, span.surface, DEMONYM, country, 1.0 if country else 0.0)
+                    Mention(
+                        span.start,
+                        span.end,
+                        span.surface,
+                        MentionKind.DEMONYM,
+                        country,
+                        1.0 if country else 0.0,
+                    )
                 )
                 continue
             ranked = scores.get(span.norm) or []
@@ -397,7 +402,7 @@ def _divisions_over_aliases(norm: str, found: list[Candidate]) -> list[Candidate
     "England" is listed as an alias of the United Kingdom, but the division England is meant.
     """
     divisions = {
-        c.place.country_code for c in found if c.place.kind == "admin1" and normalize(c.place.name) == norm
+        c.place.country_code for c in found if c.place.kind == Kind.ADMIN1 and normalize(c.place.name) == norm
     }
     if not divisions:
         return found
@@ -405,7 +410,7 @@ def _divisions_over_aliases(norm: str, found: list[Candidate]) -> list[Candidate
         c
         for c in found
         if not (
-            c.place.kind == "country"
+            c.place.kind == Kind.COUNTRY
             and c.place.country_code in divisions
             and normalize(c.place.name) != norm
         )
@@ -417,8 +422,8 @@ def _focus(mentions: Sequence[Mention]) -> Place | None:
     counts: Counter[str] = Counter()
     places: dict[str, Place] = {}
     for mention in mentions:
-        if mention.place is not None and mention.kind == PLACE:
-            weight = 1 if mention.place.kind in LARGE_KINDS else 3
+        if mention.place is not None and mention.kind == MentionKind.PLACE:
+            weight = 1 if mention.place.kind in WIDE else 3
             counts[mention.place.id] += weight
             places[mention.place.id] = mention.place
     if not counts:
@@ -443,9 +448,9 @@ def _kind_cue(text: str, group: list[Span]) -> frozenset[str]:
     for span in group:
         before = text[max(0, span.start - 40) : span.start]
         if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
-            return _DIVISION_KINDS
+            return DIVISION
         if _SETTLEMENT_CUE.search(before):
-            return SETTLEMENT_KINDS
+            return SETTLEMENT
     return frozenset()
 
 
@@ -459,12 +464,12 @@ def _list_cues(
     "Paris, Texas" (two items, a comma) is a qualifier, not a list.
     """
     cues: dict[str, frozenset[str]] = {}
-    for run in _lists(text, [s for s in spans if s.kind == PLACE]):
+    for run in _lists(text, [s for s in spans if s.kind == MentionKind.PLACE]):
         kinds = [found[0].place.kind if (found := pool.get(s.norm)) else "" for s in run]
         for index, span in enumerate(run):
             others = Counter(kinds[:index] + kinds[index + 1 :])
             kind, count = others.most_common(1)[0]
-            if kind in ("admin1", "country") and count >= max(2, len(run) // 2):
+            if kind in (Kind.ADMIN1, Kind.COUNTRY) and count >= max(2, len(run) // 2):
                 cues[span.norm] = frozenset({kind})
     return cues
 
@@ -483,5 +488,4 @@ def _lists(text: str, spans: Sequence[Span]) -> list[list[Span]]:
     return [names for names, by_word in runs if len(names) >= 3 or (len(names) == 2 and by_word)]
 
 
-_DIVISION_KINDS = frozenset({"admin1", "region"})
 _NO_CUE: frozenset[str] = frozenset()

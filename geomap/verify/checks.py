@@ -10,26 +10,24 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from gazetteer import Place
-from gazetteer.model import AREA_KINDS, POINT_KINDS, SETTLEMENT_KINDS, VAST_KINDS
+from gazetteer import AREA, POINT_SITE, SETTLEMENT, VAST, Kind, Place
 from geomap.claims.quantities import LOWER_BOUND_HEDGES, UPPER_BOUND_HEDGES, describe, figure_precision_km
 from geomap.compass import COMPASS
-from geomap.model import CONTRADICTED, HOLDS, UNVERIFIABLE, Claim, Quantity, Verdict
+from geomap.model import Claim, ClaimKind, Quantity, Status, Verdict
 from geomap.outlines import Borders, CountryShape
 from geomap.settings import Settings
 
 #: Kinds too large for a centre-to-centre distance to mean anything.
-CENTROID_KINDS = VAST_KINDS
 #: Areas that can straddle borders: their one point inside a country shows they lie in it,
 #: their one point outside does not show they don't.
-_STRADDLING_KINDS = (AREA_KINDS | VAST_KINDS | frozenset({"river", "mountain", "island"})) - {
-    "country",
-    "admin1",
+_STRADDLING_KINDS = (AREA | VAST | frozenset({Kind.RIVER, Kind.MOUNTAIN, Kind.ISLAND})) - {
+    Kind.COUNTRY,
+    Kind.ADMIN1,
 }
 #: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
-_EDGELESS_KINDS = _STRADDLING_KINDS | {"admin1"}
+_EDGELESS_KINDS = _STRADDLING_KINDS | {Kind.ADMIN1}
 #: Long or wide features whose one coordinate says little about where their edge is.
-_LONG_KINDS = frozenset({"river", "canal", "strait", "island", "mountain", "peninsula"})
+_LONG_KINDS = frozenset({Kind.RIVER, Kind.CANAL, Kind.STRAIT, Kind.ISLAND, Kind.MOUNTAIN, Kind.PENINSULA})
 _HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}
 
 
@@ -68,52 +66,54 @@ class Verifier:
     def verify(self, claim: Claim) -> Verdict:
         """Holds, contradicted or unverifiable, with a one-line explanation."""
         if claim.unbound:
-            return Verdict(claim, UNVERIFIABLE, f"cannot check: {claim.unbound}")
+            return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {claim.unbound}")
         subject = claim.subject.place if claim.subject else None
         if subject is None:
-            return Verdict(claim, UNVERIFIABLE, "cannot check: the subject is not bound to a place")
-        if claim.kind in ("border_distance", "containment"):
+            return Verdict(claim, Status.UNVERIFIABLE, "cannot check: the subject is not bound to a place")
+        if claim.kind in (ClaimKind.BORDER_DISTANCE, ClaimKind.CONTAINMENT):
             return (
                 self._border(claim, subject)
-                if claim.kind == "border_distance"
+                if claim.kind == ClaimKind.BORDER_DISTANCE
                 else self._within(claim, subject)
             )
         reference = claim.reference.place if claim.reference else None
         if reference is None:
-            return Verdict(claim, UNVERIFIABLE, "cannot check: the reference is not bound to a place")
+            return Verdict(claim, Status.UNVERIFIABLE, "cannot check: the reference is not bound to a place")
         if (
-            claim.kind == "distance"
+            claim.kind == ClaimKind.DISTANCE
             and claim.quantity is not None
-            and reference.kind == "country"
-            and subject.kind not in CENTROID_KINDS
+            and reference.kind == Kind.COUNTRY
+            and subject.kind not in VAST
         ):
             # "X is 30 km from Lebanon": the distance to Lebanon's outline, as for a border.
             return self._border(replace(claim, country=reference.country_code), subject)
         for end, place in (("subject", subject), ("reference", reference)):
-            if place.kind in CENTROID_KINDS:
+            if place.kind in VAST:
                 return Verdict(
                     claim,
-                    UNVERIFIABLE,
+                    Status.UNVERIFIABLE,
                     f"cannot check: the {end} {place.name!r} is a {place.kind}; its one coordinate "
                     "says nothing about where its edge is",
                 )
         if subject.id == reference.id:
             return Verdict(
-                claim, UNVERIFIABLE, f"cannot check: both ends resolve to {subject.name} ({subject.id})"
+                claim,
+                Status.UNVERIFIABLE,
+                f"cannot check: both ends resolve to {subject.name} ({subject.id})",
             )
         measured, bearing = measure(subject, reference)
         extent = self.extent_km(subject) + self.extent_km(reference)
-        if claim.kind == "proximity":
+        if claim.kind == ClaimKind.PROXIMITY:
             allowed = Allowed(0.0, self.settings.near_km + extent)
             text = f"claimed near, measured {measured:.1f} km (allowed {allowed})"
             if allowed.admits(measured):
-                return Verdict(claim, HOLDS, text, measured, bearing)
+                return Verdict(claim, Status.HOLDS, text, measured, bearing)
             area = next((p for p in (reference, subject) if p.kind in _EDGELESS_KINDS), None)
             if area is not None:
                 # "near the New York line": near a division's edge, far from its centre.
                 text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
-                return Verdict(claim, UNVERIFIABLE, text, measured, bearing)
-            return Verdict(claim, CONTRADICTED, text, measured, bearing)
+                return Verdict(claim, Status.UNVERIFIABLE, text, measured, bearing)
+            return Verdict(claim, Status.CONTRADICTED, text, measured, bearing)
         parts: list[tuple[bool, str]] = []
         if claim.quantity is not None:
             allowed = self.allowed(claim.quantity, extent)
@@ -127,21 +127,21 @@ class Verifier:
             parts.append(self._bearing_check(claim.direction, bearing, measured, extent))
         if not parts:
             return Verdict(
-                claim, UNVERIFIABLE, "cannot check: no distance or direction stated", measured, bearing
+                claim, Status.UNVERIFIABLE, "cannot check: no distance or direction stated", measured, bearing
             )
-        status = HOLDS if all(ok for ok, _ in parts) else CONTRADICTED
+        status = Status.HOLDS if all(ok for ok, _ in parts) else Status.CONTRADICTED
         return Verdict(claim, status, "; ".join(text for _, text in parts), measured, bearing)
 
     # -- tolerance model -----------------------------------------------------------------------
     def extent_km(self, place: Place) -> float:
         """How far from its coordinate a place reaches: a base is a point, a city is not."""
         s = self.settings
-        if place.kind in AREA_KINDS:
+        if place.kind in AREA:
             return s.area_extent_km
-        if place.kind in SETTLEMENT_KINDS:
+        if place.kind in SETTLEMENT:
             scale = math.sqrt(max(place.population, 10_000) / 100_000)
             return min(s.max_city_extent_km, s.city_extent_km * scale)
-        if place.kind in POINT_KINDS:
+        if place.kind in POINT_SITE:
             return s.site_extent_km
         if place.kind in _LONG_KINDS:
             return s.max_city_extent_km
@@ -199,13 +199,15 @@ class Verifier:
         shape = self._country(code) if code else None
         if shape is None:
             why = f"no outline for country {code!r}" if code else "the border's country is not named"
-            return Verdict(claim, UNVERIFIABLE, f"cannot check: {why}")
+            return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {why}")
         measured = distance_to_border_km(shape.geometry, subject)
         named = "" if claim.country else " (nearest border of its own country)"
         if claim.quantity is None:
-            return Verdict(claim, UNVERIFIABLE, f"measured {measured:.1f} km to the {code} border", measured)
+            return Verdict(
+                claim, Status.UNVERIFIABLE, f"measured {measured:.1f} km to the {code} border", measured
+            )
         allowed = self.allowed(claim.quantity, self.extent_km(subject))
-        status = HOLDS if allowed.admits(measured) else CONTRADICTED
+        status = Status.HOLDS if allowed.admits(measured) else Status.CONTRADICTED
         text = (
             f"claimed {describe(claim.quantity)} from the {code} border{named}, measured {measured:.1f} km "
             f"(allowed {allowed})"
@@ -216,26 +218,28 @@ class Verifier:
         code = claim.country
         shape = self._country(code) if code else None
         if shape is None:
-            return Verdict(claim, UNVERIFIABLE, f"cannot check: no outline for country {code!r}")
+            return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: no outline for country {code!r}")
         resolved = subject
         subject = self._read_in_country(claim, subject, code or "")
         note = "" if subject is resolved else f" (read as {subject.id}, not {resolved.id})"
         from shapely.geometry import Point
 
         if shape.geometry.covers(Point(subject.lon, subject.lat)):
-            return Verdict(claim, HOLDS, f"{subject.name} lies inside {shape.name} ({code}){note}", 0.0)
+            return Verdict(
+                claim, Status.HOLDS, f"{subject.name} lies inside {shape.name} ({code}){note}", 0.0
+            )
         outside = distance_to_border_km(shape.geometry, subject)
         slack = self.settings.absolute_tolerance_km + self.extent_km(subject)
         listed = f"; gazetteer country {subject.country_code}" if subject.country_code else ""
         if outside > slack and subject.kind in _STRADDLING_KINDS:
             return Verdict(
                 claim,
-                UNVERIFIABLE,
+                Status.UNVERIFIABLE,
                 f"cannot check: {subject.name} is a {subject.kind} that can straddle borders; its centre "
                 f"lies {outside:.1f} km outside {shape.name} ({code})",
                 outside,
             )
-        status = HOLDS if outside <= slack else CONTRADICTED
+        status = Status.HOLDS if outside <= slack else Status.CONTRADICTED
         text = (
             f"{subject.name} lies {outside:.1f} km outside {shape.name} ({code}) "
             f"(allowed {slack:.1f} km){listed}"

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from gazetteer import Place
 from geomap.model import (
-    DEMONYM,
-    HOLDS,
-    PLACE,
     Article,
     ArticleResult,
     Claim,
     Mention,
+    MentionKind,
     Quantity,
     Report,
+    Status,
     Verdict,
 )
+
+PLACE, DEMONYM = MentionKind.PLACE, MentionKind.DEMONYM
+HOLDS = Status.HOLDS
 
 KHMEIMIM = Place(
     "site:khmeimim-air-base", "Khmeimim Air Base", "air_base", 35.4011, 35.9486, "SY", source="curated"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import geomap
 from gazetteer import Gazetteer
-from geomap.model import DEMONYM, PLACE
+from geomap.model import MentionKind
 from geomap.pipeline import Geoparser, geoparse
 
 SEED_LIKE = (
@@ -29,8 +29,8 @@ def parser(gazetteer: Gazetteer) -> Geoparser:
 
 def test_seed_like_article(parser: Geoparser) -> None:
     mentions = parser.parse(SEED_LIKE)
-    places = {m.surface: m.place for m in mentions if m.kind == PLACE}
-    demonyms = {m.surface for m in mentions if m.kind == DEMONYM}
+    places = {m.surface: m.place for m in mentions if m.kind == MentionKind.PLACE}
+    demonyms = {m.surface for m in mentions if m.kind == MentionKind.DEMONYM}
     assert set(places) == {
         "Damascus",
         "Syria",

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from gazetteer import Gazetteer, Place
 from geomap.claims.finders import extract_claims
 from geomap.compass import compass_point
-from geomap.model import CONTRADICTED, DEMONYM, HOLDS, PLACE, UNVERIFIABLE, Mention
+from geomap.model import Mention, MentionKind, Status
 from geomap.outlines import Borders
 from geomap.sentences import split_sentences
 from geomap.settings import Settings
 from geomap.verify.checks import Verifier
+
+HOLDS, CONTRADICTED, UNVERIFIABLE = Status.HOLDS, Status.CONTRADICTED, Status.UNVERIFIABLE
 
 #: Names the hand-made "geoparser" of these tests knows, longest first when matching.
 PLACE_NAMES = (
@@ -61,10 +63,10 @@ def mentions_in(text: str, gazetteer: Gazetteer, unknown: tuple[str, ...] = ()) 
             taken.append((match.start(), match.end()))
             if name in DEMONYMS:
                 place = gazetteer.country(DEMONYMS[name])
-                found.append(Mention(match.start(), match.end(), name, DEMONYM, place, 0.9))
+                found.append(Mention(match.start(), match.end(), name, MentionKind.DEMONYM, place, 0.9))
                 continue
             place = None if name in unknown else _best(gazetteer, name)
-            found.append(Mention(match.start(), match.end(), name, PLACE, place, 0.9))
+            found.append(Mention(match.start(), match.end(), name, MentionKind.PLACE, place, 0.9))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -81,7 +83,17 @@ def verifier() -> Verifier:
 # (text, kind, subject, reference, claimed km, hedge, direction, country, verdict)
 PHRASINGS = [
     # every unit
-    ("Jablah is 22 km from Latakia.", "distance", "Jablah", "Latakia", 22, "exactly", None, None, HOLDS),
+    (
+        "Jablah is 22 km from Latakia.",
+        "distance",
+        "Jablah",
+        "Latakia",
+        22,
+        "exactly",
+        None,
+        None,
+        HOLDS,
+    ),
     (
         "Jablah is 14 miles from Latakia.",
         "distance",
@@ -93,7 +105,17 @@ PHRASINGS = [
         None,
         HOLDS,
     ),
-    ("Jablah is 14 mi from Latakia.", "distance", "Jablah", "Latakia", 22.53, "exactly", None, None, HOLDS),
+    (
+        "Jablah is 14 mi from Latakia.",
+        "distance",
+        "Jablah",
+        "Latakia",
+        22.53,
+        "exactly",
+        None,
+        None,
+        HOLDS,
+    ),
     (
         "Jablah is 12 nautical miles from Latakia.",
         "distance",
@@ -105,7 +127,17 @@ PHRASINGS = [
         None,
         HOLDS,
     ),
-    ("Jablah is 12 nm from Latakia.", "distance", "Jablah", "Latakia", 22.22, "exactly", None, None, HOLDS),
+    (
+        "Jablah is 12 nm from Latakia.",
+        "distance",
+        "Jablah",
+        "Latakia",
+        22.22,
+        "exactly",
+        None,
+        None,
+        HOLDS,
+    ),
     (
         "Jablah is 22,000 metres from Latakia.",
         "distance",
@@ -595,8 +627,28 @@ PHRASINGS = [
         HOLDS,
     ),
     ("Jablah lies north of Baniyas.", "direction", "Jablah", "Baniyas", None, None, "N", None, HOLDS),
-    ("Jablah lies south-east of Latakia.", "direction", "Jablah", "Latakia", None, None, "SE", None, HOLDS),
-    ("Jablah lies west of Latakia.", "direction", "Jablah", "Latakia", None, None, "W", None, CONTRADICTED),
+    (
+        "Jablah lies south-east of Latakia.",
+        "direction",
+        "Jablah",
+        "Latakia",
+        None,
+        None,
+        "SE",
+        None,
+        HOLDS,
+    ),
+    (
+        "Jablah lies west of Latakia.",
+        "direction",
+        "Jablah",
+        "Latakia",
+        None,
+        None,
+        "W",
+        None,
+        CONTRADICTED,
+    ),
     # sentence shapes
     (
         "Latakia and Jablah, 22 km apart, were hit.",
@@ -665,7 +717,17 @@ PHRASINGS = [
         None,
         CONTRADICTED,
     ),
-    ("Jablah is within 25 km of Latakia.", "distance", "Jablah", "Latakia", 25, "within", None, None, HOLDS),
+    (
+        "Jablah is within 25 km of Latakia.",
+        "distance",
+        "Jablah",
+        "Latakia",
+        25,
+        "within",
+        None,
+        None,
+        HOLDS,
+    ),
     (
         "Jablah is within 5 km of Latakia.",
         "distance",
@@ -778,7 +840,17 @@ PHRASINGS = [
         "SY",
         HOLDS,
     ),
-    ("Latakia, inside Syria, was quiet.", "containment", "Latakia", None, None, None, None, "SY", HOLDS),
+    (
+        "Latakia, inside Syria, was quiet.",
+        "containment",
+        "Latakia",
+        None,
+        None,
+        None,
+        None,
+        "SY",
+        HOLDS,
+    ),
     (
         "Latakia, inside Turkey, was quiet.",
         "containment",
@@ -790,7 +862,17 @@ PHRASINGS = [
         "TR",
         CONTRADICTED,
     ),
-    ("They reached the Syrian town of Jablah.", "containment", "Jablah", None, None, None, None, "SY", HOLDS),
+    (
+        "They reached the Syrian town of Jablah.",
+        "containment",
+        "Jablah",
+        None,
+        None,
+        None,
+        None,
+        "SY",
+        HOLDS,
+    ),
     (
         "They reached the Turkish town of Jablah.",
         "containment",
@@ -1110,7 +1192,7 @@ def test_containment_prefers_the_namesake_the_claim_names(gazetteer: Gazetteer, 
     mentions = mentions_in(text, gazetteer)
     jablah = _best(gazetteer, "Jablah")
     moscow = next(m for m in mentions if m.surface == "Moscow")
-    ambiguous = Mention(moscow.start, moscow.end, "Moscow", PLACE, moscow.place, 0.5, (jablah,))
+    ambiguous = Mention(moscow.start, moscow.end, "Moscow", MentionKind.PLACE, moscow.place, 0.5, (jablah,))
     (claim,) = extract_claims(text, [m if m is not moscow else ambiguous for m in mentions])
     verdict = verifier.verify(claim)
     assert verdict.status == HOLDS and "read as" in verdict.explanation
@@ -1129,7 +1211,7 @@ def test_a_page_without_full_stops_is_cut_into_bounded_sentences() -> None:
 def test_a_possessive_of_a_name_with_no_place_in_that_country_is_no_claim() -> None:
     from gazetteer import Place
     from geomap.claims.finders import extract_claims
-    from geomap.model import PLACE, Mention
+    from geomap.model import Mention, MentionKind
 
     brazil = Place("g:br", "Brazil", "country", -10.0, -55.0, "BR")
     kaka_tm = Place("g:kaka", "Kaka", "city", 37.35, 59.6, "TM", population=7000)
@@ -1137,7 +1219,7 @@ def test_a_possessive_of_a_name_with_no_place_in_that_country_is_no_claim() -> N
     for name, place, expected in (("Kaka", kaka_tm, 0), ("Santos", santos_br, 1)):
         text = f"Brazil's {name} scored twice."
         mentions = (
-            Mention(0, 6, "Brazil", PLACE, brazil, 1.0),
-            Mention(9, 9 + len(name), name, PLACE, place, 0.9),
+            Mention(0, 6, "Brazil", MentionKind.PLACE, brazil, 1.0),
+            Mention(9, 9 + len(name), name, MentionKind.PLACE, place, 0.9),
         )
         assert len(extract_claims(text, mentions)) == expected, name

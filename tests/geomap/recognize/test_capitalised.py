@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import normalize
-from geomap.model import DEMONYM, PLACE
+from geomap.model import MentionKind
 from geomap.recognize.capitalised import Recognizer
+
+PLACE, DEMONYM = MentionKind.PLACE, MentionKind.DEMONYM
 
 NAMES = frozenset(
     normalize(name)
@@ -76,10 +78,16 @@ def found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
     [
         ("Officials in Damascus met.", [("Damascus", PLACE)]),
         ("Russia's army and Moscow’s plans.", [("Russia", PLACE), ("Moscow", PLACE)]),
-        ("near Khmeimim Air Base in Latakia", [("Khmeimim Air Base", PLACE), ("Latakia", PLACE)]),
+        (
+            "near Khmeimim Air Base in Latakia",
+            [("Khmeimim Air Base", PLACE), ("Latakia", PLACE)],
+        ),
         ("as West Jerusalem seized", [("West Jerusalem", PLACE)]),
         ("Both the Sheriff and Rapides Parish Fire District", [("Rapides Parish", PLACE)]),
-        ("Russian diplomats and Syrian troops", [("Russian", DEMONYM), ("Syrian", DEMONYM)]),
+        (
+            "Russian diplomats and Syrian troops",
+            [("Russian", DEMONYM), ("Syrian", DEMONYM)],
+        ),
         ("the Free Syrian Army", [("Syrian", DEMONYM)]),
         ("fighting in Ma’arrat al-Numan", [("Ma’arrat al-Numan", PLACE)]),
         ("born in Stratford-upon-Avon", [("Stratford-upon-Avon", PLACE)]),
@@ -163,4 +171,7 @@ def test_sentence_start_marks_the_span(recognizer: Recognizer) -> None:
 
 
 def test_country_names_survive_common_word_filter(recognizer: Recognizer) -> None:
-    assert found(recognizer, "Georgia and Syria.") == [("Georgia", PLACE), ("Syria", PLACE)]
+    assert found(recognizer, "Georgia and Syria.") == [
+        ("Georgia", PLACE),
+        ("Syria", PLACE),
+    ]

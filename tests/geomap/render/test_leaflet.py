@@ -9,7 +9,7 @@ import pytest
 
 from geomap.cli.map_cmd import TILE_CHOICES
 from geomap.errors import ConfigError
-from geomap.model import CONTRADICTED, UNVERIFIABLE, Report
+from geomap.model import Report, Status
 from geomap.render import assets
 from geomap.render.features import claim_lines, place_pins
 from geomap.render.leaflet import TILE_PROVIDERS, _screen_angle, render_map
@@ -57,7 +57,7 @@ def test_status_colours_and_dashes() -> None:
     report = seeds_like_report()
     first = report.results[0]
     verdict = first.verdicts[0]
-    verdicts = (replace(verdict, status=CONTRADICTED), replace(verdict, status=UNVERIFIABLE))
+    verdicts = (replace(verdict, status=Status.CONTRADICTED), replace(verdict, status=Status.UNVERIFIABLE))
     html = render_map(Report((replace(first, verdicts=verdicts),)), title="t")
     claims = map_data(html)["layers"][0]["claims"]
     assert [(c["className"], c["colour"], c["dashArray"]) for c in claims] == [

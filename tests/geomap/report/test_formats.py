@@ -9,18 +9,7 @@ from junitparser import Failure, JUnitXml, Skipped
 
 from gazetteer import Place
 from geomap.claims.quantities import parse_quantity
-from geomap.model import (
-    CONTRADICTED,
-    HOLDS,
-    PLACE,
-    UNVERIFIABLE,
-    Article,
-    ArticleResult,
-    Claim,
-    Mention,
-    Report,
-    Verdict,
-)
+from geomap.model import Article, ArticleResult, Claim, Mention, MentionKind, Report, Status, Verdict
 from geomap.report.formats import SCHEMA_VERSION, ReportFormat, render
 
 KHMEIMIM = Place("site:khmeimim-air-base", "Khmeimim Air Base", "air_base", 35.4011, 35.9486, "SY")
@@ -30,8 +19,8 @@ EVIL = '<script>alert("x")</script> | **bold** [link](http://e.vil) ]]> ::error:
 
 def _verdict(text: str, sentence_text: str, status: str, line: int, offset: int) -> Verdict:
     start = offset + sentence_text.index(text)
-    subject = Mention(start, start + 8, "Khmeimim", PLACE, KHMEIMIM, 1.0)
-    reference = Mention(start + 30, start + 36, "Tartus", PLACE, TARTUS, 1.0)
+    subject = Mention(start, start + 8, "Khmeimim", MentionKind.PLACE, KHMEIMIM, 1.0)
+    reference = Mention(start + 30, start + 36, "Tartus", MentionKind.PLACE, TARTUS, 1.0)
     claim = Claim(
         kind="distance",
         text=text,
@@ -45,11 +34,11 @@ def _verdict(text: str, sentence_text: str, status: str, line: int, offset: int)
         sentence_start=offset,
     )
     explanation = {
-        HOLDS: "claimed about 60 km, measured 57.1 km (allowed 38.6-81.4 km)",
-        CONTRADICTED: "claimed about 160 km, measured 57.1 km (allowed 129.0-191.0 km)",
-        UNVERIFIABLE: f"cannot check: reference: {EVIL!r} is not in the gazetteer",
+        Status.HOLDS: "claimed about 60 km, measured 57.1 km (allowed 38.6-81.4 km)",
+        Status.CONTRADICTED: "claimed about 160 km, measured 57.1 km (allowed 129.0-191.0 km)",
+        Status.UNVERIFIABLE: f"cannot check: reference: {EVIL!r} is not in the gazetteer",
     }[status]
-    measured = None if status == UNVERIFIABLE else 57.1
+    measured = None if status == Status.UNVERIFIABLE else 57.1
     return Verdict(claim, status, explanation, measured, None if measured is None else 6.2)
 
 
@@ -61,13 +50,13 @@ def report() -> Report:
     article_b = Article("news/b,c:d.md", evil_sentence)
     return Report(
         (
-            ArticleResult(article_a, (), (_verdict(first[:-1], first, HOLDS, 2, 7),)),
+            ArticleResult(article_a, (), (_verdict(first[:-1], first, Status.HOLDS, 2, 7),)),
             ArticleResult(
                 article_b,
                 (),
                 (
-                    _verdict(evil_sentence[:-1], evil_sentence, CONTRADICTED, 1, 0),
-                    _verdict(evil_sentence[:-1], evil_sentence, UNVERIFIABLE, 1, 0),
+                    _verdict(evil_sentence[:-1], evil_sentence, Status.CONTRADICTED, 1, 0),
+                    _verdict(evil_sentence[:-1], evil_sentence, Status.UNVERIFIABLE, 1, 0),
                 ),
             ),
             ArticleResult(Article("empty.txt", "Nothing here."), (), ()),

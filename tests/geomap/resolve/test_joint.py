@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer
-from geomap.model import DEMONYM, PLACE, Mention
+from geomap.model import Mention, MentionKind
 from geomap.pipeline import Geoparser
+
+PLACE, DEMONYM = MentionKind.PLACE, MentionKind.DEMONYM
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,13 @@ import pytest
 
 from gazetteer import Gazetteer, Place
 from geomap.claims.quantities import parse_quantity
-from geomap.model import CONTRADICTED, HOLDS, PLACE, UNVERIFIABLE, Claim, Mention
+from geomap.model import Claim, Mention, MentionKind, Status
 from geomap.outlines import Borders
 from geomap.settings import Settings
 from geomap.verify.checks import Allowed, Verifier, measure
+
+HOLDS, CONTRADICTED, UNVERIFIABLE = Status.HOLDS, Status.CONTRADICTED, Status.UNVERIFIABLE
+PLACE = MentionKind.PLACE
 
 KHMEIMIM = Place("site:khmeimim-air-base", "Khmeimim Air Base", "air_base", 35.4011, 35.9486, "SY")
 TARTUS = Place("geonames:163345", "Tartus", "city", 34.88902, 35.88659, "SY", population=458327)
