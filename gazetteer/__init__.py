@@ -19,7 +19,7 @@ from gazetteer.kinds import (
 from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import SourcePaths
-from gazetteer.store import Gazetteer, default_cache_dir, haversine_km
+from gazetteer.store import Gazetteer, default_cache_dir
 
 __all__ = [
     "AREA",
@@ -44,6 +44,5 @@ __all__ = [
     "SourcePaths",
     "default_cache_dir",
     "ensure_database",
-    "haversine_km",
     "normalize",
 ]

@@ -162,7 +162,7 @@ class Gazetteer:
             place = Place(*row)
             if wanted is not None and place.kind not in wanted:
                 continue
-            distance = haversine_km(lat, lon, place.lat, place.lon)
+            distance = _haversine_km(lat, lon, place.lat, place.lon)
             if distance <= radius_km:
                 scored.append((distance, place))
         scored.sort(key=lambda pair: pair[0])
@@ -264,7 +264,7 @@ class NameIndex:
         return len(self.trie) + sum(1 for norm in self.extra if norm not in self.trie)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance, good enough for ranking and radius filters (geodesy is geopy's)."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)

@@ -12,8 +12,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gazetteer import haversine_km, normalize
+from gazetteer import normalize
 from geomap.evaluate.corpora import Corpus, GoldArticle, GoldToponym
+from geomap.geodesy import haversine_km
 from geomap.model import Mention, MentionKind
 from geomap.pipeline import Geoparser
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from gazetteer import Kind, Place
+from geomap.geodesy import geodesic_line
 from geomap.model import Article, ArticleResult, Mention, MentionKind, Report, Verdict
 
 #: Map categories (legend entries) and the gazetteer kinds each one covers.
@@ -42,9 +42,6 @@ CATEGORY_LABELS = {
     "other": "Other site",
 }
 _CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}
-_EARTH_RADIUS_KM = 6371.0088
-_STEP_KM = 25.0
-_MAX_SEGMENTS = 128
 
 
 def category(kind: Kind) -> str:
@@ -75,7 +72,7 @@ class ClaimLine:
     article: Article
     """The article that makes the claim."""
     points: tuple[tuple[float, float], ...]
-    """(lat, lon) along the great circle from the reference to the subject."""
+    """(lat, lon) along the geodesic from the reference to the subject."""
 
 
 def place_pins(result: ArticleResult) -> list[PlacePin]:
@@ -110,51 +107,9 @@ def claim_lines(result: ArticleResult) -> list[ClaimLine]:
         if subject is None or reference is None or subject.place is None or reference.place is None:
             continue
         start, end = reference.place, subject.place
-        points = great_circle((start.lat, start.lon), (end.lat, end.lon))
+        points = geodesic_line((start.lat, start.lon), (end.lat, end.lon))
         lines.append(ClaimLine(verdict, result.article, points))
     return lines
-
-
-def great_circle(start: tuple[float, float], end: tuple[float, float]) -> tuple[tuple[float, float], ...]:
-    """Points every ~25 km along the great circle between two (lat, lon) points, ends included.
-
-    Drawing only: a sphere is indistinguishable from WGS84 at screen scale. Measuring is
-    geomap.verify.checks's job.
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*start, *end))
-    a = _unit(lat1, lon1)
-    b = _unit(lat2, lon2)
-    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(a, b, strict=True))))
-    angle = math.acos(dot)
-    segments = min(_MAX_SEGMENTS, max(1, math.ceil(angle * _EARTH_RADIUS_KM / _STEP_KM)))
-    if angle < 1e-9 or math.pi - angle < 1e-9:
-        return (start, end)
-    points = []
-    sin_angle = math.sin(angle)
-    for step in range(segments + 1):
-        t = step / segments
-        wa, wb = math.sin((1 - t) * angle) / sin_angle, math.sin(t * angle) / sin_angle
-        x, y, z = (wa * p + wb * q for p, q in zip(a, b, strict=True))
-        points.append((math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))))
-    points[0], points[-1] = start, end
-    return tuple(_unwrap(points))
-
-
-def _unit(lat: float, lon: float) -> tuple[float, float, float]:
-    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
-
-
-def _unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Keep longitudes continuous so a line crossing the antimeridian is not drawn the long way."""
-    out = [points[0]]
-    for lat, lon in points[1:]:
-        previous = out[-1][1]
-        while lon - previous > 180:
-            lon -= 360
-        while lon - previous < -180:
-            lon += 360
-        out.append((lat, lon))
-    return out
 
 
 def feature_collection(report: Report) -> dict[str, Any]:

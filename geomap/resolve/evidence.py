@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from gazetteer import WIDE, Candidate, Kind, Place
+from geomap.geodesy import KM_PER_DEGREE, within_km
 from geomap.recognize.capitalised import Span
 
 #: Id prefix of the provisional US county places resolution makes up.
@@ -94,7 +95,7 @@ class Context:
         if not divisions:
             return False
         return any(
-            voter != norm and abs(division.lat - place.lat) < 1.4 and near(place, division, 150)
+            voter != norm and abs(division.lat - place.lat) < 1.4 and within_km(place, division, 150)
             for division, voter in divisions
         )
 
@@ -112,7 +113,7 @@ class Context:
             if dlon > 180.0:
                 dlon = 360.0 - dlon
             x = dlon * math.cos(math.radians(lat + dlat / 2))
-            distance = _KM_PER_DEGREE * math.sqrt(x * x + dlat * dlat)
+            distance = KM_PER_DEGREE * math.sqrt(x * x + dlat * dlat)
             if distance < 1000:
                 if distance < 50:
                     return 1.0
@@ -130,15 +131,3 @@ class Context:
 
 
 _LOG20 = math.log(20.0)
-_KM_PER_DEGREE = 6371.0 * math.pi / 180.0
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Equirectangular distance: cheap and close enough for coherence scores."""
-    x = math.radians((b.lon - a.lon + 180.0) % 360.0 - 180.0) * math.cos(math.radians((a.lat + b.lat) / 2))
-    y = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
-
-
-def near(a: Place, b: Place, km: float) -> bool:
-    return distance_km(a, b) <= km

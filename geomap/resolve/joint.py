@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from gazetteer import DIVISION, OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from geomap.geodesy import within_km
 from geomap.model import Mention, MentionKind, Strength
 from geomap.recognize.abbreviations import STATE_ABBREVIATIONS, county_states
 from geomap.recognize.capitalised import DIVISION_ONLY, Span
 from geomap.recognize.variants import name_variants, word_runs
-from geomap.resolve.evidence import COUNTY, Context, near
+from geomap.resolve.evidence import COUNTY, Context
 
 #: Candidates considered per name, best prior first.
 MAX_CANDIDATES = 15
@@ -393,7 +394,7 @@ def _inside(place: Place, division: Place) -> bool:
         return False
     if place.admin1 and not place.admin1.isdigit() and len(place.admin1) > 3:
         return False  # a named division, and not this one
-    return near(place, division, 1200)
+    return within_km(place, division, 1200)
 
 
 def _divisions_over_aliases(norm: str, found: list[Candidate]) -> list[Candidate]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from gazetteer import AREA, POINT_SITE, SETTLEMENT, VAST, Kind, Place
 from geomap.claims.quantities import LOWER_BOUND_HEDGES, UPPER_BOUND_HEDGES, describe, figure_precision_km
 from geomap.compass import COMPASS
+from geomap.geodesy import border_distance_km, measure
 from geomap.model import Claim, ClaimKind, Quantity, Status, Verdict
 from geomap.outlines import Borders, CountryShape
 from geomap.settings import Settings
@@ -200,7 +201,7 @@ class Verifier:
         if shape is None:
             why = f"no outline for country {code!r}" if code else "the border's country is not named"
             return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {why}")
-        measured = distance_to_border_km(shape.geometry, subject)
+        measured = border_distance_km(shape.geometry, subject)
         named = "" if claim.country else " (nearest border of its own country)"
         if claim.quantity is None:
             return Verdict(
@@ -228,7 +229,7 @@ class Verifier:
             return Verdict(
                 claim, Status.HOLDS, f"{subject.name} lies inside {shape.name} ({code}){note}", 0.0
             )
-        outside = distance_to_border_km(shape.geometry, subject)
+        outside = border_distance_km(shape.geometry, subject)
         slack = self.settings.absolute_tolerance_km + self.extent_km(subject)
         listed = f"; gazetteer country {subject.country_code}" if subject.country_code else ""
         if outside > slack and subject.kind in _STRADDLING_KINDS:
@@ -245,38 +246,3 @@ class Verifier:
             f"(allowed {slack:.1f} km){listed}"
         )
         return Verdict(claim, status, text, outside)
-
-
-def measure(subject: Place, reference: Place) -> tuple[float, float]:
-    """Geodesic distance (km, WGS84) and initial azimuth from reference to subject (degrees).
-
-    The distance is geopy's `geodesic` (Karney's algorithm on the WGS84 ellipsoid); geopy has
-    no bearing function, so the azimuth comes from the same solver, geographiclib, which geopy
-    is built on.
-    """
-    from geographiclib.geodesic import Geodesic
-    from geopy.distance import geodesic
-
-    km = geodesic((reference.lat, reference.lon), (subject.lat, subject.lon), ellipsoid="WGS-84").km
-    azimuth = Geodesic.WGS84.Inverse(reference.lat, reference.lon, subject.lat, subject.lon)["azi1"]
-    return km, azimuth % 360.0
-
-
-def distance_to_border_km(geometry: object, place: Place) -> float:
-    """Geodesic km from a place to the nearest point of a country's outline (its edge when inside).
-
-    The nearest point is found in a local equirectangular frame (longitudes scaled by the
-    cosine of the latitude), then measured on the ellipsoid.
-    """
-    import numpy as np
-    import shapely
-    from geopy.distance import geodesic
-    from shapely.geometry import Point
-    from shapely.ops import nearest_points
-
-    point = Point(place.lon, place.lat)
-    target = geometry.boundary if geometry.covers(point) else geometry  # type: ignore[attr-defined]
-    scale = np.array([math.cos(math.radians(place.lat)), 1.0])
-    scaled = shapely.transform(target, lambda coords: coords * scale)
-    nearest = nearest_points(scaled, Point(place.lon * scale[0], place.lat))[0]
-    return float(geodesic((place.lat, place.lon), (nearest.y, nearest.x / scale[0]), ellipsoid="WGS-84").km)

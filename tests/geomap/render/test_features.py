@@ -1,15 +1,9 @@
-"""Map features of a report: pins per place, lines per claim, great circles, the GeoJSON export."""
+"""Map features of a report: pins per place, lines per claim, geodesic lines, the GeoJSON export."""
 
 from __future__ import annotations
 
 import json
-import math
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
-from gazetteer import haversine_km
 from geomap.model import Article, ArticleResult, Mention, Report
 from geomap.render.features import (
     CATEGORIES,
@@ -17,10 +11,9 @@ from geomap.render.features import (
     claim_lines,
     dumps,
     feature_collection,
-    great_circle,
     place_pins,
 )
-from tests.browser.handmade import KHMEIMIM, LATAKIA, seeds_like_report
+from tests.browser.handmade import KHMEIMIM, seeds_like_report
 
 
 def test_one_pin_per_distinct_place_in_order_of_first_mention() -> None:
@@ -67,38 +60,6 @@ def test_every_kind_has_exactly_one_category() -> None:
     assert sorted(covered) == sorted(set(covered))
     assert set(KINDS) <= set(covered)
     assert category("something-new") == "other"
-
-
-def test_great_circle_between_two_cities_follows_the_sphere() -> None:
-    points = great_circle((LATAKIA.lat, LATAKIA.lon), (55.75, 37.62))
-    assert points[0] == (LATAKIA.lat, LATAKIA.lon) and points[-1] == (55.75, 37.62)
-    steps = [haversine_km(*a, *b) for a, b in zip(points, points[1:], strict=False)]
-    assert max(steps) <= 26 and len(points) > 50
-    total = haversine_km(LATAKIA.lat, LATAKIA.lon, 55.75, 37.62)
-    assert sum(steps) == pytest.approx(total, rel=1e-6)
-
-
-def test_great_circle_crossing_the_antimeridian_stays_continuous() -> None:
-    points = great_circle((60.0, 170.0), (60.0, -170.0))
-    lons = [lon for _, lon in points]
-    assert all(abs(b - a) < 5 for a, b in zip(lons, lons[1:], strict=False))
-    assert lons[-1] == pytest.approx(190.0) or lons[-1] == -170.0
-    assert max(lat for lat, _ in points) > 60.0  # the great circle bows towards the pole
-
-
-@given(
-    st.floats(-80, 80),
-    st.floats(-180, 180),
-    st.floats(-80, 80),
-    st.floats(-180, 180),
-)
-def test_great_circle_points_lie_between_the_ends(lat1: float, lon1: float, lat2: float, lon2: float) -> None:
-    points = great_circle((lat1, lon1), (lat2, lon2))
-    total = haversine_km(lat1, lon1, lat2, lon2)
-    for lat, lon in points:
-        assert -90 <= lat <= 90 and math.isfinite(lon)
-        via = haversine_km(lat1, lon1, lat, lon) + haversine_km(lat, lon, lat2, lon2)
-        assert via <= total + 1.0
 
 
 def test_feature_collection_is_geojson_with_lon_lat_order() -> None:

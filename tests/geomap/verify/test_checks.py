@@ -7,7 +7,7 @@ from geomap.claims.quantities import parse_quantity
 from geomap.model import Claim, Mention, MentionKind, Status
 from geomap.outlines import Borders
 from geomap.settings import Settings
-from geomap.verify.checks import Allowed, Verifier, measure
+from geomap.verify.checks import Allowed, Verifier
 
 HOLDS, CONTRADICTED, UNVERIFIABLE = Status.HOLDS, Status.CONTRADICTED, Status.UNVERIFIABLE
 PLACE = MentionKind.PLACE
@@ -54,18 +54,6 @@ def claim(
         country=country,
         unbound=unbound,
     )
-
-
-def test_measure_is_the_wgs84_geodesic_geopy_computes() -> None:
-    from geopy.distance import geodesic
-
-    km, bearing = measure(KHMEIMIM, TARTUS)
-    assert km == pytest.approx(geodesic((TARTUS.lat, TARTUS.lon), (KHMEIMIM.lat, KHMEIMIM.lon)).km, abs=1e-6)
-    assert km == pytest.approx(57.1, abs=0.1)
-    assert bearing == pytest.approx(6, abs=1)
-    assert measure(NORTH_OF_A, POINT_A)[1] == pytest.approx(0, abs=0.01)
-    assert measure(EAST_OF_A, POINT_A)[1] == pytest.approx(90, abs=0.1)
-    assert measure(POINT_A, POINT_A)[0] == 0
 
 
 @pytest.mark.parametrize(
