@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gazetteer import lexicon
 from gazetteer.build import LICENCES, ensure_database
 from gazetteer.errors import BuildError, GazetteerError, SourceError
 from gazetteer.kinds import (
@@ -44,5 +45,6 @@ __all__ = [
     "SourcePaths",
     "default_cache_dir",
     "ensure_database",
+    "lexicon",
     "normalize",
 ]

@@ -28,9 +28,10 @@ from gazetteer.sources.geonames import (
     country_entries,
     read_countries,
 )
+from gazetteer.sources.us_counties import county_rows
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 DATABASE_NAME = "gazetteer.sqlite"
 #: Key in the blobs table of the serialised marisa trie of recognisable names.
 RECOGNITION_BLOB = "recognition_trie"
@@ -57,6 +58,7 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 CREATE TABLE countries (code TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE demonyms (norm TEXT PRIMARY KEY, surface TEXT NOT NULL, country TEXT NOT NULL);
+CREATE TABLE counties (norm TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (norm, state)) WITHOUT ROWID;
 CREATE TABLE blobs (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 _INDEXES = """
@@ -163,6 +165,7 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
         progress("countries and demonyms", len(steps), total)
         _insert_countries(db, countries)
         _insert_demonyms(db, paths)
+        db.executemany("INSERT OR IGNORE INTO counties VALUES (?, ?)", county_rows(paths))
         progress("indexes", len(steps) + 1, total)
         db.executescript(_INDEXES)
         _insert_recognition_names(db)

@@ -7,8 +7,9 @@ import json
 import math
 import os
 import sqlite3
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, ensure_database
@@ -72,6 +73,7 @@ class Gazetteer:
                 self._overlay.setdefault(normalize(name), []).append(candidate)
         self._countries: dict[str, CountryInfo] | None = None
         self._index: Container[str] | None = None
+        self._county_states: Mapping[str, tuple[str, ...]] | None = None
 
     @classmethod
     def open(
@@ -198,6 +200,15 @@ class Gazetteer:
             (code.upper(),),
         ).fetchone()
         return Place(*row) if row else None
+
+    def county_states(self) -> Mapping[str, tuple[str, ...]]:
+        """Normalised US county name ("walker county") -> the states that have one, sorted."""
+        if self._county_states is None:
+            table: dict[str, list[str]] = {}
+            for norm, state in self._db.execute("SELECT norm, state FROM counties ORDER BY norm, state"):
+                table.setdefault(norm, []).append(state)
+            self._county_states = MappingProxyType({norm: tuple(states) for norm, states in table.items()})
+        return self._county_states
 
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym ("russian", "syrians") -> ISO alpha-2 country code."""

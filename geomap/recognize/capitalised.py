@@ -9,15 +9,11 @@ common words. US state abbreviations after a comma ("Alexandria, La.") are place
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable, Container
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Callable, Container, Mapping
 
-from gazetteer import normalize
-from geomap.model import MentionKind, Strength
+from gazetteer import lexicon, normalize
+from geomap.model import LookupKey, MentionKind, Span, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN, DOTTED, STANDALONE, STATE_ABBREVIATIONS
 
 
@@ -26,8 +22,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-#: Prefix of a Span.norm that may only resolve to a first-level division ("^louisiana" for "La.").
-DIVISION_ONLY = "^"
 #: Longest name, in words, that recognition tries.
 MAX_WORDS = 7
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2000) if chr(c).isupper())
@@ -129,39 +123,6 @@ VERY_COMMON_ZIPF = 5.0
 FREQUENT_ZIPF = 4.6
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A recognised stretch of text, before resolution."""
-
-    start: int
-    end: int
-    surface: str
-    norm: str
-    """The lookup key: normalize(surface), or the state an abbreviation stands for."""
-    kind: MentionKind
-    """A literal place name or a demonym."""
-    sentence_start: bool = False
-    """The span opens a sentence (its capital letter proves nothing)."""
-
-
-@lru_cache(maxsize=1)
-def load_common_words() -> dict[str, float]:
-    """Frequent lowercase English words with their Zipf frequency (gazetteer/data/common_words.csv)."""
-    path = resources.files("gazetteer") / "data" / "common_words.csv"
-    with path.open("r", encoding="utf-8") as handle:
-        rows = csv.reader(handle)  # a plain reader: twice as fast as DictReader at start-up
-        header = next(rows)
-        word, zipf = header.index("word"), header.index("zipf")
-        return {row[word]: float(row[zipf]) for row in rows if row}
-
-
-def load_first_names() -> frozenset[str]:
-    """Common given names ("Tyler", "George"), from gazetteer/data/first_names.csv."""
-    path = resources.files("gazetteer") / "data" / "first_names.csv"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")
-
-
 #: strength(norm) -> Strength: how much a name proves on its own.
 StrengthOf = Callable[[str], Strength]
 _Token = tuple[int, int, str]
@@ -173,7 +134,7 @@ _UNSEEN = object()
 _ChunkResult = tuple[tuple[tuple[int, int, str, MentionKind, bool], ...], tuple[str, ...]]
 
 
-class Recognizer:
+class NameRecognizer:
     """Finds place-name and demonym spans using the gazetteer's name index."""
 
     def __init__(
@@ -181,15 +142,15 @@ class Recognizer:
         names: Container[str],
         demonyms: dict[str, str],
         strength: StrengthOf,
-        common_words: dict[str, float] | None = None,
+        common_words: Mapping[str, float] | None = None,
         extra_names: frozenset[str] = frozenset(),
     ) -> None:
         self._names = names
         self._extra = extra_names
         self._demonyms = demonyms
         self._strength = strength
-        self._common = load_common_words() if common_words is None else common_words
-        self._first_names = load_first_names()
+        self._common = lexicon.common_words() if common_words is None else common_words
+        self._first_names = lexicon.first_names()
         self._chunk_cache: dict[tuple[str, bool, str, bool, bool], _ChunkResult] = {}
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
@@ -216,7 +177,14 @@ class Recognizer:
             kept, named = found
             people.update(named)
             spans.extend(
-                Span(offset + start, offset + end, text[offset + start : offset + end], norm, kind, first)
+                Span(
+                    offset + start,
+                    offset + end,
+                    text[offset + start : offset + end],
+                    LookupKey(norm),
+                    kind,
+                    first,
+                )
                 for start, end, norm, kind, first in kept
             )
         if people:
@@ -227,8 +195,8 @@ class Recognizer:
         """A bare surname or first name seen elsewhere in the article as part of a person's name."""
         return (
             span.kind == MentionKind.PLACE
-            and span.norm in people
-            and self._strength(span.norm) != Strength.COUNTRY
+            and span.key.norm in people
+            and self._strength(span.key.norm) != Strength.COUNTRY
         )
 
     def _chunk_spans(
@@ -400,8 +368,8 @@ class Recognizer:
         extra = []
         standalone = any(abbreviation in text for abbreviation in STANDALONE)
         for match in _STANDALONE.finditer(text) if standalone else ():
-            norm = DIVISION_ONLY + normalize(STANDALONE[match.group()])
-            extra.append(Span(match.start(), match.end(), match.group(), norm, MentionKind.PLACE))
+            division = LookupKey.division(normalize(STANDALONE[match.group()]))
+            extra.append(Span(match.start(), match.end(), match.group(), division, MentionKind.PLACE))
         for match in _ABBREVIATION_LIKE.finditer(text):
             surface = match.group()
             key = surface.replace(".", "").replace(" ", "").upper()
@@ -415,8 +383,14 @@ class Recognizer:
                 continue  # "M.D.", "P.A." are degrees and titles far more often than states
             if dotted and match.start() > 1 and text[match.start() - 2].isdigit():
                 continue  # "500 B.C."
-            key = normalize(state) if dotted and key in DOTTED else DIVISION_ONLY + normalize(state)
-            extra.append(Span(match.start(), match.start() + len(surface), surface, key, MentionKind.PLACE))
+            lookup = (
+                LookupKey(normalize(state))
+                if dotted and key in DOTTED
+                else LookupKey.division(normalize(state))
+            )
+            extra.append(
+                Span(match.start(), match.start() + len(surface), surface, lookup, MentionKind.PLACE)
+            )
         if not extra:
             return spans
         kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import normalize
-from geomap.model import MentionKind
-from geomap.recognize.capitalised import Recognizer
+from geomap.model import LookupKey, MentionKind
+from geomap.recognize.capitalised import NameRecognizer
 
 PLACE, DEMONYM = MentionKind.PLACE, MentionKind.DEMONYM
 
@@ -62,11 +62,11 @@ STRENGTH = {
 
 
 @pytest.fixture(scope="module")
-def recognizer() -> Recognizer:
-    return Recognizer(NAMES, DEMONYMS, lambda norm: STRENGTH.get(norm, "weak"))
+def recognizer() -> NameRecognizer:
+    return NameRecognizer(NAMES, DEMONYMS, lambda norm: STRENGTH.get(norm, "weak"))
 
 
-def found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
+def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
     spans = recognizer.find(text)
     for span in spans:
         assert text[span.start : span.end] == span.surface
@@ -99,7 +99,7 @@ def found(recognizer: Recognizer, text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_finds_places_and_demonyms(
-    recognizer: Recognizer, text: str, expected: list[tuple[str, str]]
+    recognizer: NameRecognizer, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(recognizer, text) == expected
 
@@ -119,7 +119,7 @@ def test_finds_places_and_demonyms(
         "I’ve seen it.",
     ],
 )
-def test_drops_common_words_people_codes(recognizer: Recognizer, text: str) -> None:
+def test_drops_common_words_people_codes(recognizer: NameRecognizer, text: str) -> None:
     assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
 
 
@@ -132,45 +132,45 @@ def test_drops_common_words_people_codes(recognizer: Recognizer, text: str) -> N
         "West Nile-virus season",
     ],
 )
-def test_disease_names_and_plural_common_words_are_not_places(recognizer: Recognizer, text: str) -> None:
+def test_disease_names_and_plural_common_words_are_not_places(recognizer: NameRecognizer, text: str) -> None:
     assert [surface for surface, kind in found(recognizer, text) if kind == PLACE] == []
 
 
-def test_the_place_itself_still_counts_next_to_a_disease_word(recognizer: Recognizer) -> None:
+def test_the_place_itself_still_counts_next_to_a_disease_word(recognizer: NameRecognizer) -> None:
     assert found(recognizer, "The virus reached West Nile and Ebola.") == [
         ("West Nile", PLACE),
         ("Ebola", PLACE),
     ]
 
 
-def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: Recognizer) -> None:
+def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecognizer) -> None:
     text = "Police chief Tom Jones arrived. Jones said the road is closed."
     assert found(recognizer, text) == []
 
 
-def test_state_abbreviations_after_a_comma(recognizer: Recognizer) -> None:
+def test_state_abbreviations_after_a_comma(recognizer: NameRecognizer) -> None:
     text = "Alexandria, La., and Paris, TX, and HURRICANE, W.Va. - but not La alone."
     spans = recognizer.find(text)
-    assert [(s.surface, s.norm) for s in spans] == [
-        ("Alexandria", "alexandria"),
-        ("La.", "^louisiana"),
-        ("Paris", "paris"),
-        ("TX", "^texas"),
-        ("W.Va.", "^west virginia"),
+    assert [(s.surface, s.key) for s in spans] == [
+        ("Alexandria", LookupKey("alexandria")),
+        ("La.", LookupKey.division("louisiana")),
+        ("Paris", LookupKey("paris")),
+        ("TX", LookupKey.division("texas")),
+        ("W.Va.", LookupKey.division("west virginia")),
     ]
 
 
-def test_dotted_city_abbreviations_and_titles(recognizer: Recognizer) -> None:
+def test_dotted_city_abbreviations_and_titles(recognizer: NameRecognizer) -> None:
     spans = recognizer.find("L.A. police met Maury Smith, M.D., in 500 B.C. style.")
-    assert [(s.surface, s.norm) for s in spans] == [("L.A.", "los angeles")]
+    assert [(s.surface, s.key) for s in spans] == [("L.A.", LookupKey("los angeles"))]
 
 
-def test_sentence_start_marks_the_span(recognizer: Recognizer) -> None:
+def test_sentence_start_marks_the_span(recognizer: NameRecognizer) -> None:
     spans = recognizer.find("Damascus fell. Then Idlib.")
     assert [s.sentence_start for s in spans] == [True, False]
 
 
-def test_country_names_survive_common_word_filter(recognizer: Recognizer) -> None:
+def test_country_names_survive_common_word_filter(recognizer: NameRecognizer) -> None:
     assert found(recognizer, "Georgia and Syria.") == [
         ("Georgia", PLACE),
         ("Syria", PLACE),

@@ -146,9 +146,9 @@ def test_two_names_with_a_comma_are_a_qualifier_not_a_list(parser: Geoparser) ->
 
 
 def test_a_town_known_only_by_another_name_proves_nothing_alone(gazetteer: Gazetteer) -> None:
-    from geomap.resolve.joint import Resolver
+    from geomap.resolve.candidates import CandidateIndex
 
-    resolver = Resolver(gazetteer)
-    assert resolver.strength("damascus") == "city"
-    assert resolver.strength("dimashq") == "weak"  # an alternate name: "Drug" is also Durg's
-    assert resolver.strength("syria") == "country"
+    index = CandidateIndex(gazetteer)
+    assert index.strength("damascus") == "city"
+    assert index.strength("dimashq") == "weak"  # an alternate name: "Drug" is also Durg's
+    assert index.strength("syria") == "country"

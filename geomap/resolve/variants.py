@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from gazetteer import normalize
-from geomap.recognize.abbreviations import DOTTED, STANDALONE, STATE_ABBREVIATIONS
-from geomap.recognize.capitalised import DIVISION_ONLY, load_common_words
+from gazetteer import lexicon, normalize
+from gazetteer.lexicon import DOTTED, STANDALONE, STATE_ABBREVIATIONS
+from geomap.model import LookupKey
 
 GENERIC = frozenset(
     [
@@ -37,13 +37,13 @@ GENERIC = frozenset(
 )
 
 
-def name_variants(surface: str) -> list[str]:
+def name_variants(surface: str) -> list[LookupKey]:
     """The name, a state abbreviation's state, then without "the" or a generic word."""
     norm = normalize(surface)
     key = surface.replace(".", "").replace(" ", "").upper()
     dotted = DOTTED.get(key) if surface.count(".") >= 2 else None
     state = STANDALONE.get(surface.strip()) or dotted or STATE_ABBREVIATIONS.get(key)
-    variants = [norm] if state is None else [DIVISION_ONLY + normalize(state), normalize(state), norm]
+    variants = [norm] if state is None else [normalize(state), norm]
     words = norm.split()
     if words and words[0] == "the":
         words = words[1:]
@@ -56,10 +56,11 @@ def name_variants(surface: str) -> list[str]:
         variants.append(" ".join(words[2:] if words[1] == "of" else words[1:]))
     if norm.endswith("n") and len(norm) > 4:
         variants.append(norm[:-1])
-    return [v for v in variants if v]
+    division = [LookupKey.division(normalize(state))] if state is not None else []
+    return division + [LookupKey(v) for v in variants if v]
 
 
-def word_runs(surface: str) -> list[str]:
+def word_runs(surface: str) -> list[LookupKey]:
     """Capitalised runs of words inside a longer name, longest first ("Vancouver Art Gallery" -> ...)."""
     words = [w for w in re.findall(r"[\w'’.-]+", surface)]
     runs = []
@@ -68,5 +69,7 @@ def word_runs(surface: str) -> list[str]:
             part = words[first : first + size]
             if part[0][:1].isupper() and part[-1][:1].isupper():
                 runs.append(normalize(" ".join(part)))
-    common = load_common_words()
-    return [run for run in runs if run and run not in GENERIC and (" " in run or run not in common)]
+    common = lexicon.common_words()
+    return [
+        LookupKey(run) for run in runs if run and run not in GENERIC and (" " in run or run not in common)
+    ]

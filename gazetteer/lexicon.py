@@ -1,0 +1,71 @@
+"""Word lists shared by the build and by recognition: state abbreviations, common words, first names.
+
+Each is read once and immutable (mappings are read-only views), so sharing them is safe.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+# US state abbreviations, postal and AP style ("Alexandria, La.", "Paris, TX").
+_STATES = """Alabama:AL Ala|Alaska:AK|Arizona:AZ Ariz|Arkansas:AR Ark|California:CA Calif Cal|
+Colorado:CO Colo|Connecticut:CT Conn|Delaware:DE Del|District of Columbia:DC|Florida:FL Fla|
+Georgia:GA Ga|Hawaii:HI|Idaho:ID|Illinois:IL Ill|Indiana:IN Ind|Iowa:IA|Kansas:KS Kan Kans|
+Kentucky:KY Ky|Louisiana:LA La|Maine:ME|Maryland:MD Md|Massachusetts:MA Mass|Michigan:MI Mich|
+Minnesota:MN Minn|Mississippi:MS Miss|Missouri:MO Mo|Montana:MT Mont|Nebraska:NE Neb Nebr|
+Nevada:NV Nev|New Hampshire:NH|New Jersey:NJ|New Mexico:NM|New York:NY|North Carolina:NC|
+North Dakota:ND|Ohio:OH|Oklahoma:OK Okla|Oregon:OR Ore Oreg|Pennsylvania:PA Pa Penn|
+Rhode Island:RI|South Carolina:SC|South Dakota:SD|Tennessee:TN Tenn|Texas:TX Tex|Utah:UT|
+Vermont:VT Vt|Virginia:VA Va|Washington:WA Wash|West Virginia:WV WVa|Wisconsin:WI Wis Wisc|
+Wyoming:WY Wyo"""
+# Canadian provinces, Canadian Press style ("London, Ont.").
+_PROVINCES = """British Columbia:BC|Alberta:Alta|Saskatchewan:Sask|Manitoba:Man|Ontario:Ont|Quebec:Que|
+New Brunswick:NB|Nova Scotia:NS|Prince Edward Island:PEI|Newfoundland and Labrador:Nfld NL"""
+#: Dotted abbreviations that are not state codes ("L.A." is Los Angeles, "La." Louisiana).
+DOTTED: Mapping[str, str] = MappingProxyType(
+    {"LA": "Los Angeles", "DC": "District of Columbia", "NYC": "New York City"}
+)
+#: Abbreviations that name a division wherever they stand ("floods in NSW").
+STANDALONE: Mapping[str, str] = MappingProxyType(
+    {"NSW": "New South Wales", "QLD": "Queensland", "Qld": "Queensland"}
+)
+#: "LA" / "LA." / "La" -> "Louisiana", "Ont." -> "Ontario" (keys upper-cased, dots removed).
+STATE_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
+    {
+        abbreviation.upper(): name
+        for entry in (_STATES + "|" + _PROVINCES).replace("\n", "").split("|")
+        for name, _, abbreviations in [entry.partition(":")]
+        for abbreviation in abbreviations.split()
+    }
+)
+
+
+#: The abbreviation tokens of every state and province, as written in STATE_ABBREVIATIONS' source.
+ABBREVIATION_TOKENS: tuple[str, ...] = tuple(
+    token
+    for entry in (_STATES + "|" + _PROVINCES).replace("\n", "").split("|")
+    for token in entry.partition(":")[2].split()
+)
+
+
+@cache
+def common_words() -> Mapping[str, float]:
+    """Frequent lowercase English words with their Zipf frequency (gazetteer/data/common_words.csv)."""
+    path = resources.files("gazetteer") / "data" / "common_words.csv"
+    with path.open("r", encoding="utf-8") as handle:
+        rows = csv.reader(handle)  # a plain reader: twice as fast as DictReader at start-up
+        header = next(rows)
+        word, zipf = header.index("word"), header.index("zipf")
+        return MappingProxyType({row[word]: float(row[zipf]) for row in rows if row})
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common given names ("Tyler", "George"), from gazetteer/data/first_names.csv."""
+    path = resources.files("gazetteer") / "data" / "first_names.csv"
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")

@@ -1,0 +1,187 @@
+"""Ranked candidates per name, and how strong a name is on its own: shared by recognition and resolution.
+
+Recognition asks the index how much a name proves (`strength`); it never holds a resolver.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from gazetteer import OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from geomap.model import LookupKey, Strength
+
+#: Candidates considered per name, best prior first.
+MAX_CANDIDATES = 15
+#: Countries rank above every city: 9 plus a quarter of log10(population) (about 11).
+COUNTRY_PRIOR = 9.0
+#: Divisions carry no population: they rank like a city of 10**ADMIN1_PRIOR people.
+ADMIN1_PRIOR = 8.0
+#: Capitals outrank divisions of the same name (on top of the gazetteer's own capital bonus).
+CAPITAL_BONUS = 1.0
+#: Continents, and international waters ("the Pacific", "the Mediterranean"): news means them,
+#: not the small towns named after them, whatever the article's country.
+CONTINENT_PRIOR = 10.5
+#: The prior of a provisional US county (placed at its state until the article says more).
+COUNTY_PRIOR = 6.5
+#: Codes that news writes as names ("US", "UK", "UAE"); every other code is ignored.
+PROSE_CODES = frozenset(
+    ["us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok", "ksa", "png", "fyrom", "ussr"]
+)
+#: Id prefix of the provisional US county places the index makes up.
+COUNTY = "county:"
+#: Distinct names whose candidates and strength an index remembers.
+CACHE_SIZE = 200_000
+
+
+def prior(candidate: Candidate) -> float:
+    """Context-free plausibility: country > capital / division > big city > village."""
+    place = candidate.place
+    penalty = candidate.prior - candidate.score
+    population = math.log10(place.population + 1)
+    if place.kind == Kind.COUNTRY:
+        return COUNTRY_PRIOR + 0.25 * population - penalty
+    if place.kind == Kind.CONTINENT or (place.kind in OPEN_WATER and not place.country_code):
+        return CONTINENT_PRIOR - penalty
+    if place.kind == Kind.ADMIN1:
+        return ADMIN1_PRIOR - penalty
+    if place.kind == Kind.CAPITAL:
+        return candidate.score + CAPITAL_BONUS
+    if place.id.startswith(COUNTY):
+        return COUNTY_PRIOR
+    return candidate.score
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A name's candidates, best prior first, with their priors."""
+
+    candidates: tuple[Candidate, ...]
+    priors: tuple[float, ...]
+
+
+class CandidateIndex:
+    """The gazetteer seen by name: ranked candidates, name strength, countries and US states.
+
+    Answers are remembered per index (bounded LRU caches), so later articles mostly hit memory.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._county_states = gazetteer.county_states()
+        self.ranked = lru_cache(maxsize=CACHE_SIZE)(self._ranked)
+        self.strength = lru_cache(maxsize=CACHE_SIZE)(self._strength)
+        self.country = lru_cache(maxsize=None)(gazetteer.country)
+        self.state = lru_cache(maxsize=None)(self._state)
+
+    @property
+    def county_names(self) -> frozenset[str]:
+        """Normalised US county names ("walker county"): recognisable though no place is called so."""
+        return frozenset(self._county_states)
+
+    def candidates(self, key: LookupKey) -> tuple[Candidate, ...]:
+        """Candidates for a key, codes excluded, best prior first."""
+        return self.ranked(key).candidates
+
+    def _ranked(self, key: LookupKey) -> Ranked:
+        """The candidates of a key, ranked by prior.
+
+        Country keys give that country; kind filters keep those kinds; US county names get one
+        provisional candidate per state that has such a county.
+        """
+        if key.country is not None:
+            country = self.country(key.country)
+            raw = [Candidate(country, 10.0, "primary")] if country else []
+        elif key.kinds is not None:
+            raw = [c for c in self._gazetteer.candidates(key.norm) if c.place.kind in key.kinds]
+        else:
+            norm = key.norm
+            raw = [c for c in self._gazetteer.candidates(norm) if c.matched != "code" or norm in PROSE_CODES]
+            raw += self._county_candidates(norm)
+            raw = _divisions_over_aliases(norm, raw)
+        ranked = sorted([(prior(c), c) for c in raw], key=_minus_prior)[:MAX_CANDIDATES]
+        return Ranked(tuple(c for _, c in ranked), tuple(score for score, _ in ranked))
+
+    def _county_candidates(self, norm: str) -> list[Candidate]:
+        found = []
+        for state in self._county_states.get(norm, ()):
+            division = self.state(state)
+            if division is not None:
+                name = " ".join(word.capitalize() for word in norm.split())
+                place = Place(
+                    f"{COUNTY}us:{state.lower().replace(' ', '-')}:{norm.replace(' ', '-')}",
+                    name,
+                    Kind.REGION,
+                    division.lat,
+                    division.lon,
+                    "US",
+                    state,
+                    0,
+                    "us-counties",
+                )
+                found.append(Candidate(place, COUNTY_PRIOR, "primary"))
+        return found
+
+    def _strength(self, norm: str) -> Strength:
+        """How much a name proves on its own.
+
+        COUNTRY for countries and continents, CITY for capitals and cities of 100,000 or
+        more, STRONG for divisions, seas, regions and curated sites, WEAK otherwise.
+        """
+        found = self.candidates(LookupKey(norm))
+        best = found[0].place if found else None
+        if best is None:
+            return Strength.WEAK
+        if best.kind in WIDE:
+            return Strength.COUNTRY
+        if found[0].matched != "primary" and best.kind in SETTLEMENT:
+            return Strength.WEAK  # "Drug" (an old name of Durg) proves nothing in English prose
+        if best.kind == Kind.CAPITAL or best.population >= 100_000:
+            return Strength.CITY
+        if best.kind in (Kind.ADMIN1, Kind.SEA, Kind.REGION, Kind.GULF):
+            return Strength.STRONG
+        return Strength.STRONG if best.source.startswith(("curated", "user")) else Strength.WEAK
+
+    def _state(self, name: str) -> Place | None:
+        """The US state called `name`."""
+        found = self._gazetteer.lookup(name, country="US", kinds=[Kind.ADMIN1])
+        return found[0] if found else None
+
+    def county_seat(self, county: Place) -> Place:
+        """A county left at its state's centre moves to a town of its own name in that state, if any."""
+        state = self.state(county.admin1)
+        if state is None or (county.lat, county.lon) != (state.lat, state.lon):
+            return county
+        stem = normalize(county.name).rsplit(" ", 1)[0]
+        for candidate in self.candidates(LookupKey(stem)):
+            town = candidate.place
+            if town.country_code == "US" and town.admin1 == county.admin1 and town.kind in SETTLEMENT:
+                return replace(county, lat=town.lat, lon=town.lon)
+        return county
+
+
+def _minus_prior(pair: tuple[float, Candidate]) -> float:
+    """Sort key: best prior first (a stable sort keeps the gazetteer's order among equals)."""
+    return -pair[0]
+
+
+def _divisions_over_aliases(norm: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop a country reached through an alias that is the exact name of one of its divisions.
+
+    "England" is listed as an alias of the United Kingdom, but the division England is meant.
+    """
+    divisions = {
+        c.place.country_code for c in found if c.place.kind == Kind.ADMIN1 and normalize(c.place.name) == norm
+    }
+    if not divisions:
+        return found
+    return [
+        c
+        for c in found
+        if not (
+            c.place.kind == Kind.COUNTRY
+            and c.place.country_code in divisions
+            and normalize(c.place.name) != norm
+        )
+    ]

@@ -1,0 +1,116 @@
+"""What the text around a name says about its kind or place: qualifiers, kind words, lists."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from gazetteer import DIVISION, SETTLEMENT, WIDE, Candidate, Kind, Place, lexicon, normalize
+from geomap.model import LookupKey, MentionKind, Span
+from geomap.resolve.candidates import CandidateIndex
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
+_DIVISION_CUE = re.compile(
+    r"\b(?:province|state|governorate|region|oblast|prefecture|department|canton)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province)\b(?!\s+(?:University|College))", re.IGNORECASE)
+#: What joins the items of a list of names: "Ohio, Oregon and Utah", "Iraq or Syria".
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|hamlet|capital)\s+of\s+$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+#: No kind asked for.
+NO_CUE: frozenset[Kind] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """What an explicit ", X" after a name says: country and/or division."""
+
+    country: str
+    """ISO code of the country named or holding the division named."""
+    admin1: str
+    """The division's name, "" when a country was named."""
+    place: Place
+    """The qualifying country or division itself."""
+
+
+def qualifiers(index: CandidateIndex, text: str, group: Sequence[Span]) -> list[Qualifier]:
+    """Explicit ", X" qualifiers after any mention of a name: "Paris, Texas", "Alexandria, La.".
+
+    Countries and divisions are not qualified ("Illinois, Missouri"), and a full name
+    followed by more names is a list ("China, Japan, the United Kingdom"), not a qualifier.
+    """
+    found: list[Qualifier] = []
+    best = index.candidates(group[0].key)[:1]
+    if not best or best[0].place.kind in (Kind.ADMIN1, *WIDE):
+        return found
+    for span in group:
+        match = _QUALIFIER.match(text, span.end)
+        if not match:
+            continue
+        word = match.group(1)
+        state = lexicon.STATE_ABBREVIATIONS.get(word.replace(".", "").upper()) if len(word) <= 6 else None
+        if state is None and _LIST_GOES_ON.match(text, match.end()):
+            continue
+        for candidate in index.candidates(LookupKey(normalize(state or word)))[:3]:
+            place = candidate.place
+            if place.kind == Kind.ADMIN1:
+                found.append(Qualifier(place.country_code, place.name, place))
+                break
+            if place.kind == Kind.COUNTRY:
+                found.append(Qualifier(place.country_code, "", place))
+                break
+    return found
+
+
+def kind_cue(text: str, group: Sequence[Span]) -> frozenset[Kind]:
+    """Kinds an explicit word before any mention of the name asks for.
+
+    "the province of Ontario" is the province, whatever Ontario, California, weighs; "the
+    city of Washington" is a city; "Washington state" is the state. One sense per name: the
+    cue counts for every mention.
+    """
+    for span in group:
+        before = text[max(0, span.start - 40) : span.start]
+        if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
+            return DIVISION
+        if _SETTLEMENT_CUE.search(before):
+            return SETTLEMENT
+    return NO_CUE
+
+
+def list_cues(
+    text: str, spans: Sequence[Span], pool: Mapping[LookupKey, tuple[Candidate, ...]]
+) -> dict[LookupKey, frozenset[Kind]]:
+    """Kinds that lists ask for: a name listed among divisions is a division, among countries a country.
+
+    "Ohio, Oregon, Utah, Washington and Wyoming" names five states; "Georgia" between
+    "Armenia" and "Azerbaijan" is the country. A list has three items or an "and"/"or";
+    "Paris, Texas" (two items, a comma) is a qualifier, not a list.
+    """
+    cues: dict[LookupKey, frozenset[Kind]] = {}
+    for run in _lists(text, [s for s in spans if s.kind == MentionKind.PLACE]):
+        kinds = [found[0].place.kind if (found := pool.get(s.key)) else None for s in run]
+        for index, span in enumerate(run):
+            others = Counter(kinds[:index] + kinds[index + 1 :])
+            kind, count = others.most_common(1)[0]
+            if kind in (Kind.ADMIN1, Kind.COUNTRY) and count >= max(2, len(run) // 2):
+                cues[span.key] = frozenset({kind})
+    return cues
+
+
+def _lists(text: str, spans: Sequence[Span]) -> list[list[Span]]:
+    """Runs of place names joined only by list separators, of three or more, or two with and/or."""
+    runs: list[tuple[list[Span], bool]] = []  # (names, joined by a word somewhere)
+    for span in sorted(spans, key=lambda s: s.start):
+        separator = _LIST_SEPARATOR.fullmatch(text, runs[-1][0][-1].end, span.start) if runs else None
+        if separator:
+            names, by_word = runs[-1]
+            names.append(span)
+            runs[-1] = (names, by_word or "," not in separator.group())
+        else:
+            runs.append(([span], False))
+    return [names for names, by_word in runs if len(names) >= 3 or (len(names) == 2 and by_word)]
