@@ -73,7 +73,7 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
 
 def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
     """Geoparse, extract claims and verify them for every article."""
-    from geomap.claims.finders import extract_claims
+    from geomap.claims import extract_claims
     from geomap.outlines import Borders
     from geomap.verify.checks import Verifier
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 #: Words whose full stop does not end a sentence ("Mt. Hermon", "Gen. Smith").
@@ -100,3 +101,14 @@ def _trimmed_sentence(text: str, start: int, end: int) -> Sentence:
     start += len(chunk) - len(chunk.lstrip())
     end -= len(chunk) - len(chunk.rstrip())
     return Sentence(start, max(start, end), text[start : max(start, end)])
+
+
+class LineIndex:
+    """1-based line numbers of article offsets, in logarithmic time (newlines found once)."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        """The line holding `offset`: one more than the newlines before it."""
+        return bisect_left(self._newlines, offset) + 1

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from gazetteer import WIDE, Kind
 from geomap.model import Mention, MentionKind
 from geomap.sentences import Sentence
+
+if TYPE_CHECKING:
+    from geomap.claims.draft import ClaimDraft
 
 #: What a carried-over subject ("the facility", "the town") may refer to.
 CARRY_KINDS: dict[str, frozenset[str]] = {
@@ -84,8 +89,17 @@ class SentencePlaces:
     article offsets. Carried-over subjects and references may lie in earlier sentences.
     """
 
-    def __init__(self, text: str, sentence: Sentence, inside: list[Mention], every: list[Mention]) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentence: Sentence,
+        inside: list[Mention],
+        every: list[Mention],
+        line_of: Callable[[int], int],
+    ) -> None:
         self.text = text
+        self.line_of = line_of
+        """The 1-based line number of an article offset."""
         self.sentence = sentence
         self.local = sentence.text
         self.inside = inside
@@ -195,20 +209,20 @@ class SentencePlaces:
                 return mention
         return None
 
-    def unbound_reasons(
-        self,
-        start: int,
-        end: int,
-        subject: Mention | None,
-        reference: Mention | None,
-        cue: str,
-        needs_reference: bool,
-    ) -> list[str]:
+    def unbound_reasons(self, draft: ClaimDraft) -> list[str]:
         """Which end could not be bound or resolved, and why, naming an unknown name if one is there.
 
         Naming the unknown name tells the reader whether the gazetteer lacks a place or the
         sentence simply names none, which decides what to fix.
         """
+        start, end, subject, reference, cue = (
+            draft.start,
+            draft.end,
+            draft.subject,
+            draft.reference,
+            draft.cue,
+        )
+        needs_reference = draft.needs_reference
         reasons = []
         if subject is None:
             before = _PROPER_BEFORE.search(self.local[:start])

@@ -1,0 +1,118 @@
+"""Claims with a stated distance: "60km from", "50km apart", "20 miles north of", "40km from the border"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geomap.claims.draft import ClaimDraft
+from geomap.claims.endpoints import SentencePlaces
+from geomap.claims.quantities import QuantityMatch, find_quantities
+from geomap.compass import DIRECTION, compass_point
+from geomap.model import Claim, ClaimKind, Hedge, Mention
+
+_TRIP = r"(?:road|drive|journey|trip|ride|flight|route|walk|stretch|highway|motorway|corridor|sail|voyage)"
+#: What may follow a quantity to make it a claim, tried in order: the first that matches decides.
+_AFTER_QUANTITY = [
+    ("direction", re.compile(rf"^\s*(?:away\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)\s+", re.IGNORECASE)),
+    ("from", re.compile(r"^\s*(?:away\s+)?(?:from|off)\s+", re.IGNORECASE)),
+    ("of", re.compile(r"^\s*of\s+", re.IGNORECASE)),
+    ("between", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+between\s+", re.IGNORECASE)),
+    ("trip", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+(?:from|to)\s+", re.IGNORECASE)),
+    ("apart", re.compile(r"^\s*apart\b", re.IGNORECASE)),
+    ("away", re.compile(r"^\s*away\b", re.IGNORECASE)),
+]
+_BORDER = re.compile(
+    r"^(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|frontier)s?\b(?:\s+with\s+(?:the\s+)?[\w'’ -]{2,40}?\b)?",
+    re.IGNORECASE,
+)
+
+
+class MeasuredFinder:
+    """A quantity is a claim only when a cue follows it: "60km from", "50km apart", "north of"..."""
+
+    def find(self, places: SentencePlaces, taken: Sequence[Claim]) -> list[ClaimDraft]:
+        drafts = []
+        for found in find_quantities(places.local):
+            draft = self._after_quantity(places, found)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _after_quantity(self, places: SentencePlaces, found: QuantityMatch) -> ClaimDraft | None:
+        after = places.local[found.end :]
+        for shape, pattern in _AFTER_QUANTITY:
+            cue = pattern.match(after)
+            if cue is None or (shape == "of" and found.quantity.hedge != Hedge.WITHIN):
+                continue  # "of" only in "within 10km of": "60km of road" measures no distance
+            cue_end = found.end + cue.end()
+            if shape == "apart":
+                subject, reference = places.pair_before(found.start)
+                return _distance(found, cue_end, subject, reference, "apart")
+            if shape == "between":
+                first, second = places.pair_after(cue_end)
+                return _distance(found, cue_end, first, second, "between")
+            if shape == "away":
+                return _away(places, found, cue_end)
+            direction = compass_point(cue.group("dir")) if shape == "direction" else None
+            if shape == "direction" and direction is None:
+                continue
+            return _measured_from(places, found, cue_end, direction, cue.group(0).strip())
+        return None
+
+
+def _measured_from(
+    places: SentencePlaces, found: QuantityMatch, cue_end: int, direction: str | None, cue: str
+) -> ClaimDraft:
+    """Distance or bearing from a place ("X is 60km north of Y"), or from "the border" of a country."""
+    subject = places.subject_before(found.start)
+    border = _BORDER.match(places.local[cue_end:])
+    if border is not None:
+        end = cue_end + border.end()
+        return ClaimDraft(
+            ClaimKind.BORDER_DISTANCE,
+            found.start,
+            end,
+            subject,
+            None,
+            cue,
+            needs_reference=False,
+            quantity=found.quantity,
+            direction=direction,
+            country=_border_country(places, cue_end, end),
+        )
+    reference = places.reference_after(cue_end)
+    if reference is not None and subject is not None and reference.start == subject.start:
+        reference = None  # one mention cannot be both ends
+    kind = ClaimKind.DIRECTION if direction else ClaimKind.DISTANCE
+    return ClaimDraft(
+        kind, found.start, cue_end, subject, reference, cue, quantity=found.quantity, direction=direction
+    )
+
+
+def _border_country(places: SentencePlaces, start: int, end: int) -> str | None:
+    """The country of the last resolved place in "the border with Turkey", None when unnamed.
+
+    Without one the claim is measured against the subject's own country's border.
+    """
+    country = None
+    for mention in places.inside:
+        first, last = places.local_span(mention)
+        if first >= start and last <= end and mention.place is not None:
+            country = mention.place.country_code or None
+    return country
+
+
+def _away(places: SentencePlaces, found: QuantityMatch, cue_end: int) -> ClaimDraft:
+    """Implied reference: "X is 30km away" is measured from the last other place named before X."""
+    subject = places.subject_before(found.start)
+    reference = places.reference_named_earlier(subject) if subject is not None else None
+    return _distance(found, cue_end, subject, reference, "away")
+
+
+def _distance(
+    found: QuantityMatch, cue_end: int, subject: Mention | None, reference: Mention | None, cue: str
+) -> ClaimDraft:
+    return ClaimDraft(
+        ClaimKind.DISTANCE, found.start, cue_end, subject, reference, cue, quantity=found.quantity
+    )
