@@ -156,6 +156,8 @@ class Quantity:
     """Lower end of a stated range, in km."""
     high_km: float | None = None
     """Upper end of a stated range, in km."""
+    precision_km: float = 0.0
+    """The rounding slack its figure implies, in km: "60 km" means 55-65, "57.3 km" 57.25-57.35."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -
     """Geoparse, extract claims and verify them for every article."""
     from geomap.claims import extract_claims
     from geomap.outlines import Borders
-    from geomap.verify.checks import Verifier
+    from geomap.verify import Verifier
 
     geoparser = Geoparser(gazetteer)
     verifier = Verifier(settings, Borders())

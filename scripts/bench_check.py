@@ -47,7 +47,7 @@ def stages(folder: Path) -> list[tuple[str, float]]:
     from geomap.pipeline import Geoparser
     from geomap.report.formats import ReportFormat
     from geomap.settings import load_settings
-    from geomap.verify.checks import Verifier
+    from geomap.verify import Verifier
 
     mark("imports")
     settings = load_settings()

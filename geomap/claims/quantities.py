@@ -252,22 +252,29 @@ def _quantity_from(match: re.Match[str]) -> Quantity | None:
             return None
         low, high = min(parsed_low, parsed_high), max(parsed_low, parsed_high)
         value = (low + high) / 2
-        return Quantity(value, unit, hedge, value * factor, match.group(0), low * factor, high * factor)
+        precision = _precision_km(high_text, factor)
+        return Quantity(
+            value, unit, hedge, value * factor, match.group(0), low * factor, high * factor, precision
+        )
     single = parse_number(match.group("value"))
     if single is None:
         return None
-    return Quantity(single, unit, hedge, single * factor, match.group(0))
+    precision = _precision_km(match.group("value"), factor)
+    return Quantity(single, unit, hedge, single * factor, match.group(0), precision_km=precision)
+
+
+def _precision_km(figure: str, km_per_unit: float) -> float:
+    """The rounding slack, in km, implied by how a figure is written (its last significant digit).
+
+    A round figure is rounded, but "100 km" is not read as anywhere in 50..150 km.
+    """
+    value = parse_number(figure) or 0.0
+    return min(precision_of(figure), max(0.1 * value, 0.5)) * km_per_unit
 
 
 def figure_precision_km(quantity: Quantity) -> float:
     """The rounding slack, in km, implied by how the figure of a quantity is written."""
-    match = _QUANTITY.fullmatch(quantity.text.strip())
-    if match is None:
-        return 0.0
-    figure = match.group("value") or match.group("high") or match.group("bhigh") or ""
-    value = parse_number(figure) or 0.0
-    # A round figure is rounded, but "100 km" is not read as anywhere in 50..150 km.
-    return min(precision_of(figure), max(0.1 * value, 0.5)) * KM_PER_UNIT[quantity.unit]
+    return quantity.precision_km
 
 
 def describe(quantity: Quantity) -> str:

@@ -68,7 +68,7 @@ def distance_verdict(
     sentence_start = text.rfind("\n", 0, start) + 1
     sentence_end = text.find("\n", end)
     sentence = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
-    quantity = Quantity(60.0, "km", "about", 60.0, figure)
+    quantity = Quantity(60.0, "km", "about", 60.0, figure, precision_km=5.0)
     claim = Claim(
         "distance",
         text[start:end],

@@ -13,7 +13,7 @@ from geomap.model import Mention, MentionKind, Status
 from geomap.outlines import Borders
 from geomap.sentences import split_sentences
 from geomap.settings import Settings
-from geomap.verify.checks import Verifier
+from geomap.verify import Verifier
 
 HOLDS, CONTRADICTED, UNVERIFIABLE = Status.HOLDS, Status.CONTRADICTED, Status.UNVERIFIABLE
 

@@ -7,7 +7,8 @@ from geomap.claims.quantities import parse_quantity
 from geomap.model import Claim, Mention, MentionKind, Status
 from geomap.outlines import Borders
 from geomap.settings import Settings
-from geomap.verify.checks import Allowed, Verifier
+from geomap.verify import Verifier
+from geomap.verify.tolerance import Allowed
 
 HOLDS, CONTRADICTED, UNVERIFIABLE = Status.HOLDS, Status.CONTRADICTED, Status.UNVERIFIABLE
 PLACE = MentionKind.PLACE
@@ -77,7 +78,7 @@ def claim(
 def test_tolerance_model_per_hedge(borders: Borders, quantity: str, low: float, high: float | None) -> None:
     parsed = parse_quantity(quantity)
     assert parsed is not None
-    allowed = verifier(borders).allowed(parsed, extent_km=0.0)
+    allowed = verifier(borders).tolerance.allowed(parsed, extent_km=0.0)
     assert allowed.low == pytest.approx(low)
     assert allowed.high == (None if high is None else pytest.approx(high))
 
@@ -85,23 +86,23 @@ def test_tolerance_model_per_hedge(borders: Borders, quantity: str, low: float, 
 def test_extent_widens_the_allowance(borders: Borders) -> None:
     parsed = parse_quantity("about 60 km")
     assert parsed is not None
-    narrow = verifier(borders).allowed(parsed, 0.0)
-    wide = verifier(borders).allowed(parsed, 10.0)
+    narrow = verifier(borders).tolerance.allowed(parsed, 0.0)
+    wide = verifier(borders).tolerance.allowed(parsed, 10.0)
     assert (wide.low, wide.high) == (pytest.approx(narrow.low - 10), pytest.approx((narrow.high or 0) + 10))
 
 
 def test_extent_of_places(borders: Borders) -> None:
     check = verifier(borders)
-    assert check.extent_km(KHMEIMIM) == 1.0
+    assert check.tolerance.extent_km(KHMEIMIM) == 1.0
     small = Place("t:s", "S", "city", 0, 0, "", population=100_000)
     big = Place("t:b", "B", "capital", 0, 0, "", population=10_000_000)
     huge = Place("t:h", "H", "city", 0, 0, "", population=40_000_000)
     region = Place("t:r", "R", "admin1", 0, 0, "")
-    assert check.extent_km(small) == pytest.approx(3.0)
-    assert check.extent_km(big) == pytest.approx(25.0)  # 30 km, capped
-    assert check.extent_km(huge) == pytest.approx(25.0)
-    assert check.extent_km(region) == 50.0
-    assert verifier(borders, city_extent_km=5.0).extent_km(small) == pytest.approx(5.0)
+    assert check.tolerance.extent_km(small) == pytest.approx(3.0)
+    assert check.tolerance.extent_km(big) == pytest.approx(25.0)  # 30 km, capped
+    assert check.tolerance.extent_km(huge) == pytest.approx(25.0)
+    assert check.tolerance.extent_km(region) == 50.0
+    assert verifier(borders, city_extent_km=5.0).tolerance.extent_km(small) == pytest.approx(5.0)
 
 
 def test_allowed_text() -> None:

@@ -1,0 +1,91 @@
+"""The tolerance model: what a stated distance or bearing allows, given how it is hedged and rounded.
+
+It widens what a claim allows by three things: what its hedge means ("more than 60" vs
+"around 60"), the rounding its figure implies ("60" vs "57.3") and the extent of the places
+at either end (a city is not a point). docs/readme-claims.md describes it for readers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from gazetteer import AREA, POINT_SITE, SETTLEMENT, Kind, Place
+from geomap.claims.quantities import LOWER_BOUND_HEDGES, UPPER_BOUND_HEDGES, figure_precision_km
+from geomap.compass import COMPASS
+from geomap.model import Hedge, Quantity
+from geomap.settings import Settings
+
+#: Long or wide features whose one coordinate says little about where their edge is.
+LONG = frozenset({Kind.RIVER, Kind.CANAL, Kind.STRAIT, Kind.ISLAND, Kind.MOUNTAIN, Kind.PENINSULA})
+#: Half the width of a compass sector, by the number of letters of the point (N, NE, NNE).
+_HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}
+
+
+@dataclass(frozen=True, slots=True)
+class Allowed:
+    """The distances a claim allows, in km (high None: no upper bound)."""
+
+    low: float
+    high: float | None
+
+    def admits(self, km: float) -> bool:
+        return self.low <= km and (self.high is None or km <= self.high)
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f">= {self.low:.1f} km"
+        if self.low <= 0:
+            return f"<= {self.high:.1f} km"
+        return f"{self.low:.1f}-{self.high:.1f} km"
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """The tolerance model with the numbers of one Settings object."""
+
+    settings: Settings
+
+    def extent_km(self, place: Place) -> float:
+        """How far from its coordinate a place reaches: a base is a point, a city is not."""
+        s = self.settings
+        if place.kind in AREA:
+            return s.area_extent_km
+        if place.kind in SETTLEMENT:
+            scale = math.sqrt(max(place.population, 10_000) / 100_000)
+            return min(s.max_city_extent_km, s.city_extent_km * scale)
+        if place.kind in POINT_SITE:
+            return s.site_extent_km
+        if place.kind in LONG:
+            return s.max_city_extent_km
+        return s.city_extent_km
+
+    def allowed(self, quantity: Quantity, extent_km: float) -> Allowed:
+        """The distances a stated quantity admits, given the extent of both ends."""
+        s = self.settings
+        claimed = quantity.km
+        fixed = s.absolute_tolerance_km + figure_precision_km(quantity) + extent_km
+        hedge = quantity.hedge
+        if quantity.low_km is not None and quantity.high_km is not None:
+            return Allowed(max(0.0, quantity.low_km - fixed), quantity.high_km + fixed)
+        if hedge in LOWER_BOUND_HEDGES:
+            return Allowed(max(0.0, claimed - fixed), None)
+        if hedge in UPPER_BOUND_HEDGES:
+            return Allowed(0.0, claimed + fixed)
+        relative = s.unhedged_tolerance if hedge == Hedge.EXACTLY else s.relative_tolerance
+        spread = relative * claimed
+        if hedge in (Hedge.NEARLY, Hedge.JUST_UNDER):
+            return Allowed(max(0.0, claimed - spread - fixed), claimed + fixed)
+        if hedge == Hedge.JUST_OVER:
+            return Allowed(max(0.0, claimed - fixed), claimed + spread + fixed)
+        slack = max(s.absolute_tolerance_km, spread) + figure_precision_km(quantity) + extent_km
+        return Allowed(max(0.0, claimed - slack), claimed + slack)
+
+    def bearing(self, direction: str, bearing: float, measured: float, extent: float) -> tuple[bool, str]:
+        """Within half the compass sector, plus the set tolerance, plus what the extents blur."""
+        centre = COMPASS[direction]
+        blur = math.degrees(math.atan2(extent, measured)) if measured > 0 else 180.0
+        half = _HALF_SECTOR.get(len(direction), 45.0) + self.settings.bearing_tolerance_deg + blur
+        off = abs((bearing - centre + 180.0) % 360.0 - 180.0)
+        text = f"claimed {direction} ({centre:g}° ± {min(half, 180.0):.0f}°), measured bearing {bearing:.0f}°"
+        return off <= half, text
