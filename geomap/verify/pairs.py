@@ -10,6 +10,7 @@ from geomap.geodesy import measure
 from geomap.model import Claim, ClaimKind, Status, Verdict
 from geomap.verify.context import VerifyContext
 from geomap.verify.countries import STRADDLING, check_border
+from geomap.verify.tolerance import Allowed
 
 #: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
 EDGELESS = STRADDLING | {Kind.ADMIN1}
@@ -27,12 +28,11 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     ):
         # "X is 30 km from Lebanon": the distance to Lebanon's outline, as for a border.
         return check_border(replace(claim, country=reference.country_code), subject, None, context)
-    problem = _unmeasurable(claim, subject, reference)
-    if problem is not None:
-        return problem
-    measured, bearing = measure(subject, reference)
+    found = _measured(claim, subject, reference, context)
+    if isinstance(found, Verdict):
+        return found
+    measured, bearing, extent = found
     tolerance = context.tolerance
-    extent = tolerance.extent_km(subject) + tolerance.extent_km(reference)
     parts: list[tuple[bool, str]] = []
     if claim.quantity is not None:
         allowed = tolerance.allowed(claim.quantity, extent)
@@ -51,14 +51,10 @@ def check_proximity(claim: Claim, subject: Place, reference: Place | None, conte
     """Nearness: within the set "near" distance plus the extents of both ends."""
     if reference is None:
         return _no_reference(claim)
-    problem = _unmeasurable(claim, subject, reference)
-    if problem is not None:
-        return problem
-    from geomap.verify.tolerance import Allowed
-
-    measured, bearing = measure(subject, reference)
-    tolerance = context.tolerance
-    extent = tolerance.extent_km(subject) + tolerance.extent_km(reference)
+    found = _measured(claim, subject, reference, context)
+    if isinstance(found, Verdict):
+        return found
+    measured, bearing, extent = found
     allowed = Allowed(0.0, context.settings.near_km + extent)
     text = f"claimed near, measured {measured:.1f} km (allowed {allowed})"
     if allowed.admits(measured):
@@ -69,6 +65,18 @@ def check_proximity(claim: Claim, subject: Place, reference: Place | None, conte
         text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
         return Verdict(claim, Status.UNVERIFIABLE, text, measured, bearing)
     return Verdict(claim, Status.CONTRADICTED, text, measured, bearing)
+
+
+def _measured(
+    claim: Claim, subject: Place, reference: Place, context: VerifyContext
+) -> Verdict | tuple[float, float, float]:
+    """(distance km, bearing, extent of both ends km), or the verdict saying why it means nothing."""
+    problem = _unmeasurable(claim, subject, reference)
+    if problem is not None:
+        return problem
+    measured, bearing = measure(subject, reference)
+    extent = context.tolerance.extent_km(subject) + context.tolerance.extent_km(reference)
+    return measured, bearing, extent
 
 
 def _no_reference(claim: Claim) -> Verdict:
