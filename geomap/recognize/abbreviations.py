@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gazetteer.lexicon import ABBREVIATION_TOKENS, DOTTED, STANDALONE, STATE_ABBREVIATIONS
-
-__all__ = ["ABBREVIATION_PATTERN", "DOTTED", "STANDALONE", "STATE_ABBREVIATIONS"]
+from gazetteer import lexicon
 
 
 def _written_forms(token: str) -> list[str]:
@@ -21,7 +19,7 @@ ABBREVIATION_PATTERN = re.compile(
     r"\b(?:"
     + "|".join(
         sorted(
-            {form for token in ABBREVIATION_TOKENS for form in _written_forms(token)}
+            {form for token in lexicon.ABBREVIATION_TOKENS for form in _written_forms(token)}
             | {r"L\.A\.", r"N\.Y\.C\."},
             key=len,
             reverse=True,

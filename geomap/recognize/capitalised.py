@@ -14,7 +14,7 @@ from collections.abc import Callable, Container, Mapping
 
 from gazetteer import lexicon, normalize
 from geomap.model import LookupKey, MentionKind, Span, Strength
-from geomap.recognize.abbreviations import ABBREVIATION_PATTERN, DOTTED, STANDALONE, STATE_ABBREVIATIONS
+from geomap.recognize.abbreviations import ABBREVIATION_PATTERN
 
 
 def _words(text: str) -> list[str]:
@@ -52,7 +52,7 @@ _SENTENCE_END = frozenset(".!?:;\n\"“”‘'([—–-•*#|>")
 _ABBREVIATION_LIKE = re.compile(
     r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
 )
-_STANDALONE = re.compile(r"\b(?:" + "|".join(STANDALONE) + r")\b")
+_STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
 #: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
 DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
 _DISEASE_AFTER = re.compile(r"[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")\b", re.IGNORECASE)
@@ -366,26 +366,30 @@ class NameRecognizer:
     def _with_abbreviations(self, text: str, spans: list[Span]) -> list[Span]:
         """Add state abbreviations: dotted ones anywhere ("W.Va."), short ones after a comma."""
         extra = []
-        standalone = any(abbreviation in text for abbreviation in STANDALONE)
+        standalone = any(abbreviation in text for abbreviation in lexicon.STANDALONE)
         for match in _STANDALONE.finditer(text) if standalone else ():
-            division = LookupKey.division(normalize(STANDALONE[match.group()]))
+            division = LookupKey.division(normalize(lexicon.STANDALONE[match.group()]))
             extra.append(Span(match.start(), match.end(), match.group(), division, MentionKind.PLACE))
         for match in _ABBREVIATION_LIKE.finditer(text):
             surface = match.group()
             key = surface.replace(".", "").replace(" ", "").upper()
             dotted = surface.count(".") >= 2
-            state = DOTTED.get(key) if dotted and key in DOTTED else STATE_ABBREVIATIONS.get(key)
+            state = (
+                lexicon.DOTTED.get(key)
+                if dotted and key in lexicon.DOTTED
+                else lexicon.STATE_ABBREVIATIONS.get(key)
+            )
             if state is None or not ABBREVIATION_PATTERN.fullmatch(surface):
                 continue
             if not dotted and not _after_comma(text, match.start()):
                 continue
-            if dotted and not (key in DOTTED or " " in state or len(key) > 2):
+            if dotted and not (key in lexicon.DOTTED or " " in state or len(key) > 2):
                 continue  # "M.D.", "P.A." are degrees and titles far more often than states
             if dotted and match.start() > 1 and text[match.start() - 2].isdigit():
                 continue  # "500 B.C."
             lookup = (
                 LookupKey(normalize(state))
-                if dotted and key in DOTTED
+                if dotted and key in lexicon.DOTTED
                 else LookupKey.division(normalize(state))
             )
             extra.append(

@@ -1,4 +1,4 @@
-"""Leaflet's JS and CSS (and jQuery) read from the installed xstatic packages, ready to inline."""
+"""Leaflet's JS and CSS read from the installed xstatic package, and geomap's map script, ready to inline."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from functools import cache
 from importlib import resources
 
 _LEAFLET = "xstatic.pkg.leaflet"
-_JQUERY = "xstatic.pkg.jquery"
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=\S*\s*$", re.MULTILINE)
 _CSS_IMAGE = re.compile(r"url\(images/([\w.-]+\.png)\)")
 #: Leaflet's default marker images, in the option names L.Icon.Default uses.
@@ -66,12 +65,6 @@ def default_icon_js() -> str:
     """
     options = ", ".join(f'{key}: "{image_data_url(name)}"' for key, name in _DEFAULT_ICON.items())
     return f'L.Icon.Default.imagePath = "";\nL.Icon.Default.mergeOptions({{{options}}});'
-
-
-@cache
-def jquery_js() -> str:
-    """jquery.min.js, for folium elements that call $ (folium.Popup); geomap's own popups do not."""
-    return _script_safe(_data(_JQUERY, "jquery.min.js").decode("utf-8"), "jquery.min.js")
 
 
 def leaflet_version() -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from gazetteer import lexicon, normalize
-from gazetteer.lexicon import DOTTED, STANDALONE, STATE_ABBREVIATIONS
 from geomap.model import LookupKey
 
 GENERIC = frozenset(
@@ -41,8 +40,8 @@ def name_variants(surface: str) -> list[LookupKey]:
     """The name, a state abbreviation's state, then without "the" or a generic word."""
     norm = normalize(surface)
     key = surface.replace(".", "").replace(" ", "").upper()
-    dotted = DOTTED.get(key) if surface.count(".") >= 2 else None
-    state = STANDALONE.get(surface.strip()) or dotted or STATE_ABBREVIATIONS.get(key)
+    dotted = lexicon.DOTTED.get(key) if surface.count(".") >= 2 else None
+    state = lexicon.STANDALONE.get(surface.strip()) or dotted or lexicon.STATE_ABBREVIATIONS.get(key)
     variants = [norm] if state is None else [normalize(state), norm]
     words = norm.split()
     if words and words[0] == "the":
