@@ -17,12 +17,10 @@ from geomap.cli.common import (
     settings_from,
     write_outputs,
 )
+from geomap.render.tiles import PROVIDERS
 
 if TYPE_CHECKING:
     from geomap.model import Report
-
-#: Names accepted by --tiles (kept here so `geomap --help` does not import the renderer).
-TILE_CHOICES = ("osm", "cartodb-positron", "cartodb-voyager", "opentopomap", "esri-worldimagery")
 
 
 @click.command("map")
@@ -35,7 +33,7 @@ TILE_CHOICES = ("osm", "cartodb-positron", "cartodb-voyager", "opentopomap", "es
 )
 @click.option(
     "--tiles",
-    type=click.Choice(TILE_CHOICES),
+    type=click.Choice(list(PROVIDERS)),
     help="Also add this online tile layer (shown first; the offline outlines stay one click away).",
 )
 @click.option("--title", help="Page and legend title [default: geomap: NAME].")

@@ -9,51 +9,19 @@ from functools import cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, cast
 
-from geomap.errors import ConfigError
 from geomap.escape import escape_html
 from geomap.model import Report, Status
 from geomap.render import assets
 from geomap.render.basemap import Extent, country_outlines
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
 from geomap.render.popups import STATUS_COLOURS, claim_html, legend_html, place_html, shape_svg
+from geomap.render.tiles import TileLayer, tile_layer
 
 if TYPE_CHECKING:
     from branca.element import Figure
 
     from geomap.outlines import Borders
 
-#: Online tile layers for `--tiles`: name -> (URL template, attribution HTML, max zoom).
-TILE_PROVIDERS: dict[str, tuple[str, str, int]] = {
-    "osm": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-        19,
-    ),
-    "cartodb-positron": (
-        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
-        '&copy; <a href="https://carto.com/attributions">CARTO</a>',
-        20,
-    ),
-    "cartodb-voyager": (
-        "https://{s}.basemaps.cartocdn.com/rastertiles/voyager/{z}/{x}/{y}{r}.png",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors '
-        '&copy; <a href="https://carto.com/attributions">CARTO</a>',
-        20,
-    ),
-    "opentopomap": (
-        "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
-        'Map data &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors, '
-        'SRTM | style &copy; <a href="https://opentopomap.org">OpenTopoMap</a> (CC-BY-SA)',
-        17,
-    ),
-    "esri-worldimagery": (
-        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-        "Tiles &copy; Esri &mdash; Source: Esri, i-cubed, USDA, USGS, AEX, GeoEye, Getmapping, "
-        "Aerogrid, IGN, IGP, UPR-EGP, and the GIS User Community",
-        19,
-    ),
-}
 _SEA, _LAND, _COAST = "#cfe2f0", "#f4f1e8", "#8c8c8c"
 _OUTLINES_NAME = "Country outlines (offline)"
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
@@ -102,8 +70,7 @@ def render_map(
     JSON block that geomap's own script (geomap/render/map.js) reads. Strings that Leaflet
     sets as innerHTML are escaped with escape_html first.
     """
-    if tiles is not None and tiles not in TILE_PROVIDERS:
-        raise ConfigError(f"unknown tile provider {tiles!r}; valid: {', '.join(TILE_PROVIDERS)}")
+    layer = tile_layer(tiles) if tiles is not None else None
     layers = [(result.article.name, place_pins(result), claim_lines(result)) for result in report.results]
     pins = [pin for _, article_pins, _ in layers for pin in article_pins]
     lines = [line for _, _, article_lines in layers for line in article_lines]
@@ -113,7 +80,7 @@ def render_map(
     ends = [end for line in lines for end in (line.points[0], line.points[-1])]
     data = {
         "outlines": _outlines_data(extent, places + ends, borders),
-        "tiles": _tiles_data(tiles),
+        "tiles": _tiles_data(layer),
         "layers": _layers_data(layers),
         "legend": _legend(title, pins, lines, len(report.verdicts) - len(lines), bool(points)),
         "views": {
@@ -171,11 +138,10 @@ def _outlines_data(
     }
 
 
-def _tiles_data(name: str | None) -> dict[str, Any] | None:
-    if name is None:
+def _tiles_data(layer: TileLayer | None) -> dict[str, Any] | None:
+    if layer is None:
         return None
-    url, attribution, max_zoom = TILE_PROVIDERS[name]
-    return {"name": f"{name} tiles (online)", "url": url, "attribution": attribution, "maxZoom": max_zoom}
+    return {"name": layer.name, "url": layer.url, "attribution": layer.attribution, "maxZoom": layer.max_zoom}
 
 
 def _layers_data(layers: Sequence[tuple[str, list[PlacePin], list[ClaimLine]]]) -> list[dict[str, Any]]:

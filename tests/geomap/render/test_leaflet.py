@@ -7,12 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from geomap.cli.map_cmd import TILE_CHOICES
 from geomap.errors import ConfigError
 from geomap.model import Report, Status
 from geomap.render import assets
 from geomap.render.features import claim_lines, place_pins
-from geomap.render.leaflet import TILE_PROVIDERS, _screen_angle, render_map
+from geomap.render.leaflet import _screen_angle, render_map
 from geomap.render.popups import claim_html, compass, highlight, legend_html, place_html
 from tests.browser.handmade import EVIL, PAYLOADS, evil_report, seeds_like_report
 from tests.mapdata import map_data
@@ -92,9 +91,9 @@ def test_layer_names_are_file_names_made_unique() -> None:
 
 
 def test_tiles_add_an_online_layer_and_unknown_names_are_refused() -> None:
-    assert set(TILE_PROVIDERS) == set(TILE_CHOICES)
-    html = render_map(seeds_like_report(), title="t", tiles="osm")
-    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html
+    tiles = map_data(render_map(seeds_like_report(), title="t", tiles="osm"))["tiles"]
+    assert tiles["url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png" and tiles["maxZoom"] == 19
+    assert "OpenStreetMap</a> contributors" in tiles["attribution"]
     with pytest.raises(ConfigError, match="valid: osm, cartodb-positron"):
         render_map(Report(), title="t", tiles="google")
 
