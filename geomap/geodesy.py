@@ -45,7 +45,8 @@ def measure(subject: Located, reference: Located) -> tuple[float, float]:
 
     km = geodesic((reference.lat, reference.lon), (subject.lat, subject.lon), ellipsoid="WGS-84").km
     azimuth = Geodesic.WGS84.Inverse(reference.lat, reference.lon, subject.lat, subject.lon)["azi1"]
-    return km, azimuth % 360.0
+    bearing = azimuth % 360.0
+    return km, 0.0 if bearing >= 360.0 else bearing  # -1e-17 % 360 is 360.0
 
 
 def border_distance_km(geometry: BaseGeometry, place: Located) -> float:

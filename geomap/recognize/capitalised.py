@@ -15,12 +15,14 @@ from collections.abc import Callable, Container, Mapping
 from gazetteer import lexicon, normalize
 from geomap.model import LookupKey, MentionKind, Span, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN
-
-
-def _words(text: str) -> list[str]:
-    """The whitespace-separated words of a block of text (keeps long word lists readable)."""
-    return text.split()
-
+from geomap.recognize.words import (
+    CALENDAR,
+    DISEASE_WORDS,
+    LOWERCASE_NOT_TITLES,
+    MODIFIERS,
+    NEVER,
+    TITLES,
+)
 
 #: Longest name, in words, that recognition tries.
 MAX_WORDS = 7
@@ -53,68 +55,8 @@ _ABBREVIATION_LIKE = re.compile(
     r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
 )
 _STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
-#: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
-DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
 _DISEASE_AFTER = re.compile(r"[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|stated|administration)\b")
-#: Words before a name that make it a person's or an office's: "President Assad".
-TITLES = frozenset(
-    _words(
-        """
-        mr mrs ms miss dr prof president vice minister premier chancellor king queen prince princess
-        pope sheikh shaikh emir sultan general gen lt col colonel capt captain sgt sergeant major
-        maj adm admiral rev reverend father sister brother judge justice senator sen rep
-        representative gov governor mayor secretary ambassador commissioner chief sir lord lady dame
-        saint officer deputy director coach professor bishop cardinal imam rabbi ayatollah mullah
-        comrade cpl spokesman spokeswoman agent detective trooper corporal private sheriff marshal
-        del
-        """
-    )
-)
-#: Capitalised words that qualify a following place rather than make it a person's name.
-MODIFIERS = frozenset(
-    _words(
-        """
-        north south east west northern southern eastern western central upper lower greater
-        northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-        downtown metro metropolitan suburban rural coastal inner outer old new mid far near occupied
-        free republic kingdom state province county city town village district region governorate
-        oblast mount lake port fort camp cape gulf bay
-        """
-    )
-)
-#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens");
-#: April, June and August are left out: they are first names too.
-_CALENDAR = frozenset(
-    _words(
-        """
-        monday tuesday wednesday thursday friday saturday sunday january february march july
-        september october november december
-        """
-    )
-)
-#: Words that are never places in prose, whatever some gazetteer alternate name says:
-#: calendar words, religious and institutional names used as metonyms.
-NEVER = (
-    _CALENDAR
-    | frozenset(
-        _words(
-            """
-        april june august christmas easter god allah jesus jan feb mar
-        apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun arab arabs jewish muslim
-        muslims christian catholic islamic olympic olympics capitol pentagon kremlin hamas hezbollah
-        fatah likud taliban
-        """
-        )
-    )
-    | {"white house", "downing street", "capitol hill", "wall street"}
-    | TITLES
-)
-#: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
-#: "the general Atlanta area", "a private Boston clinic".
-_LOWERCASE_NOT_TITLES = frozenset(
-    _words("miss general major private marshal chief agent officer deputy director father sister brother del")
-)
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
 COMMON_ZIPF = 3.0
@@ -356,7 +298,7 @@ class NameRecognizer:
         if not word or not word[0].isupper() or _is_acronym(word) or len(word) < 2:
             return False
         lowered = word.lower()
-        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in _CALENDAR:
+        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in CALENDAR:
             return False
         norm = normalize(word)
         return norm not in self._demonyms and not (
@@ -412,7 +354,7 @@ def _after_comma(text: str, start: int) -> bool:
 def _is_title(word: str) -> bool:
     """A personal title before a name: "President", "Gov.", "mayor"; but not "miss" or "general"."""
     lowered = word.lower().rstrip(".")
-    return lowered in TITLES and (word[:1].isupper() or lowered not in _LOWERCASE_NOT_TITLES)
+    return lowered in TITLES and (word[:1].isupper() or lowered not in LOWERCASE_NOT_TITLES)
 
 
 def _is_acronym(surface: str) -> bool:

@@ -1,0 +1,70 @@
+"""Word lists recognition consults: titles, qualifying words, calendar words, never-places, diseases."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a block of text (keeps long word lists readable)."""
+    return text.split()
+
+
+#: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
+DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
+#: Words before a name that make it a person's or an office's: "President Assad".
+TITLES = frozenset(
+    _words(
+        """
+        mr mrs ms miss dr prof president vice minister premier chancellor king queen prince princess
+        pope sheikh shaikh emir sultan general gen lt col colonel capt captain sgt sergeant major
+        maj adm admiral rev reverend father sister brother judge justice senator sen rep
+        representative gov governor mayor secretary ambassador commissioner chief sir lord lady dame
+        saint officer deputy director coach professor bishop cardinal imam rabbi ayatollah mullah
+        comrade cpl spokesman spokeswoman agent detective trooper corporal private sheriff marshal
+        del
+        """
+    )
+)
+#: Capitalised words that qualify a following place rather than make it a person's name.
+MODIFIERS = frozenset(
+    _words(
+        """
+        north south east west northern southern eastern western central upper lower greater
+        northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+        downtown metro metropolitan suburban rural coastal inner outer old new mid far near occupied
+        free republic kingdom state province county city town village district region governorate
+        oblast mount lake port fort camp cape gulf bay
+        """
+    )
+)
+#: Day and month names: capitalised, yet never a first name before a place ("Friday at Athens");
+#: April, June and August are left out: they are first names too.
+CALENDAR = frozenset(
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march july
+        september october november december
+        """
+    )
+)
+#: Words that are never places in prose, whatever some gazetteer alternate name says:
+#: calendar words, religious and institutional names used as metonyms.
+NEVER = (
+    CALENDAR
+    | frozenset(
+        _words(
+            """
+        april june august christmas easter god allah jesus jan feb mar
+        apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun arab arabs jewish muslim
+        muslims christian catholic islamic olympic olympics capitol pentagon kremlin hamas hezbollah
+        fatah likud taliban
+        """
+        )
+    )
+    | {"white house", "downing street", "capitol hill", "wall street"}
+    | TITLES
+)
+#: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
+#: "the general Atlanta area", "a private Boston clinic".
+LOWERCASE_NOT_TITLES = frozenset(
+    _words("miss general major private marshal chief agent officer deputy director father sister brother del")
+)
