@@ -14,7 +14,7 @@ from geomap.cli.common import (
     write_outputs,
 )
 from geomap.model import Report, Status
-from geomap.report.formats import ReportFormat, render
+from geomap.report import ReportFormat, render
 
 _FORMATS = [member.value for member in ReportFormat]
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 
 from geomap.cli import main
 from geomap.escape import escape_annotation, escape_markdown
-from geomap.report.formats import ReportFormat
+from geomap.report import ReportFormat
 from tests.mapdata import map_data
 
 #: Would create ./pwned if compiled as a Jinja template (both spellings reach os through globals).
