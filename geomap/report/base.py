@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import json
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from geomap.claims.quantities import describe
 from geomap.errors import ConfigError
@@ -21,7 +22,7 @@ class Renderer(ABC):
 
     @abstractmethod
     def render(self, report: Report) -> str:
-        """The whole output, ending with a newline."""
+        """The whole output: empty, or ending with a newline."""
 
 
 class FormatRegistry(Generic[Name, Implementation]):
@@ -48,8 +49,13 @@ class FormatRegistry(Generic[Name, Implementation]):
         try:
             return self.names(name)
         except ValueError:
-            valid = ", ".join(str(member.value) for member in self.names)
+            valid = ", ".join(self.choices)
             raise ConfigError(f"{name!r} is not a valid {self.names.__name__}; valid: {valid}") from None
+
+    @property
+    def choices(self) -> list[str]:
+        """The format names, in enum order (for click.Choice)."""
+        return [str(member.value) for member in self.names]
 
     def __getitem__(self, name: Name | str) -> Implementation:
         return self._entries[self.member(name)]
@@ -59,6 +65,11 @@ class FormatRegistry(Generic[Name, Implementation]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def json_text(document: Any) -> str:
+    """A JSON document as geomap writes it: UTF-8 text (not ASCII-escaped), indented, a final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def status_counts(report: Report) -> Counter[Status]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from geomap import __version__
 from geomap.model import Report, Status
-from geomap.report.base import Renderer, status_counts
+from geomap.report.base import Renderer, json_text, status_counts
 from geomap.report.records import claim_record
 
 #: Version of the JSON report layout (docs/claim-report-schema.md); bumped on breaking changes.
@@ -33,4 +31,4 @@ class JsonRenderer(Renderer):
                 for r in report.results
             ],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return json_text(document)
