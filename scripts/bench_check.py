@@ -45,7 +45,7 @@ def stages(folder: Path) -> list[tuple[str, float]]:
     from geomap.claims import extract_claims
     from geomap.outlines import Borders
     from geomap.pipeline import Geoparser
-    from geomap.report.formats import ReportFormat
+    from geomap.report import ReportFormat
     from geomap.settings import load_settings
     from geomap.verify import Verifier
 

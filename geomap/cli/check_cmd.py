@@ -14,9 +14,7 @@ from geomap.cli.common import (
     write_outputs,
 )
 from geomap.model import Report, Status
-from geomap.report.formats import ReportFormat, render
-
-_FORMATS = [member.value for member in ReportFormat]
+from geomap.report import RENDERERS, ReportFormat, render
 
 
 @click.command("check")
@@ -24,7 +22,7 @@ _FORMATS = [member.value for member in ReportFormat]
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(RENDERERS.choices),
     default=ReportFormat.TEXT.value,
     show_default=True,
     help="Report format: a table, JSON (docs/claim-report-schema.md), Markdown, JUnit XML or "

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.evaluate.formats import EVAL_FORMATS, EvalFormat, render_scores
 
 
 @click.command("eval")
@@ -24,7 +24,11 @@ from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors,
     "(include when at least 1% of the gold toponyms are demonyms).",
 )
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(EVAL_FORMATS.choices),
+    default=EvalFormat.TEXT.value,
+    show_default=True,
 )
 @gazetteer_options
 @reports_errors
@@ -46,101 +50,4 @@ def eval_command(
     with open_gazetteer(settings) as gazetteer:
         geoparser = Geoparser(gazetteer)
         scores = [evaluate(c, geoparser, gold_spans=gold_spans, demonyms=demonyms) for c in loaded]
-    if output_format == "json":
-        click.echo(json.dumps([_as_dict(s) for s in scores], indent=2))
-        return
-    click.echo(_table(scores))
-
-
-def _resolution_dict(resolution) -> dict[str, float] | None:  # noqa: ANN001
-    if resolution is None:
-        return None
-    return {
-        "toponyms": resolution.count,
-        "accuracy_161km": round(resolution.accuracy, 4),
-        "mean_km": round(resolution.mean_km, 1),
-        "median_km": round(resolution.median_km, 1),
-        "auc": round(resolution.auc, 4),
-    }
-
-
-def _as_dict(score) -> dict[str, object]:  # noqa: ANN001
-    rec = score.recognition
-    return {
-        "corpus": score.corpus,
-        "articles": score.articles,
-        "demonyms_counted": score.demonyms_counted,
-        "recognition": {
-            "gold": rec.gold,
-            "predicted": rec.predicted,
-            "exact": {
-                "precision": round(rec.precision, 4),
-                "recall": round(rec.recall, 4),
-                "f1": round(rec.f1, 4),
-            },
-            "overlap": {
-                "precision": round(rec.overlap_precision, 4),
-                "recall": round(rec.overlap_recall, 4),
-                "f1": round(rec.overlap_f1, 4),
-            },
-        },
-        "end_to_end": _resolution_dict(score.end_to_end),
-        "gold_spans": _resolution_dict(score.gold_spans),
-    }
-
-
-def _table(scores: list) -> str:  # noqa: ANN001
-    header = (
-        "corpus",
-        "articles",
-        "P",
-        "R",
-        "F1",
-        "overlap F1",
-        "mode",
-        "toponyms",
-        "acc@161",
-        "mean km",
-        "median km",
-        "AUC",
-    )
-    rows = []
-    for score in scores:
-        rec = score.recognition
-        base = (
-            score.corpus,
-            str(score.articles),
-            f"{rec.precision:.3f}",
-            f"{rec.recall:.3f}",
-            f"{rec.f1:.3f}",
-            f"{rec.overlap_f1:.3f}",
-        )
-        modes = [("end-to-end", score.end_to_end)]
-        if score.gold_spans is not None:
-            modes.append(("gold spans", score.gold_spans))
-        for number, (mode, res) in enumerate(modes):
-            first = base if number == 0 else ("",) * len(base)
-            rows.append(
-                (
-                    *first,
-                    mode,
-                    str(res.count),
-                    f"{100 * res.accuracy:.1f}%",
-                    f"{res.mean_km:.0f}",
-                    f"{res.median_km:.1f}",
-                    f"{res.auc:.3f}",
-                )
-            )
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(
-            cell.rjust(width) if column else cell.ljust(width)
-            for column, (cell, width) in enumerate(zip(row, widths, strict=False))
-        )
-        for row in [header, *rows]
-    ]
-    notes = [
-        f"{s.corpus}: demonyms {'counted' if s.demonyms_counted else 'not counted'} as toponyms"
-        for s in scores
-    ]
-    return "\n".join([*lines, "", *notes])
+    click.echo(render_scores(scores, output_format), nl=False)

@@ -16,6 +16,7 @@ from geomap.cli.common import (
     reports_errors,
     settings_from,
 )
+from geomap.report.records import place_record
 
 
 @click.group("gazetteer")
@@ -108,7 +109,9 @@ def lookup_command(
             click.echo("[]")  # still valid JSON for scripts that parse stdout
         raise SystemExit(1)
     if output_format == "json":
-        rows = [{**asdict(c.place), "score": round(c.score, 3), "matched": c.matched} for c in candidates]
+        rows = [
+            {**place_record(c.place), "score": round(c.score, 3), "matched": c.matched} for c in candidates
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for rank, candidate in enumerate(candidates, start=1):

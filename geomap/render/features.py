@@ -9,6 +9,7 @@ from typing import Any
 from gazetteer import Kind, Place
 from geomap.geodesy import geodesic_line
 from geomap.model import Article, ArticleResult, Mention, MentionKind, Report, Verdict
+from geomap.report.records import PlaceField, place_record
 
 #: Map categories (legend entries) and the gazetteer kinds each one covers.
 CATEGORIES: dict[str, tuple[Kind, ...]] = {
@@ -42,6 +43,9 @@ CATEGORY_LABELS = {
     "other": "Other site",
 }
 _CATEGORY_OF = {kind: category for category, kinds in CATEGORIES.items() for kind in kinds}
+#: A pin's place fields (records.place_record), before and after its legend category.
+_PIN_NAME: tuple[PlaceField, ...] = ("id", "name", "kind")
+_PIN_DETAILS: tuple[PlaceField, ...] = ("country_code", "admin1", "population", "source")
 
 
 def category(kind: Kind) -> str:
@@ -137,14 +141,9 @@ def _place_feature(pin: PlacePin) -> dict[str, Any]:
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
         "properties": {
             "feature": "place",
-            "id": place.id,
-            "name": place.name,
-            "kind": place.kind,
+            **place_record(place, _PIN_NAME),
             "category": category(place.kind),
-            "country_code": place.country_code,
-            "admin1": place.admin1,
-            "population": place.population,
-            "source": place.source,
+            **place_record(place, _PIN_DETAILS),
             "article": pin.article.name,
             "mentions": len(pin.mentions),
             "demonym_mentions": pin.demonyms,

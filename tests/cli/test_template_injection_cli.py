@@ -10,17 +10,16 @@ import html
 import json
 import shutil
 import sqlite3
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from geomap.cli import main
 from geomap.escape import escape_annotation, escape_markdown
-from geomap.report.formats import ReportFormat
+from geomap.report import ReportFormat
+from tests.geomap.contracts.readers import strings, xml_strings
 from tests.mapdata import map_data
 
 #: Would create ./pwned if compiled as a Jinja template (both spellings reach os through globals).
@@ -45,19 +44,6 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a JSON value, keys included."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
-
-
 def map_text(page: str) -> str:
     """What a reader of the map can see: the title and every data string, HTML entities decoded."""
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
@@ -79,9 +65,7 @@ def report_shows(form: ReportFormat, output: str, text: str) -> bool:
     if form is ReportFormat.JSON:
         return any(text in s for s in strings(json.loads(output)))
     if form is ReportFormat.JUNIT:
-        root = ET.fromstring(output)
-        seen = [value for element in root.iter() for value in (element.text or "", *element.attrib.values())]
-        return any(text in value for value in seen)
+        return any(text in value for value in xml_strings(output))
     if form is ReportFormat.MARKDOWN:
         return escape_markdown(text) in output
     if form is ReportFormat.GITHUB:

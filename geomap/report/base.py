@@ -1,0 +1,114 @@
+"""The Renderer interface, the format-name registry, and the phrases several check formats share."""
+
+from __future__ import annotations
+
+import enum
+import json
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+from geomap.claims.quantities import describe
+from geomap.errors import ConfigError
+from geomap.model import Claim, ClaimKind, Report, Status, Verdict
+
+Name = TypeVar("Name", bound=enum.Enum)
+Implementation = TypeVar("Implementation")
+
+
+class Renderer(ABC):
+    """Turns a Report into the text of one output format."""
+
+    @abstractmethod
+    def render(self, report: Report) -> str:
+        """The whole output: empty, or ending with a newline."""
+
+
+class FormatRegistry(Generic[Name, Implementation]):
+    """Every member of a format-name enum mapped to its implementation.
+
+    Built complete or not at all: an enum member without an implementation (or an entry
+    that is no member) is a TypeError when the registry is made, so a format cannot be
+    named and forgotten. A wrong name looked up raises ConfigError listing the valid ones.
+    """
+
+    def __init__(self, names: type[Name], entries: Mapping[Name, Implementation]) -> None:
+        missing = [str(member.value) for member in names if member not in entries]
+        strays = [repr(key) for key in entries if not isinstance(key, names)]
+        if missing or strays:
+            raise TypeError(
+                f"{names.__name__} registry: no implementation for {', '.join(missing) or '-'}; "
+                f"not a member: {', '.join(strays) or '-'}"
+            )
+        self.names = names
+        self._entries = {member: entries[member] for member in names}
+
+    def member(self, name: Name | str) -> Name:
+        """The member called `name`; a member passes through."""
+        try:
+            return self.names(name)
+        except ValueError:
+            valid = ", ".join(self.choices)
+            raise ConfigError(f"{name!r} is not a valid {self.names.__name__}; valid: {valid}") from None
+
+    @property
+    def choices(self) -> list[str]:
+        """The format names, in enum order (for click.Choice)."""
+        return [str(member.value) for member in self.names]
+
+    def __getitem__(self, name: Name | str) -> Implementation:
+        return self._entries[self.member(name)]
+
+    def __iter__(self) -> Iterator[Name]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def json_text(document: Any) -> str:
+    """A JSON document as geomap writes it: UTF-8 text (not ASCII-escaped), indented, a final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def status_counts(report: Report) -> Counter[Status]:
+    """How many verdicts of the report have each status."""
+    return Counter(verdict.status for verdict in report.verdicts)
+
+
+def summary(report: Report) -> str:
+    """The closing line: "3 claims in 2 articles: 1 holds, 1 contradicted, 1 unverifiable"."""
+    counts = status_counts(report)
+    total = len(report.verdicts)
+    return (
+        f"{total} claim{'s' if total != 1 else ''} in {len(report.results)} "
+        f"article{'s' if len(report.results) != 1 else ''}: {counts[Status.HOLDS]} holds, "
+        f"{counts[Status.CONTRADICTED]} contradicted, {counts[Status.UNVERIFIABLE]} unverifiable"
+    )
+
+
+def claimed(claim: Claim) -> str:
+    """What the claim states, in a few words."""
+    parts = []
+    if claim.quantity is not None:
+        parts.append(describe(claim.quantity))
+    if claim.direction is not None:
+        parts.append(claim.direction)
+    if claim.kind == ClaimKind.PROXIMITY:
+        parts.append("near")
+    if claim.kind == ClaimKind.BORDER_DISTANCE:
+        parts.append(f"from {claim.country or 'the'} border")
+    if claim.kind == ClaimKind.CONTAINMENT:
+        parts.append(f"inside {claim.country or '?'}")
+    return " ".join(parts)
+
+
+def measured(verdict: Verdict) -> str:
+    """The measured distance, or "-" when nothing could be measured."""
+    return "-" if verdict.measured_km is None else f"{verdict.measured_km:.1f} km"
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"

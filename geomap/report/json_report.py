@@ -1,0 +1,34 @@
+"""The `json` check format: the documented, versioned layout of docs/claim-report-schema.md."""
+
+from __future__ import annotations
+
+from geomap import __version__
+from geomap.model import Report, Status
+from geomap.report.base import Renderer, json_text, status_counts
+from geomap.report.records import claim_record
+
+#: Version of the JSON report layout (docs/claim-report-schema.md); bumped on breaking changes.
+SCHEMA_VERSION = 1
+
+
+class JsonRenderer(Renderer):
+    """The documented, versioned JSON layout (docs/claim-report-schema.md)."""
+
+    def render(self, report: Report) -> str:
+        counts = status_counts(report)
+        document = {
+            "version": SCHEMA_VERSION,
+            "tool": {"name": "geomap", "version": __version__},
+            "summary": {
+                "articles": len(report.results),
+                "claims": len(report.verdicts),
+                Status.HOLDS: counts[Status.HOLDS],
+                Status.CONTRADICTED: counts[Status.CONTRADICTED],
+                Status.UNVERIFIABLE: counts[Status.UNVERIFIABLE],
+            },
+            "articles": [
+                {"name": r.article.name, "claims": [claim_record(v) for v in r.verdicts]}
+                for r in report.results
+            ],
+        }
+        return json_text(document)
