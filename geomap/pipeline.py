@@ -73,7 +73,7 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
 
 def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
     """Geoparse, extract claims and verify them for every article."""
-    from geomap.claims import extract_claims
+    from geomap.claims.extract import extract_claims
     from geomap.outlines import Borders
     from geomap.verify import Verifier
 

@@ -42,7 +42,7 @@ def stages(folder: Path) -> list[tuple[str, float]]:
 
     from gazetteer import Gazetteer
     from geomap.articles import read_articles
-    from geomap.claims import extract_claims
+    from geomap.claims.extract import extract_claims
     from geomap.outlines import Borders
     from geomap.pipeline import Geoparser
     from geomap.report import ReportFormat

@@ -1,59 +1,6 @@
 """Finding geographic claims: distances, bearings, proximity, borders, containment.
 
-Each claim shape is a ClaimFinder: given one sentence's places and the claims found so far,
-it returns drafts; FINDERS runs them in order (quantity claims first, so a "north of" or
-"near" inside one is not claimed twice). geomap.claims.endpoints decides which mentioned
-places a cue relates.
+`geomap.claims.extract` runs every ClaimFinder (FINDERS) over an article's sentences; one
+module per claim shape (measured, beside, containment); endpoints binds a cue's places.
+Nothing is imported here, so that using one module (quantities, say) stays cheap.
 """
-
-from __future__ import annotations
-
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
-from typing import Protocol
-
-from geomap.claims.beside import BearingFinder, ProximityFinder
-from geomap.claims.containment import ContainmentFinder
-from geomap.claims.draft import ClaimDraft, make_claim
-from geomap.claims.endpoints import SentencePlaces
-from geomap.claims.measured import MeasuredFinder
-from geomap.model import Claim, Mention
-from geomap.sentences import LineIndex, split_sentences
-
-
-class ClaimFinder(Protocol):
-    """One shape of claim."""
-
-    def find(self, places: SentencePlaces, taken: Sequence[Claim]) -> list[ClaimDraft]:
-        """Drafts of this shape in the sentence; `taken` are the claims already found in it."""
-        ...
-
-
-#: Every claim finder by name, in the order they run.
-FINDERS: Mapping[str, ClaimFinder] = MappingProxyType(
-    {
-        "measured": MeasuredFinder(),
-        "bearing": BearingFinder(),
-        "proximity": ProximityFinder(),
-        "containment": ContainmentFinder(),
-    }
-)
-
-
-def extract_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
-    """Every claim in `text`, each bound to the mentions it relates (or marked unbound)."""
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    lines = LineIndex(text)
-    claims: list[Claim] = []
-    for sentence in split_sentences(text):
-        inside = [m for m in ordered if m.start >= sentence.start and m.end <= sentence.end]
-        places = SentencePlaces(text, sentence, inside, ordered, lines.line_of)
-        found: list[Claim] = []
-        for finder in FINDERS.values():
-            drafts = finder.find(places, found)
-            found.extend(make_claim(places, draft) for draft in drafts if draft.names_a_place)
-        claims.extend(sorted(found, key=lambda c: c.start))
-    return claims
-
-
-__all__ = ["FINDERS", "ClaimDraft", "ClaimFinder", "extract_claims"]

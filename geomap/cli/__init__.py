@@ -1,25 +1,44 @@
-"""The `geomap` command line: a thin layer that parses flags, runs the pipeline, picks a format."""
+"""The `geomap` command line: a thin layer that parses flags, runs the pipeline, picks a format.
+
+Each command's module is imported only when that command runs (or when help lists them), so
+`geomap --version` and `geomap check` do not pay for the others.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from geomap import __version__
-from geomap.cli.check_cmd import check_command
-from geomap.cli.eval_cmd import eval_command
-from geomap.cli.gazetteer_cmd import gazetteer_group
-from geomap.cli.map_cmd import map_command
-from geomap.cli.places_cmd import places_command
+
+#: Command name -> "module:attribute" of its click command.
+COMMANDS = {
+    "gazetteer": "geomap.cli.gazetteer_cmd:gazetteer_group",
+    "places": "geomap.cli.places_cmd:places_command",
+    "eval": "geomap.cli.eval_cmd:eval_command",
+    "check": "geomap.cli.check_cmd:check_command",
+    "map": "geomap.cli.map_cmd:map_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, _, attribute = COMMANDS[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{COMMANDS[cmd_name]} is not a click command")
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="geomap")
 def main() -> None:
     """Find the places a news article names, check its geographic claims, map them. Offline."""
-
-
-main.add_command(gazetteer_group)
-main.add_command(places_command)
-main.add_command(eval_command)
-main.add_command(check_command)
-main.add_command(map_command)

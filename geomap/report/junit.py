@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from geomap.escape import escape_terminal, escape_xml
 from geomap.model import Report, Status, Verdict
 from geomap.report.base import Renderer
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 #: Written by hand: ElementTree's own declaration uses single quotes and a lower-case encoding.
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -19,6 +22,8 @@ class JunitRenderer(Renderer):
     """JUnit XML: a suite per article, a case per claim; contradicted fails, unverifiable is skipped."""
 
     def render(self, report: Report) -> str:
+        from xml.etree import ElementTree
+
         root = ElementTree.Element("testsuites", _totals("geomap check", report.verdicts))
         for result in report.results:
             suite = _element(root, "testsuite", **_totals(result.article.name, result.verdicts))
@@ -70,6 +75,8 @@ def _element(
     parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str
 ) -> ElementTree.Element:
     """A child element whose text and attribute values hold only characters XML 1.0 allows."""
+    from xml.etree import ElementTree
+
     child = ElementTree.SubElement(parent, tag, {key: _xml_chars(v) for key, v in attributes.items()})
     if text is not None:
         child.text = _xml_chars(text)

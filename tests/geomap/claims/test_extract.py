@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
-from geomap.claims import extract_claims
+from geomap.claims.extract import extract_claims
 from geomap.compass import compass_point
 from geomap.model import Mention, MentionKind, Status
 from geomap.outlines import Borders
@@ -1210,7 +1210,7 @@ def test_a_page_without_full_stops_is_cut_into_bounded_sentences() -> None:
 
 def test_a_possessive_of_a_name_with_no_place_in_that_country_is_no_claim() -> None:
     from gazetteer import Place
-    from geomap.claims import extract_claims
+    from geomap.claims.extract import extract_claims
     from geomap.model import Mention, MentionKind
 
     brazil = Place("g:br", "Brazil", "country", -10.0, -55.0, "BR")

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
-from geomap.claims import FINDERS, extract_claims
 from geomap.claims.draft import make_claim
 from geomap.claims.endpoints import SentencePlaces
+from geomap.claims.extract import FINDERS, extract_claims
 from geomap.model import Claim, ClaimKind, LookupKey, Mention, MentionKind, Span, Status, Verdict
 from geomap.outlines import Borders
 from geomap.pipeline import Geoparser
