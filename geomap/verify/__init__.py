@@ -7,10 +7,11 @@ returns a Verdict; CHECKERS maps every ClaimKind to its checker.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from gazetteer import Place
-from geomap.model import Claim, ClaimKind, Status, Verdict
+from geomap.model import Claim, ClaimKind, Mention, Status, Verdict
 from geomap.outlines import Borders
 from geomap.settings import Settings
 from geomap.verify.context import VerifyContext
@@ -51,7 +52,26 @@ class Verifier:
         if subject is None:
             return Verdict(claim, Status.UNVERIFIABLE, "cannot check: the subject is not bound to a place")
         reference = claim.reference.place if claim.reference else None
-        return CHECKERS[claim.kind](claim, subject, reference, self.context)
+        verdict = CHECKERS[claim.kind](claim, subject, reference, self.context)
+        return replace(verdict, explanation=f"{verdict.explanation} [{measured_ends(verdict.claim)}]")
+
+
+def measured_ends(claim: Claim) -> str:
+    """Which places were measured, with kind, division, country and resolver confidence."""
+    ends = [("subject", claim.subject), ("reference", claim.reference)]
+    described = [f"{role} {_describe(mention)}" for role, mention in ends if mention and mention.place]
+    if claim.country and claim.reference is None:
+        described.append(f"country {claim.country}")
+    return "; ".join(described)
+
+
+def _describe(mention: Mention) -> str:
+    place = mention.place
+    assert place is not None
+    where = ", ".join(
+        part for part in (place.kind.replace("_", " "), place.admin1, place.country_code) if part
+    )
+    return f"{place.name} ({where}; confidence {mention.confidence:.2f})"
 
 
 __all__ = ["CHECKERS", "Checker", "Verifier", "VerifyContext"]

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gazetteer import VAST, Kind, Place
+from gazetteer import AREA, DIVISION, SETTLEMENT, VAST, Kind, Place, normalize
 from geomap.claims.quantities import describe
 from geomap.geodesy import measure
-from geomap.model import Claim, ClaimKind, Status, Verdict
+from geomap.model import Claim, ClaimKind, Mention, Status, Verdict
 from geomap.verify.context import VerifyContext
 from geomap.verify.countries import STRADDLING, check_border
-from geomap.verify.tolerance import Allowed
+from geomap.verify.tolerance import LONG, Allowed
 
 #: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
 EDGELESS = STRADDLING | {Kind.ADMIN1}
+#: Ends with no one point a distance is measured from: a failed check on them proves nothing.
+EXTENDED = (AREA | LONG) - SETTLEMENT
+#: A measure this many times the claim (and this many km beyond it) points to a namesake.
+FAR_NAMESAKE_RATIO, FAR_NAMESAKE_KM = 3.0, 100.0
+#: The resolver confidence both ends need for a failed check to be a contradiction.
+CONFIDENT = 0.5
 
 
 def check_measured(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:
@@ -28,14 +34,15 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     ):
         # "X is 30 km from Lebanon": the distance to Lebanon's outline, as for a border.
         return check_border(replace(claim, country=reference.country_code), subject, None, context)
+    claim, subject, reference = _settlements(claim, subject, reference)
     found = _measured(claim, subject, reference, context)
     if isinstance(found, Verdict):
         return found
     measured, bearing, extent = found
     tolerance = context.tolerance
     parts: list[tuple[bool, str]] = []
-    if claim.quantity is not None:
-        allowed = tolerance.allowed(claim.quantity, extent)
+    allowed = tolerance.allowed(claim.quantity, extent) if claim.quantity is not None else None
+    if claim.quantity is not None and allowed is not None:
         text = f"claimed {describe(claim.quantity)}, measured {measured:.1f} km (allowed {allowed})"
         parts.append((allowed.admits(measured), text))
     if claim.direction is not None:
@@ -43,8 +50,65 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     if not parts:
         why = "cannot check: no distance or direction stated"
         return Verdict(claim, Status.UNVERIFIABLE, why, measured, bearing)
-    status = Status.HOLDS if all(ok for ok, _ in parts) else Status.CONTRADICTED
-    return Verdict(claim, status, "; ".join(text for _, text in parts), measured, bearing)
+    text = "; ".join(text for _, text in parts)
+    if all(ok for ok, _ in parts):
+        return Verdict(claim, Status.HOLDS, text, measured, bearing)
+    doubt = contradiction_doubt(claim, subject, reference, measured, allowed)
+    if doubt is not None:
+        return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {doubt}; {text}", measured, bearing)
+    return Verdict(claim, Status.CONTRADICTED, text, measured, bearing)
+
+
+def _settlements(claim: Claim, subject: Place, reference: Place) -> tuple[Claim, Place, Place]:
+    """The claim with each division end read as its same-named town where there is one."""
+    town_subject, town_reference = (
+        as_settlement(claim.subject, subject),
+        as_settlement(claim.reference, reference),
+    )
+    if claim.subject is not None and town_subject is not subject:
+        claim = replace(claim, subject=replace(claim.subject, place=town_subject))
+    if claim.reference is not None and town_reference is not reference:
+        claim = replace(claim, reference=replace(claim.reference, place=town_reference))
+    return claim, town_subject, town_reference
+
+
+def as_settlement(mention: Mention | None, place: Place) -> Place:
+    """A division read as the town of the same name when the claim treats it as a point.
+
+    "60 km south of Aleppo" measures from the city, not from the governorate's centre: when the
+    resolver picked a division and a runner-up is a settlement of the same name, that is meant.
+    """
+    if place.kind not in DIVISION or mention is None:
+        return place
+    name = normalize(place.name)
+    for alternative in mention.alternatives:
+        if alternative.kind in SETTLEMENT and normalize(alternative.name) == name:
+            return alternative
+    return place
+
+
+def contradiction_doubt(
+    claim: Claim, subject: Place, reference: Place, measured: float, allowed: Allowed | None
+) -> str | None:
+    """Why a failed check is not yet a contradiction a newsroom's CI may fail on, if it is not.
+
+    A contradiction needs both ends to be points the resolver is confident of: an area or an
+    extended feature has no one point a distance is measured from; a measure more than three
+    times the claim is likelier a namesake of one end than a wrong figure; and a low-confidence
+    end may be a namesake too.
+    """
+    for end, place in (("subject", subject), ("reference", reference)):
+        if place.kind in EXTENDED:
+            return f"the {end} {place.name} is a {place.kind}, with no one point to measure from"
+    high = allowed.high if allowed is not None else None
+    if high is not None and measured > FAR_NAMESAKE_RATIO * high and measured - high > FAR_NAMESAKE_KM:
+        return (
+            f"{measured:.0f} km is over {FAR_NAMESAKE_RATIO:g} times the claim: an end is likely a namesake"
+        )
+    for mention in (claim.subject, claim.reference):
+        if mention is not None and mention.confidence < CONFIDENT:
+            return f"{mention.surface!r} is resolved with confidence {mention.confidence:.2f} only"
+    return None
 
 
 def check_proximity(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:
@@ -64,6 +128,9 @@ def check_proximity(claim: Claim, subject: Place, reference: Place | None, conte
         # "near the New York line": near a division's edge, far from its centre.
         text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
         return Verdict(claim, Status.UNVERIFIABLE, text, measured, bearing)
+    doubt = contradiction_doubt(claim, subject, reference, measured, None)  # "near" states no figure
+    if doubt is not None:
+        return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {doubt}; {text}", measured, bearing)
     return Verdict(claim, Status.CONTRADICTED, text, measured, bearing)
 
 
