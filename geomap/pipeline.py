@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
-from gazetteer import Gazetteer
+from gazetteer import Gazetteer, Place
 from geomap.model import Article, ArticleResult, Mention, Report
 from geomap.recognize import make_recognizer
 from geomap.resolve import make_resolver
@@ -29,7 +29,7 @@ class Geoparser:
     ) -> None:
         self.gazetteer = gazetteer
         self._demonyms: Mapping[str, str] = gazetteer.demonyms()
-        index = CandidateIndex(gazetteer)
+        index = self._index = CandidateIndex(gazetteer)
         self._recognizer = make_recognizer(recognizer, gazetteer, index)
         self._resolver = make_resolver(resolver, index, self._demonyms)
 
@@ -37,6 +37,10 @@ class Geoparser:
     def demonym_table(self) -> Mapping[str, str]:
         """Normalised demonym -> ISO country code, as recognition uses it."""
         return self._demonyms
+
+    def capital_of(self, code: str) -> Place | None:
+        """The capital city of a country by ISO code (for claims about "the Syrian capital")."""
+        return self._index.capital_of(code)
 
     def parse(self, text: str) -> list[Mention]:
         """Every place and demonym mention, sorted by start; text[m.start:m.end] == m.surface."""
@@ -82,7 +86,7 @@ def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -
     results = []
     for article in articles:
         mentions = tuple(geoparser.parse(article.text))
-        claims = extract_claims(article.text, mentions)
+        claims = extract_claims(article.text, mentions, geoparser.capital_of)
         verdicts = tuple(verifier.verify(claim) for claim in claims)
         results.append(ArticleResult(article, mentions, verdicts))
     return Report(tuple(results))

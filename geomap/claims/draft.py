@@ -62,13 +62,13 @@ def make_claim(places: SentencePlaces, draft: ClaimDraft) -> Claim:
         start = min(start, places.local_span(draft.subject)[0])
     if draft.reference is not None and places.in_sentence(draft.reference):
         end = max(end, places.local_span(draft.reference)[1])
-    absolute = places.sentence.start + start
+    absolute, sentence = places.sentence.start + start, places.sentence
     return Claim(
         kind=draft.kind,
-        text=places.local[start:end],
+        text=places.text[absolute : sentence.start + end],  # as written, not the case-folded view
         start=absolute,
-        end=places.sentence.start + end,
-        sentence=places.local,
+        end=sentence.start + end,
+        sentence=places.text[sentence.start : sentence.end],
         line=places.line_of(absolute),
         subject=draft.subject,
         reference=draft.reference,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from gazetteer import WIDE, Kind
+from gazetteer import WIDE, Kind, Place
 from geomap.model import Mention, MentionKind
 from geomap.sentences import Sentence
 
@@ -70,12 +70,35 @@ _LINK_WORD = (
     r"(?:which|that|is|are|was|were|lies|lie|lay|sits|sit|stands|located|situated|based|found|set|now|"
     r"also|still|only|just|about|some|roughly|around|a|an|the|due|far|well)"
 )
-_LINK = re.compile(rf"^[\s,]*(?:(?:{_LINK_WORD})\b[\s,]*)*$", re.IGNORECASE)
+_LINK = re.compile(rf"^[\s,(]*(?:(?:{_LINK_WORD})\b[\s,]*)*$", re.IGNORECASE)
 # "X, which Russia built in 2015, is ...": one aside between commas, brackets or dashes.
 _LINK_AROUND_CLAUSE = re.compile(
     rf"^\s*(?:,[^,;]{{1,80}},|\([^()]{{1,80}}\)|[—–][^—–]{{1,80}}[—–])\s*(?:(?:{_LINK_WORD})\b\s*)*$",
     re.IGNORECASE,
 )
+#: What an appositive may call a place between it and its claim: "Ramadi, a city some 110 km ...".
+_APPOSITIVE_NOUN = (
+    r"(?:town|city|village|hamlet|suburb|district|municipality|community|settlement|port|base|island|"
+    r"area|region|province|county|capital|neighbou?rhood|locality|township|commune|outpost|enclave|camp|"
+    r"lake|mountain|peak|river|valley|oasis|airport|air\s?base|facility|stronghold|crossing|border\s+town)"
+)
+_APPOSITIVE = re.compile(
+    rf"^[\s,]*(?:a|an|another|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_APPOSITIVE_NOUN}\b[\s,]*"
+    rf"(?:(?:{_LINK_WORD})\b[\s,]*)*$",
+    re.IGNORECASE,
+)
+#: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
+_IN_ITS_REGION = re.compile(
+    rf",?\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_APPOSITIVE_NOUN}\s+)?(?:(?:in|of)\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+#: A capital described, not named: "the capital", "the Syrian capital", "the capital of Sudan".
+_CAPITAL_REFERENCE = re.compile(
+    r"\s*(?P<phrase>(?:the\s+)?(?:(?P<adjective>[\w'’-]+)\s+)?capital(?:\s+city)?\b(?P<of>\s+of\s+(?:the\s+)?)?)",
+    re.IGNORECASE,
+)
+#: What joins two claims about one subject: "lies 8 km from A and some 40 km south of B".
+COORDINATION = re.compile(r"^[\s,;]*(?:(?:and|or|but|while|as\s+well\s+as)\b)?[\s,]*$", re.IGNORECASE)
 _PROPER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+")
 _PROPER_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)[\s,]*(?i:(?:{_LINK_WORD})\b[\s,]*)*$")
 _PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
@@ -96,9 +119,13 @@ class SentencePlaces:
         inside: list[Mention],
         every: list[Mention],
         line_of: Callable[[int], int],
+        capital_of: Callable[[str], Place | None] | None = None,
     ) -> None:
         self.text = text
         self.line_of = line_of
+        """The 1-based line number of an article offset."""
+        self.capital_of = capital_of
+        """The capital of a country by ISO code, for "the Syrian capital" (None: not known)."""
         """The 1-based line number of an article offset."""
         self.sentence = sentence
         self.local = sentence.text
@@ -150,8 +177,54 @@ class SentencePlaces:
         return None
 
     def reference_after(self, position: int) -> Mention | None:
-        """The place a distance is measured from: named after the cue, or "the city" carried over."""
-        return self.place_after(position) or self._carried_over_reference(position)
+        """The place a distance is measured from.
+
+        Named after the cue, a capital described ("the Syrian capital", "the capital of
+        Sudan"), or a place carried over ("the city").
+        """
+        return (
+            self._capital_reference(position)
+            or self.place_after(position)
+            or self._carried_over_reference(position)
+        )
+
+    def _capital_reference(self, position: int) -> Mention | None:
+        """A country's capital described, not named ("the Iraqi capital"), as a mention of it.
+
+        The mention spans the description as written and carries the confidence of the country
+        (or demonym) mention it comes from. A capital that is named ("the Syrian capital
+        Damascus") is left to place_after.
+        """
+        match = _CAPITAL_REFERENCE.match(self.local, position)
+        if match is None or self.capital_of is None:
+            return None
+        end = match.end()
+        if match.group("of"):
+            country = self.next_place(end)
+            if country is not None and self.local_span(country)[0] == end:
+                end = self.local_span(country)[1]
+            else:
+                country = None
+        else:
+            adjective = match.group("adjective")
+            country = (
+                self._mention_at(match.start("adjective"), match.end("adjective")) if adjective else None
+            )
+        if country is None or country.place is None or country.place.kind != Kind.COUNTRY:
+            return None
+        capital = self.capital_of(country.place.country_code)
+        if capital is None:
+            return None
+        start, stop = self.sentence.start + match.start("phrase"), self.sentence.start + end
+        return Mention(start, stop, self.text[start:stop], MentionKind.PLACE, capital, country.confidence)
+
+    def _mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention covering a span of the sentence, if any."""
+        for mention in self.inside:
+            first, last = self.local_span(mention)
+            if first <= start and end <= last:
+                return mention
+        return None
 
     def subject_before(self, position: int) -> Mention | None:
         """The place a claim starting at `position` is about: linked by "is", ",", "lies"...
@@ -163,9 +236,20 @@ class SentencePlaces:
         candidates = self.places_before(position)
         for mention in candidates[:3]:
             gap = self.local[self.local_span(mention)[1] : position]
-            if _LINK.match(gap) or _LINK_AROUND_CLAUSE.match(gap):
+            if _LINK.match(gap) or _LINK_AROUND_CLAUSE.match(gap) or self._appositive(gap):
                 return self._town_rather_than_its_region(mention, candidates)
         return self._carried_over_subject(self.local[:position], position)
+
+    @staticmethod
+    def _appositive(gap: str) -> bool:
+        """A description between a place and its claim, naming no other place: ", a small town"."""
+        return bool(_APPOSITIVE.match(gap)) and not _PROPER.search(gap)
+
+    def end_of(self, mention: Mention | None, default: int) -> int:
+        """Where a mention ends in the sentence, or `default` when it is none or lies elsewhere."""
+        if mention is None or not self.in_sentence(mention):
+            return default
+        return max(default, self.local_span(mention)[1])
 
     def adjacent_subject(self, position: int) -> Mention | None:
         """The nearest place before `position` when only link words stand between ("X lies near").
@@ -259,7 +343,9 @@ class SentencePlaces:
         if mention.place is None or mention.place.kind not in (Kind.COUNTRY, Kind.ADMIN1):
             return mention
         earlier = [m for m in candidates if m.end <= mention.start][:1]
-        if earlier and re.fullmatch(r",?\s*", self.text[earlier[0].end : mention.start]):
+        if earlier and _IN_ITS_REGION.fullmatch(
+            self.local[self.local_span(earlier[0])[1] : self.local_span(mention)[0]]
+        ):
             return earlier[0]
         return mention
 

@@ -5,10 +5,13 @@ Quantity claims come first, so a "north of" or "near" inside one is not claimed 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Protocol
 
+from gazetteer import Place
+from geomap.casing import claims_view
 from geomap.claims.beside import BearingFinder, ProximityFinder
 from geomap.claims.containment import ContainmentFinder
 from geomap.claims.draft import ClaimDraft, make_claim
@@ -37,14 +40,21 @@ FINDERS: Mapping[str, ClaimFinder] = MappingProxyType(
 )
 
 
-def extract_claims(text: str, mentions: Sequence[Mention]) -> list[Claim]:
-    """Every claim in `text`, each bound to the mentions it relates (or marked unbound)."""
+def extract_claims(
+    text: str, mentions: Sequence[Mention], capital_of: Callable[[str], Place | None] | None = None
+) -> list[Claim]:
+    """Every claim in `text`, each bound to the mentions it relates (or marked unbound).
+
+    `capital_of` (a country's capital by ISO code) lets "the Syrian capital" be an end point.
+    """
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     lines = LineIndex(text)
+    view = claims_view(text, ordered)
     claims: list[Claim] = []
     for sentence in split_sentences(text):
         inside = [m for m in ordered if m.start >= sentence.start and m.end <= sentence.end]
-        places = SentencePlaces(text, sentence, inside, ordered, lines.line_of)
+        read = sentence if view is text else replace(sentence, text=view[sentence.start : sentence.end])
+        places = SentencePlaces(text, read, inside, ordered, lines.line_of, capital_of)
         found: list[Claim] = []
         for finder in FINDERS.values():
             drafts = finder.find(places, found)

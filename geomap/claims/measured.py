@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geomap.claims.draft import ClaimDraft
-from geomap.claims.endpoints import SentencePlaces
+from geomap.claims.endpoints import COORDINATION, SentencePlaces
 from geomap.claims.quantities import QuantityMatch, find_quantities
 from geomap.compass import DIRECTION, compass_point
 from geomap.model import Claim, ClaimKind, Hedge, Mention
@@ -32,11 +33,11 @@ class MeasuredFinder:
     """A quantity is a claim only when a cue follows it: "60km from", "50km apart", "north of"..."""
 
     def find(self, places: SentencePlaces, taken: Sequence[Claim]) -> list[ClaimDraft]:
-        drafts = []
+        drafts: list[ClaimDraft] = []
         for found in find_quantities(places.local):
             draft = self._after_quantity(places, found)
             if draft is not None:
-                drafts.append(draft)
+                drafts.append(_shared_subject(places, drafts[-1], draft) if drafts else draft)
         return drafts
 
     def _after_quantity(self, places: SentencePlaces, found: QuantityMatch) -> ClaimDraft | None:
@@ -59,6 +60,19 @@ class MeasuredFinder:
                 continue
             return _measured_from(places, found, cue_end, direction, cue.group(0).strip())
         return None
+
+
+def _shared_subject(places: SentencePlaces, previous: ClaimDraft, draft: ClaimDraft) -> ClaimDraft:
+    """A claim joined to the one before by "and" is about the same subject.
+
+    "X lies 8 km from A and some 40 km south of B": the second claim's subject is X, not A.
+    """
+    if draft.subject is not None or previous.subject is None or draft.kind == ClaimKind.BORDER_DISTANCE:
+        return draft
+    previous_end = places.end_of(previous.reference, previous.end)
+    if previous_end > draft.start or not COORDINATION.match(places.local[previous_end : draft.start]):
+        return draft
+    return replace(draft, subject=previous.subject)
 
 
 def _measured_from(

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Mapping
+from dataclasses import replace
 
 from gazetteer import lexicon, normalize
+from geomap.casing import recognition_view
 from geomap.model import LookupKey, MentionKind, Span, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN
 from geomap.recognize.words import (
@@ -97,7 +99,18 @@ class NameRecognizer:
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
     def find(self, text: str) -> list[Span]:
-        """Every span in `text`, in order, non-overlapping; offsets index `text` exactly."""
+        """Every span in `text`, in order, non-overlapping; offsets index `text` exactly.
+
+        A text written in capitals is read as a title-case headline (geomap.casing); the
+        spans keep the surface as written.
+        """
+        view = recognition_view(text)
+        spans = self._find(view)
+        if view is text:
+            return spans
+        return [replace(span, surface=text[span.start : span.end]) for span in spans]
+
+    def _find(self, text: str) -> list[Span]:
         spans: list[Span] = []
         people: set[str] = set()
         cache = self._chunk_cache

@@ -103,6 +103,16 @@ class CandidateIndex:
         ranked = sorted([(prior(c), c) for c in raw], key=_minus_prior)[:MAX_CANDIDATES]
         return Ranked(tuple(c for _, c in ranked), tuple(score for score, _ in ranked))
 
+    def capital_of(self, code: str) -> Place | None:
+        """The capital city of the country with ISO code `code`, as the gazetteer records it."""
+        info = self._gazetteer.countries().get(code)
+        if info is None or not info.capital:
+            return None
+        for candidate in self.candidates(LookupKey(normalize(info.capital))):
+            if candidate.place.country_code == code and candidate.place.kind in SETTLEMENT:
+                return candidate.place
+        return None
+
     def _county_candidates(self, norm: str) -> list[Candidate]:
         found = []
         for state in self._county_states.get(norm, ()):

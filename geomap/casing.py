@@ -1,0 +1,128 @@
+"""Text in capitals (1980s-90s wire copy, headlines): same-length views in ordinary case.
+
+Case is decided per paragraph (line), not per word. In a paragraph written in capitals
+"LIMA" is a name and "THE" a word, so recognition reads it as a headline in title case
+(function words and very common words lower case), and claim finding reads everything but the
+recognised names in lower case. Offsets never change: a word whose case forms differ in length
+("İ") is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from gazetteer import lexicon
+from geomap.model import Mention
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+#: A paragraph is in capitals when at least this share of its letters are upper case...
+SHOUTING_SHARE = 0.8
+#: ...and it has at least this many letters (a dateline alone is not enough).
+MIN_LETTERS = 40
+#: Words at least this frequent in English (Zipf) read as ordinary words, unless a name part.
+ORDINARY_ZIPF = 4.0
+#: Frequent words that are often part of a place's name ("NEW YORK", "SAN SALVADOR").
+NAME_PARTS = frozenset(
+    _words(
+        """
+        new san santa santo saint north south east west northern southern eastern western upper
+        lower great port fort mount lake river bay island islands united states republic kingdom
+        gulf sea cape valley hill hills gold coast bank strip heights
+        """
+    )
+)
+#: Words that are never names: articles, prepositions, conjunctions, pronouns, auxiliaries.
+FUNCTION_WORDS = frozenset(
+    _words(
+        """
+        a an the and or but nor of in on at by for from
+        to with into onto off over under about as is are was were be
+        been being has have had do does did will would shall should can could
+        may might must this that these those it its he she they them his
+        her their we our you your i me my who whom whose which what
+        where when why how than then there here not no so if also said
+        says told according some approximately around nearly almost located lies
+        """
+    )
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LINE = re.compile(r"[^\n\r]+")
+
+
+def capital_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of the text that is written in capitals."""
+    for match in _LINE.finditer(text):
+        letters = [c for c in match.group() if c.isalpha()]
+        if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUTING_SHARE * len(letters):
+            yield match.start(), match.end()
+
+
+def recognition_view(text: str) -> str:
+    """The text with each paragraph in capitals as a title-case headline."""
+    common = lexicon.common_words()
+
+    def recase(word: str) -> str:
+        lowered = word.lower()
+        ordinary = lowered in FUNCTION_WORDS or (
+            lowered not in NAME_PARTS
+            and max(common.get(form, 0.0) for form in _forms(lowered)) >= ORDINARY_ZIPF
+        )
+        return lowered if ordinary else word[:1] + lowered[1:]
+
+    return _recased(text, recase)
+
+
+def claims_view(text: str, mentions: Sequence[Mention]) -> str:
+    """The text with each paragraph in capitals in lower case but for its recognised names."""
+    view = _recased(text, str.lower)
+    if view is text:
+        return text
+    chars = list(view)
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        chars[mention.start : mention.end] = _WORD.sub(
+            lambda m: _same_length(m.group(), m.group().title()), surface
+        )
+    return "".join(chars)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and the stems its English endings may hide ("attacked", "sources", "cities").
+
+    The frequency list holds base forms; an inflected word is as ordinary as its stem.
+    """
+    forms = [word]
+    for ending, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("d", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + replacement)
+    return tuple(forms)
+
+
+def _recased(text: str, recase: Callable[[str], str]) -> str:
+    paragraphs = list(capital_paragraphs(text))
+    if not paragraphs:
+        return text
+    chars = list(text)
+    for start, end in paragraphs:
+        recased = _WORD.sub(lambda m: _same_length(m.group(), recase(m.group())), text[start:end])
+        chars[start:end] = recased
+    return "".join(chars)
+
+
+def _same_length(word: str, recased: str) -> str:
+    return recased if len(recased) == len(word) else word
