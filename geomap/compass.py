@@ -10,7 +10,8 @@ COMPASS: dict[str, float] = {point: index * 22.5 for index, point in enumerate(_
 #: Regex (compile with re.IGNORECASE) for a direction as written: "due north", "north-east", "NNW".
 #: Abbreviations must be upper case, so "in" or "we" never read as compass points.
 DIRECTION = (
-    r"(?:(?:due\s+)?(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west)){0,2}(?![\w-])"
+    r"(?:(?:due\s+)?(?:north|south|east|west)(?:[\s\-\u2010\u2011\u2013]?(?:north|south|east|west)){0,2}"
+    r"(?![\w\-\u2010\u2011\u2013])"
     r"|(?-i:\b[NSEW]{1,3}\b))"
 )
 

@@ -23,6 +23,8 @@ class ClaimKind(TextEnum):
     PROXIMITY = "proximity"
     BORDER_DISTANCE = "border_distance"
     CONTAINMENT = "containment"
+    ROUTE = "route"
+    """A trip, drive, road, rail or river length: never shorter than the straight line."""
 
 
 class Status(TextEnum):

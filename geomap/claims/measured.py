@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from gazetteer import Kind
 from geomap.claims.draft import ClaimDraft
 from geomap.claims.endpoints import COORDINATION, SentencePlaces
 from geomap.claims.quantities import QuantityMatch, find_quantities
@@ -13,16 +14,34 @@ from geomap.compass import DIRECTION, compass_point
 from geomap.model import Claim, ClaimKind, Hedge, Mention
 
 _TRIP = r"(?:road|drive|journey|trip|ride|flight|route|walk|stretch|highway|motorway|corridor|sail|voyage)"
+_VIA = r"(?:along|via)\s+(?:the\s+)?[\w'’ -]{1,30}?"
+_BY = r"by\s+(?:road|rail|car|train|boat|river)"
 #: What may follow a quantity to make it a claim, tried in order: the first that matches decides.
 _AFTER_QUANTITY = [
-    ("direction", re.compile(rf"^\s*(?:away\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)\s+", re.IGNORECASE)),
-    ("from", re.compile(r"^\s*(?:away\s+)?(?:from|off)\s+", re.IGNORECASE)),
+    (
+        "direction",
+        re.compile(rf"^\s*(?:away\s+)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)\s+", re.IGNORECASE),
+    ),
+    ("from", re.compile(r"^\s*(?:away\s+)?(?:from|off|outside(?:\s+of)?)\s+", re.IGNORECASE)),
+    ("inside", re.compile(r"^\s*(?:inside|within|into)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)),
     ("of", re.compile(r"^\s*of\s+", re.IGNORECASE)),
     ("between", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+between\s+", re.IGNORECASE)),
     ("trip", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+(?:from|to)\s+", re.IGNORECASE)),
+    (
+        "route",
+        re.compile(
+            rf"^\s*(?:by\s+(?:road|rail|car|train|boat|river)|{_VIA})\s+(?:from|to)\s+", re.IGNORECASE
+        ),
+    ),
     ("apart", re.compile(r"^\s*apart\b", re.IGNORECASE)),
     ("away", re.compile(r"^\s*away\b", re.IGNORECASE)),
 ]
+#: After a claim's reference, words that make its figure a route's length: "26 km from X along the NH66".
+_ROUTE_AFTER = re.compile(
+    r"^\s*,?\s*(?:by\s+(?:road|rail|car|train)\b|along\s+the\b|via\s+(?:the\s+)?[A-Z\d]|on\s+foot\b)"
+)
+#: Before the figure: "a 300-km drive", "the 620 km trip".
+_ROUTE_WORD = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\b", re.IGNORECASE)
 _BORDER = re.compile(
     r"^(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|frontier)s?\b(?:\s+with\s+(?:the\s+)?[\w'’ -]{2,40}?\b)?",
     re.IGNORECASE,
@@ -52,14 +71,34 @@ class MeasuredFinder:
                 return _distance(found, cue_end, subject, reference, "apart")
             if shape == "between":
                 first, second = places.pair_after(cue_end)
-                return _distance(found, cue_end, first, second, "between")
+                return _distance(found, cue_end, first, second, "between", ClaimKind.ROUTE)
             if shape == "away":
                 return _away(places, found, cue_end)
+            if shape == "inside":
+                return _inside(places, found, cue_end, cue.group(0).strip())
             direction = compass_point(cue.group("dir")) if shape == "direction" else None
             if shape == "direction" and direction is None:
                 continue
-            return _measured_from(places, found, cue_end, direction, cue.group(0).strip())
+            draft = _measured_from(places, found, cue_end, direction, cue.group(0).strip())
+            return _as_route(places, draft) if shape in ("trip", "route", "from") else draft
         return None
+
+
+def _as_route(places: SentencePlaces, draft: ClaimDraft) -> ClaimDraft:
+    """A distance that is a route's length: "a 300-km drive from X", "26 km from X along the NH66"."""
+    if draft.kind != ClaimKind.DISTANCE:
+        return draft
+    after = places.end_of(draft.reference, draft.end)
+    route = _ROUTE_WORD.match(
+        places.local, draft.start + len(draft.quantity.text) if draft.quantity else draft.end
+    )
+    if (
+        route
+        or _ROUTE_AFTER.match(places.local[after:])
+        or draft.cue.lower().startswith(("by ", "along", "via"))
+    ):
+        return replace(draft, kind=ClaimKind.ROUTE)
+    return draft
 
 
 def _shared_subject(places: SentencePlaces, previous: ClaimDraft, draft: ClaimDraft) -> ClaimDraft:
@@ -104,6 +143,26 @@ def _measured_from(
     )
 
 
+def _inside(places: SentencePlaces, found: QuantityMatch, cue_end: int, cue: str) -> ClaimDraft | None:
+    """A distance inward from the border of the country named after the cue ("some 20 km inside Syria")."""
+    country = places.place_after(cue_end, limit=4)
+    if country is None or country.place is None or country.place.kind != Kind.COUNTRY:
+        return None
+    end = places.end_of(country, cue_end)
+    subject = places.subject_before(found.start)
+    return ClaimDraft(
+        ClaimKind.BORDER_DISTANCE,
+        found.start,
+        end,
+        subject,
+        None,
+        cue,
+        needs_reference=False,
+        quantity=found.quantity,
+        country=country.place.country_code,
+    )
+
+
 def _border_country(places: SentencePlaces, start: int, end: int) -> str | None:
     """The country of the last resolved place in "the border with Turkey", None when unnamed.
 
@@ -125,8 +184,11 @@ def _away(places: SentencePlaces, found: QuantityMatch, cue_end: int) -> ClaimDr
 
 
 def _distance(
-    found: QuantityMatch, cue_end: int, subject: Mention | None, reference: Mention | None, cue: str
+    found: QuantityMatch,
+    cue_end: int,
+    subject: Mention | None,
+    reference: Mention | None,
+    cue: str,
+    kind: ClaimKind = ClaimKind.DISTANCE,
 ) -> ClaimDraft:
-    return ClaimDraft(
-        ClaimKind.DISTANCE, found.start, cue_end, subject, reference, cue, quantity=found.quantity
-    )
+    return ClaimDraft(kind, found.start, cue_end, subject, reference, cue, quantity=found.quantity)

@@ -120,8 +120,8 @@ _WORDS = (
 )
 _DIGITS = r"\d+/[1-9]\d*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
-# "50-60 km" and "fifty to sixty km", but "sixty-five" is one number.
-_DASH = r"(?:\s*[–—]\s*|\s+to\s+|(?<=\d)\s*-\s*(?=\d))"
+# "50-60 km", "fifty to sixty km" and "20 or 25 km", but "sixty-five" is one number.
+_DASH = r"(?:\s*[–—]\s*|\s+(?:to|or)\s+|(?<=\d)\s*-\s*(?=\d))"
 
 _QUANTITY = re.compile(
     rf"(?<![\w.,/])(?:{HEDGE})?"

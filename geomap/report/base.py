@@ -97,6 +97,8 @@ def claimed(claim: Claim) -> str:
         parts.append(claim.direction)
     if claim.kind == ClaimKind.PROXIMITY:
         parts.append("near")
+    if claim.kind == ClaimKind.ROUTE:
+        parts.append("by route")
     if claim.kind == ClaimKind.BORDER_DISTANCE:
         parts.append(f"from {claim.country or 'the'} border")
     if claim.kind == ClaimKind.CONTAINMENT:

@@ -16,7 +16,7 @@ from geomap.outlines import Borders
 from geomap.settings import Settings
 from geomap.verify.context import VerifyContext
 from geomap.verify.countries import check_border, check_within
-from geomap.verify.pairs import check_measured, check_proximity
+from geomap.verify.pairs import check_measured, check_proximity, check_route
 from geomap.verify.tolerance import Tolerance
 
 Checker = Callable[[Claim, Place, "Place | None", VerifyContext], Verdict]
@@ -29,6 +29,7 @@ CHECKERS: Mapping[ClaimKind, Checker] = MappingProxyType(
         ClaimKind.PROXIMITY: check_proximity,
         ClaimKind.BORDER_DISTANCE: check_border,
         ClaimKind.CONTAINMENT: check_within,
+        ClaimKind.ROUTE: check_route,
     }
 )
 

@@ -111,6 +111,32 @@ def contradiction_doubt(
     return None
 
 
+def check_route(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:
+    """A trip, drive or road length: it holds when the straight line is no longer than the route.
+
+    A straight line alone never contradicts a route (roads wind), so a route shorter than the
+    straight line between its ends is unverifiable: the ends or the figure are wrong, and the
+    check cannot tell which.
+    """
+    if reference is None:
+        return _no_reference(claim)
+    claim, subject, reference = _settlements(claim, subject, reference)
+    found = _measured(claim, subject, reference, context)
+    if isinstance(found, Verdict) or claim.quantity is None:
+        return (
+            found
+            if isinstance(found, Verdict)
+            else Verdict(claim, Status.UNVERIFIABLE, "cannot check: no length stated")
+        )
+    measured, bearing, extent = found
+    allowed = context.tolerance.allowed(claim.quantity, extent)
+    text = f"claimed a route of {describe(claim.quantity)}, straight line {measured:.1f} km"
+    if allowed.high is None or measured <= allowed.high:
+        return Verdict(claim, Status.HOLDS, f"{text} (a route is never shorter)", measured, bearing)
+    why = f"cannot check: the straight line is longer than the route ({text}); an end or the figure is wrong"
+    return Verdict(claim, Status.UNVERIFIABLE, why, measured, bearing)
+
+
 def check_proximity(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:
     """Nearness: within the set "near" distance plus the extents of both ends."""
     if reference is None:
