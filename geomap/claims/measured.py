@@ -122,18 +122,7 @@ def _measured_from(
     border = _BORDER.match(places.local[cue_end:])
     if border is not None:
         end = cue_end + border.end()
-        return ClaimDraft(
-            ClaimKind.BORDER_DISTANCE,
-            found.start,
-            end,
-            subject,
-            None,
-            cue,
-            needs_reference=False,
-            quantity=found.quantity,
-            direction=direction,
-            country=_border_country(places, cue_end, end),
-        )
+        return _from_border(found, end, subject, cue, _border_country(places, cue_end, end), direction)
     reference = places.reference_after(cue_end)
     if reference is not None and subject is not None and reference.start == subject.start:
         reference = None  # one mention cannot be both ends
@@ -149,7 +138,18 @@ def _inside(places: SentencePlaces, found: QuantityMatch, cue_end: int, cue: str
     if country is None or country.place is None or country.place.kind != Kind.COUNTRY:
         return None
     end = places.end_of(country, cue_end)
-    subject = places.subject_before(found.start)
+    return _from_border(found, end, places.subject_before(found.start), cue, country.place.country_code)
+
+
+def _from_border(
+    found: QuantityMatch,
+    end: int,
+    subject: Mention | None,
+    cue: str,
+    country: str | None,
+    direction: str | None = None,
+) -> ClaimDraft:
+    """A distance of the subject from a country's border (None: the subject's own country's)."""
     return ClaimDraft(
         ClaimKind.BORDER_DISTANCE,
         found.start,
@@ -159,7 +159,8 @@ def _inside(places: SentencePlaces, found: QuantityMatch, cue_end: int, cue: str
         cue,
         needs_reference=False,
         quantity=found.quantity,
-        country=country.place.country_code,
+        direction=direction,
+        country=country,
     )
 
 
