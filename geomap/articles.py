@@ -79,7 +79,12 @@ def require_regular_file(path: Path) -> None:
 
 def _read_stdin() -> bytes:
     """Standard input, refused past the size limit files have (without reading it all first)."""
-    data = sys.stdin.buffer.read(_MAX_BYTES + 1)
+    if sys.stdin is None:  # the descriptor was closed (`<&-`): Python sets no stream
+        raise InputError("-: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(_MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"-: cannot read standard input: {error.strerror or error}") from error
     if len(data) > _MAX_BYTES:
         raise InputError(f"-: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
     return data
