@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -61,6 +62,9 @@ def reports_errors(command: F) -> F:
             raise BadInput(str(error)) from error
         except OSError as error:
             raise BadInput(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+        except sqlite3.Error as error:  # the database went bad after it was checked (see is_current)
+            hint = "rebuild it with: geomap gazetteer build --force"
+            raise BadInput(f"gazetteer database error: {error}; {hint}") from error
 
     return wrapper  # type: ignore[return-value]
 
