@@ -9,17 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 import gazetteer.build
 from gazetteer.build import DATABASE_NAME, expected_fingerprint, is_current
-from geomap.cli import main
+from tests.cli.helpers import assert_one_line_exit_2, invoke
 from tests.conftest import fixture_sources
 from tests.gazetteer.test_cache_robustness import overwrite_middle_pages
-
-
-def invoke(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
 
 
 @pytest.fixture()
@@ -60,10 +55,8 @@ def test_info_on_a_database_damaged_after_the_check_is_one_line(
     overwrite_root_pages(damaged_cache / DATABASE_NAME, "places")
     monkeypatch.setattr(gazetteer.build, "is_current", lambda path, fingerprint: True)
     result = invoke("gazetteer", "info", "--cache-dir", str(damaged_cache))
-    assert result.exit_code == 2, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.stderr.count("\n") == 1, result.stderr
-    assert "gazetteer database error: database disk image is malformed; rebuild it" in result.stderr
+    message = "gazetteer database error: database disk image is malformed; rebuild it"
+    assert_one_line_exit_2(result, message)
 
 
 def test_folder_in_place_of_the_database_is_one_line_in_a_real_process(tmp_path: Path) -> None:

@@ -9,22 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 import geomap.cli.outputs
-from geomap.cli import main
+from tests.cli.helpers import assert_one_line_exit_2, invoke
 
 ARTICLE = "Khmeimim Air Base is located around 60km from the Russian naval facility at Tartus.\n"
-
-
-def invoke(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def assert_one_line_exit_2(result: Result, message: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
 
 
 def temporaries(folder: Path) -> list[str]:
