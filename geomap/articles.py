@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import glob
+import fnmatch
+import os
+import re
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from geomap.errors import InputError
@@ -14,6 +16,7 @@ from geomap.model import Article
 #: File suffixes read when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".md", ".text")
 _MAX_BYTES = 20_000_000
+_WILDCARD = re.compile(r"[*?[]")
 
 
 def read_articles(targets: Iterable[str]) -> list[Article]:
@@ -35,51 +38,121 @@ def read_articles(targets: Iterable[str]) -> list[Article]:
             resolved = path.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                articles.append(Article(str(path), read_text(path)))
+                articles.append(Article(display_name(str(path)), read_text(path)))
     return articles
 
 
+def display_name(name: str) -> str:
+    """`name` as text every output can carry: bytes of a file name that are not UTF-8 become U+FFFD.
+
+    Python keeps such bytes as lone surrogates (U+DCFF for byte 0xFF), which a UTF-8 report, JSON or XML
+    cannot hold: writing them fails, or emits invalid UTF-8 and XML that no parser reads.
+    """
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def _expand(target: str) -> list[Path]:
-    if any(char in target for char in "*?["):
-        matches = sorted(Path(p) for p in glob.glob(target, recursive=True))
+    if _WILDCARD.search(target):
+        matches = sorted(Path(p) for p in _glob(target))
         files = [p for p in matches if p.is_file()]
         if not files:
-            raise InputError(f"no files match {target!r}")
+            raise InputError(f"no files match {display_name(repr(target))}")
         return files
     path = Path(target)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
         if not files:
-            raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {target}")
+            raise InputError(
+                f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {display_name(target)}"
+            )
         return files
     if not path.exists():
-        raise InputError(f"no such file or folder: {target}")
+        raise InputError(f"no such file or folder: {display_name(target)}")
     return [path]
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    """What `glob.glob(pattern, recursive=True)` finds, except that "**" never loops.
+
+    glob follows links to folders below "**", so a folder holding two links to itself makes
+    2**40 paths before the system's limit on links stops it: a hang. Here "**" does not enter a
+    folder whose real path is already on the way down. Hidden names match only a pattern part
+    that starts with "." and "**" skips hidden folders, as in glob.
+    """
+    if pattern.endswith(("/", os.sep)):
+        return  # only folders would match, and folders are not articles
+    drive, path = os.path.splitdrive(pattern)
+    start = drive + os.sep if os.path.isabs(pattern) else drive
+    parts = [part for part in re.split(r"[/\\]" if os.sep == "\\" else "/", path) if part]
+    if parts[-1] == "**":
+        parts.append("*")  # the files "**" matches are those of "**/*"
+    yield from _glob_in(start, parts, frozenset({os.path.realpath(start or os.curdir)}))
+
+
+def _glob_in(folder: str, parts: list[str], above: frozenset[str]) -> Iterator[str]:
+    """Paths below `folder` that match `parts`; `above` holds the real paths of the folders on the way."""
+    part, rest = parts[0], parts[1:]
+    if part == "**":
+        yield from _glob_in(folder, rest, above)
+        for name in _names(folder, hidden=False):
+            child = os.path.join(folder, name)
+            real = os.path.realpath(child)
+            if real not in above and os.path.isdir(child):
+                yield from _glob_in(child, parts, above | {real})  # a folder on the way: a cycle
+        return
+    if _WILDCARD.search(part):
+        names = [n for n in _names(folder, hidden=part.startswith(".")) if fnmatch.fnmatch(n, part)]
+    else:
+        names = [part] if os.path.lexists(os.path.join(folder, part)) else []
+    for name in names:
+        child = os.path.join(folder, name)
+        if not rest:
+            yield child
+        elif os.path.isdir(child):
+            yield from _glob_in(child, rest, above | {os.path.realpath(child)})
+
+
+def _names(folder: str, *, hidden: bool) -> list[str]:
+    """The entries of `folder` (none when it cannot be read), without hidden ones unless asked."""
+    try:
+        names = os.listdir(folder or os.curdir)
+    except OSError:
+        return []
+    return names if hidden else [name for name in names if not name.startswith(".")]
 
 
 def read_text(path: Path) -> str:
     """The UTF-8 text of one article file."""
+    name = display_name(str(path))
     try:
         require_regular_file(path)
         if path.stat().st_size > _MAX_BYTES:
-            raise InputError(f"{path}: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
+            raise InputError(f"{name}: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
         data = path.read_bytes()
     except InputError:
         raise
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from error
-    return _decode(data, str(path))
+        raise InputError(f"cannot read {name}: {error.strerror or error}") from error
+    return _decode(data, name)
 
 
 def require_regular_file(path: Path) -> None:
     """Refuse pipes, sockets and devices by name: reading one could block forever or never end."""
     if not stat.S_ISREG(path.stat().st_mode):
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(f"{display_name(str(path))}: not a regular file")
 
 
 def _read_stdin() -> bytes:
     """Standard input, refused past the size limit files have (without reading it all first)."""
-    data = sys.stdin.buffer.read(_MAX_BYTES + 1)
+    if sys.stdin is None:  # the descriptor was closed (`<&-`): Python sets no stream
+        raise InputError("-: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(_MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"-: cannot read standard input: {error.strerror or error}") from error
     if len(data) > _MAX_BYTES:
         raise InputError(f"-: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
     return data

@@ -13,3 +13,7 @@ class ConfigError(GeomapError, ValueError):
 
 class InputError(GeomapError, OSError):
     """An article path is missing, unreadable or not text."""
+
+
+class OutputError(GeomapError, OSError):
+    """A report, map or standard output could not be written."""

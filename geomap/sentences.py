@@ -39,6 +39,8 @@ _ABBREVIATIONS = frozenset(
 )
 # Closing punctuation and quotes, then a space and what can start a sentence.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+#: A line break: "\r\n" (Windows), "\n" (Unix) or a lone "\r" (classic Mac OS, some exports).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 #: Longest stretch treated as one sentence. Real sentences are far shorter; a page of text
 #: with no full stop (a scraped table, a binary-ish dump) is cut at spaces so that claim
 #: finding, which looks at every place in a sentence, stays linear in the article's length.
@@ -64,7 +66,7 @@ def split_sentences(text: str) -> list[Sentence]:
     stop must not run into the paragraph below it, hence lines before punctuation.
     """
     sentences = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\r\n]+", text):
         begin, words = line.start(), line.group(0)
         for boundary in _SENTENCE_END.finditer(words):
             if _ends_in_abbreviation(words[max(0, boundary.start() - 40) : boundary.start()]):
@@ -104,11 +106,14 @@ def _trimmed_sentence(text: str, start: int, end: int) -> Sentence:
 
 
 class LineIndex:
-    """1-based line numbers of article offsets, in logarithmic time (newlines found once)."""
+    """1-based line numbers of article offsets, in logarithmic time (line breaks found once).
+
+    CR LF is one break, and so is a lone CR (as editors count them, and as `split_sentences` cuts).
+    """
 
     def __init__(self, text: str) -> None:
-        self._newlines = [match.start() for match in re.finditer("\n", text)]
+        self._breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
 
     def line_of(self, offset: int) -> int:
-        """The line holding `offset`: one more than the newlines before it."""
-        return bisect_left(self._newlines, offset) + 1
+        """The line holding `offset`: one more than the line breaks that start before it."""
+        return bisect_left(self._breaks, offset) + 1

@@ -140,6 +140,8 @@ def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read {pyproject}: {error}") from error
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"cannot read {pyproject}: arrays or tables nested too deeply") from None
     tool = data.get("tool", {})
     table = tool.get("geomap", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):

@@ -54,7 +54,7 @@ def cli_cache_dir(fixture_cache_dir: Path, tmp_path_factory: pytest.TempPathFact
     import shutil
     import sqlite3
 
-    from gazetteer.build import DATABASE_NAME, expected_fingerprint
+    from gazetteer.build import DATABASE_NAME, expected_fingerprint, stamp_checksum
 
     cache = tmp_path_factory.mktemp("cli-cache")
     shutil.copy(fixture_cache_dir / DATABASE_NAME, cache / DATABASE_NAME)
@@ -64,6 +64,7 @@ def cli_cache_dir(fixture_cache_dir: Path, tmp_path_factory: pytest.TempPathFact
             "UPDATE meta SET value = ? WHERE key = 'fingerprint'", (expected_fingerprint(SourcePaths()),)
         )
     db.close()
+    stamp_checksum(cache / DATABASE_NAME)
     return cache
 
 

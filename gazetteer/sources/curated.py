@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,10 @@ SOURCE = "curated"
 USER_SOURCE = "user"
 #: Overlay entries outrank every built-in place with the same name.
 USER_PRIOR = 100.0
+#: Largest population accepted (more than the world's): bigger is a typo or hostile input.
+MAX_POPULATION = 10_000_000_000
+#: Longest integer read from GeoJSON as an int; Python refuses past 4,300 digits (a ValueError).
+_MAX_INT_DIGITS = 100
 
 
 def site_entries(paths: SourcePaths) -> Iterator[Entry]:
@@ -52,7 +57,8 @@ def read_overlay(path: Path) -> list[Entry]:
 
 def _csv_entries(path: Path, source: str, prefix: str) -> Iterator[Entry]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        # utf-8-sig: spreadsheets save CSV with a byte order mark, which would glue onto "name"
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             missing = {"name", "lat", "lon"} - set(reader.fieldnames or ())
             if missing:
@@ -65,9 +71,11 @@ def _csv_entries(path: Path, source: str, prefix: str) -> Iterator[Entry]:
 
 def _geojson_entries(path: Path) -> Iterator[Entry]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_int=_json_int)
+    except (OSError, ValueError) as error:  # ValueError: JSONDecodeError, UnicodeDecodeError
         raise SourceError(f"cannot read {path}: {error}") from error
+    except RecursionError:  # json parses nested arrays and objects recursively
+        raise SourceError(f"cannot read {path}: arrays or objects nested too deeply") from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
         raise SourceError(f"{path}: not a GeoJSON FeatureCollection")
@@ -92,6 +100,22 @@ def _geojson_entries(path: Path) -> Iterator[Entry]:
         yield _entry_from_fields(fields, USER_SOURCE, "user", f"{path}: feature {number}")
 
 
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; a huge one as a float (inf), which the range checks then refuse by name."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else float(digits)
+
+
+def _population(text: str, where: str) -> int:
+    """A whole number from 0 to MAX_POPULATION ("12,000" and 5,000-digit figures are refused)."""
+    try:
+        value = float(text or 0)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 <= value <= MAX_POPULATION):
+        raise SourceError(f"{where}: population must be a whole number from 0 to {MAX_POPULATION:,}")
+    return int(value)
+
+
 def _entry_from_fields(row: dict[str, str], source: str, prefix: str, where: str) -> Entry:
     name = (row.get("name") or "").strip()
     kind = (row.get("kind") or "").strip() or "feature"
@@ -105,10 +129,7 @@ def _entry_from_fields(row: dict[str, str], source: str, prefix: str, where: str
         raise SourceError(f"{where}: coordinates out of range ({lat}, {lon})")
     if kind not in KINDS:
         raise SourceError(f"{where}: unknown kind {kind!r}; choose from {', '.join(KINDS)}")
-    try:
-        population = int(float(row.get("population") or 0))
-    except (ValueError, OverflowError):
-        raise SourceError(f"{where}: population must be a whole number") from None
+    population = _population((row.get("population") or "").strip(), where)
     place = Place(
         id=f"{prefix}:{slug(name)}",
         name=name,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.common import (
+    OutputFile,
     gazetteer_options,
     open_gazetteer,
     reports_errors,
@@ -31,7 +32,7 @@ from geomap.report import RENDERERS, ReportFormat, render
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    type=OutputFile(),
     help="Write the report to FILE (atomically; folders are created) instead of standard output.",
 )
 @click.option(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
+import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 import click
 
 from gazetteer import Gazetteer, GazetteerError
+from geomap.cli.outputs import checked_standard_output
+from geomap.cli.outputs import write_outputs as write_outputs
 from geomap.errors import GeomapError
 from geomap.settings import Settings, load_settings
 
@@ -45,74 +47,43 @@ def gazetteer_options(command: F) -> F:
 
 
 def reports_errors(command: F) -> F:
-    """Turn library errors into a one-line message and exit code 2, never a traceback."""
+    """Turn library errors into a one-line message and exit code 2, never a traceback.
+
+    Every command runs with standard output checked (geomap.cli.outputs): a write that fails
+    (full disk, closed or broken pipe) is such an error too, not exit 0 or a traceback at exit.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with checked_standard_output():
+                return command(*args, **kwargs)
         except (GeomapError, GazetteerError) as error:
             raise BadInput(str(error)) from error
         except OSError as error:
             raise BadInput(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+        except sqlite3.Error as error:  # the database went bad after it was checked (see is_current)
+            hint = "rebuild it with: geomap gazetteer build --force"
+            raise BadInput(f"gazetteer database error: {error}; {hint}") from error
 
     return wrapper  # type: ignore[return-value]
 
 
-def write_outputs(outputs: list[tuple[Path, str]]) -> None:
-    """Write each (path, text); "-" means standard output. All files land or none does.
+class OutputFile(click.Path):
+    """A file to write, or "-"; a folder is refused here, in one line.
 
-    Every file is first written to a temporary file in its own folder (created when
-    missing); only when all are complete are they renamed into place, so a failed run
-    leaves neither a half-written file nor a temporary one behind.
+    click would print its usage text for a folder, and pathlib drops the trailing slash of
+    `out/`, which would then become a file named "out".
     """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, text in outputs:
-            if str(path) != "-":
-                staged.append((_stage(path, text), path))
-        for temporary, path in staged:
-            try:
-                os.replace(temporary, path)
-            except OSError as error:
-                raise _cannot_write(path, error) from error
-    finally:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-    for path, text in outputs:
-        if str(path) == "-":
-            click.echo(text, nl=False)
 
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path, allow_dash=True)
 
-def _stage(path: Path, text: str) -> str:
-    """A complete temporary copy of `text` next to `path`, with the permissions a new file gets."""
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise BadInput(f"cannot write {path}: {folder} is not a folder") from None
-    except OSError as error:
-        raise _cannot_write(path, error) from error
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise _cannot_write(path, error) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise _cannot_write(path, error) from error
-        raise
-    return temporary
-
-
-def _cannot_write(path: Path, error: OSError) -> BadInput:
-    return BadInput(f"cannot write {path}: {error.strerror or error}")
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        folder = isinstance(value, str) and (value.endswith(("/", os.sep)) or os.path.isdir(value))
+        if folder and value != "-":
+            raise BadInput(f"cannot write {value}: it is a folder, not a file")
+        return super().convert(value, param, ctx)
 
 
 def settings_from(**flags: Any) -> Settings:

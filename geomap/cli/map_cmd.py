@@ -11,6 +11,7 @@ import click
 
 from geomap.cli.common import (
     BadInput,
+    OutputFile,
     gazetteer_options,
     open_gazetteer,
     reports_errors,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    type=OutputFile(),
     help="HTML file to write, or - for standard output [default: maps/NAME.html, see below].",
 )
 @click.option(
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 @click.option(
     "--geojson",
     "geojson_path",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    type=OutputFile(),
     help="Also write the places and claim lines as a GeoJSON FeatureCollection (- for standard output).",
 )
 @gazetteer_options

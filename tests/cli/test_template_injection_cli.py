@@ -187,7 +187,7 @@ def test_place_name_in_the_cached_gazetteer(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from gazetteer.build import DATABASE_NAME
+    from gazetteer.build import DATABASE_NAME, stamp_checksum
 
     cache = tmp_path_factory.mktemp("poisoned-cache")
     shutil.copy(cli_cache_dir / DATABASE_NAME, cache / DATABASE_NAME)
@@ -200,6 +200,7 @@ def test_place_name_in_the_cached_gazetteer(
             (poisoned, poisoned, poisoned),
         ).rowcount
     db.close()
+    stamp_checksum(cache / DATABASE_NAME)  # a deliberate change, not damage to rebuild from
     assert changed >= 3
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(cache))
     article = fixture_env / "story.txt"

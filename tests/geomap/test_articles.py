@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -80,3 +81,51 @@ def test_stdin_only_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Gaza.")))
     with pytest.raises(InputError, match="more than once"):
         read_articles(["-", "-"])
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "**/*.md",
+        "**",
+        "*/*.txt",
+        "news/**/*.txt",
+        "news/**",
+        "**/b*.t?t",
+        "n*/[ab].*",
+        ".hidden/*",
+        "*",
+        "news/x.md",
+    ],
+)
+def test_glob_finds_what_glob_glob_finds_without_link_loops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str
+) -> None:
+    import glob
+
+    from geomap.articles import _glob
+
+    for name in ["a.md", "news/b.txt", "news/x.md", "news/deep/er/c.txt", ".hidden/d.md", "news/.e.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Gaza.", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "news" / "deep")  # a link, but no loop
+    monkeypatch.chdir(tmp_path)
+
+    def files(paths: list[str]) -> list[str]:  # articles are files: folders "**" matches do not count
+        return sorted(path for path in paths if os.path.isfile(path))
+
+    for where in (pattern, str(tmp_path / pattern)):
+        assert files(list(_glob(where))) == files(glob.glob(where, recursive=True))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_index_and_sentences_count_every_line_ending(newline: str) -> None:
+    from geomap.sentences import LineIndex, split_sentences
+
+    text = newline.join(["Headline", "", "Aleppo is far", "Gaza is near."])
+    lines = LineIndex(text)
+    assert [(lines.line_of(s.start), s.text) for s in split_sentences(text)] == [
+        (1, "Headline"),
+        (3, "Aleppo is far"),
+        (4, "Gaza is near."),
+    ]
