@@ -112,8 +112,14 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self._breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
+        found = list(_LINE_BREAK.finditer(text))
+        self._breaks = [match.start() for match in found]
+        self._line_starts = [0, *(match.end() for match in found)]
 
     def line_of(self, offset: int) -> int:
         """The line holding `offset`: one more than the line breaks that start before it."""
         return bisect_left(self._breaks, offset) + 1
+
+    def column_of(self, offset: int) -> int:
+        """The 1-based column of `offset` on its line."""
+        return offset - self._line_starts[self.line_of(offset) - 1] + 1

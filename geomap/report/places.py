@@ -9,6 +9,7 @@ from geomap.escape import escape_terminal
 from geomap.model import Article, Mention, Report
 from geomap.report.base import FormatRegistry, Renderer, clip, json_text
 from geomap.report.records import mention_record
+from geomap.sentences import LineIndex
 
 
 class PlacesFormat(enum.Enum):
@@ -76,7 +77,8 @@ def mention_table(article: Article, mentions: Sequence[Mention]) -> str:
     lines = [f"{escape_terminal(article.name)}: {len(mentions)} mention{'s' if len(mentions) != 1 else ''}"]
     if not mentions:
         return lines[0]
-    rows = [_row(article.text, mention) for mention in mentions]
+    lines_of = LineIndex(article.text)
+    rows = [_row(lines_of, mention) for mention in mentions]
     header = ("at", "mention", "kind", "place", "lat, lon", "conf")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
@@ -85,9 +87,8 @@ def mention_table(article: Article, mentions: Sequence[Mention]) -> str:
     return "\n".join(lines)
 
 
-def _row(text: str, mention: Mention) -> tuple[str, ...]:
-    line = text.count("\n", 0, mention.start) + 1
-    column = mention.start - (text.rfind("\n", 0, mention.start) + 1) + 1
+def _row(lines_of: LineIndex, mention: Mention) -> tuple[str, ...]:
+    line, column = lines_of.line_of(mention.start), lines_of.column_of(mention.start)
     place = mention.place
     where = ", ".join(p for p in (place.admin1, place.country_code) if p) if place else ""
     return (

@@ -105,3 +105,19 @@ def test_a_wrong_places_format_lists_the_valid_ones() -> None:
     assert PLACES_RENDERERS.choices == ["text", "json", "geojson"]
     with pytest.raises(ConfigError, match="'csv' is not a valid PlacesFormat; valid: text, json, geojson"):
         render_places(Report(()), "csv")
+
+
+def test_the_text_table_counts_every_kind_of_line_break() -> None:
+    from gazetteer import Place
+    from geomap.model import Article, Mention, MentionKind
+    from geomap.report.places import mention_table
+
+    text = "Damascus.\rAleppo and Homs.\r\nIdlib.\n"
+    place = Place("g:1", "X", "city", 1.0, 2.0, "SY")
+    mentions = [
+        Mention(text.index(name), text.index(name) + len(name), name, MentionKind.PLACE, place, 1.0)
+        for name in ("Damascus", "Aleppo", "Homs", "Idlib")
+    ]
+    table = mention_table(Article("a.txt", text), mentions)
+    positions = [line.split()[0] for line in table.splitlines()[2:]]
+    assert positions == ["1:1", "2:1", "2:12", "3:1"]
