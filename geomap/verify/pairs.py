@@ -18,6 +18,8 @@ EDGELESS = STRADDLING | {Kind.ADMIN1}
 EXTENDED = (AREA | LONG) - SETTLEMENT
 #: A measure this many times the claim (and this many km beyond it) points to a namesake.
 FAR_NAMESAKE_RATIO, FAR_NAMESAKE_KM = 3.0, 100.0
+#: ...or this many km beyond it when an end's name has namesakes among its runners-up.
+AMBIGUOUS_NAMESAKE_KM = 30.0
 #: The resolver confidence both ends need for a failed check to be a contradiction.
 CONFIDENT = 0.5
 
@@ -88,7 +90,13 @@ def as_settlement(mention: Mention | None, place: Place) -> Place:
 
 
 def contradiction_doubt(
-    claim: Claim, subject: Place, reference: Place, measured: float, allowed: Allowed | None
+    claim: Claim,
+    subject: Place,
+    reference: Place,
+    measured: float,
+    allowed: Allowed | None,
+    *,
+    namesakes_only_if_ambiguous: bool = False,
 ) -> str | None:
     """Why a failed check is not yet a contradiction a newsroom's CI may fail on, if it is not.
 
@@ -101,7 +109,11 @@ def contradiction_doubt(
         if place.kind in EXTENDED:
             return f"the {end} {place.name} is a {place.kind}, with no one point to measure from"
     high = allowed.high if allowed is not None else None
-    if high is not None and measured > FAR_NAMESAKE_RATIO * high and measured - high > FAR_NAMESAKE_KM:
+    ambiguous = any(m is not None and m.alternatives for m in (claim.subject, claim.reference))
+    beyond = measured - high if high is not None else 0.0
+    far = high is not None and measured > FAR_NAMESAKE_RATIO * high
+    far = far and (beyond > FAR_NAMESAKE_KM or (ambiguous and beyond > AMBIGUOUS_NAMESAKE_KM))
+    if far and (ambiguous or not namesakes_only_if_ambiguous):
         return (
             f"{measured:.0f} km is over {FAR_NAMESAKE_RATIO:g} times the claim: an end is likely a namesake"
         )
@@ -154,7 +166,10 @@ def check_proximity(claim: Claim, subject: Place, reference: Place | None, conte
         # "near the New York line": near a division's edge, far from its centre.
         text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
         return Verdict(claim, Status.UNVERIFIABLE, text, measured, bearing)
-    doubt = contradiction_doubt(claim, subject, reference, measured, None)  # "near" states no figure
+    # "near" states no figure: a far measure doubts it only when a name had namesakes to choose from
+    doubt = contradiction_doubt(
+        claim, subject, reference, measured, allowed, namesakes_only_if_ambiguous=True
+    )
     if doubt is not None:
         return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {doubt}; {text}", measured, bearing)
     return Verdict(claim, Status.CONTRADICTED, text, measured, bearing)

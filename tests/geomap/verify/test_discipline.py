@@ -83,3 +83,19 @@ def test_a_doubtful_contradiction_says_why_and_keeps_the_measure(verifier: Verif
     assert verdict.explanation.startswith("cannot check: ") and "namesake" in verdict.explanation
     assert "claimed about 45 km, measured" in verdict.explanation
     assert verdict.measured_km is not None and verdict.measured_km > 9000
+
+
+def test_far_from_a_name_with_namesakes_is_doubted_not_contradicted(verifier: Verifier) -> None:
+    damascus = Place("g:damascus", "Damascus", "capital", 33.5102, 36.2913, "SY", population=1_700_000)
+    hama = mention(HAMA, alternatives=(NAMESAKE,))
+    # About 120 km measured, 10 km claimed: over three times, 30+ km beyond, and "Hama" has a namesake.
+    assert verifier.verify(distance(mention(ALEPPO_CITY), hama, "10 km")).status == Status.UNVERIFIABLE
+    assert (
+        verifier.verify(distance(mention(ALEPPO_CITY), mention(HAMA), "10 km")).status == Status.CONTRADICTED
+    )
+    # "Near" states no figure: far beyond "near" is doubted only when a name had namesakes.
+    ambiguous = mention(damascus, alternatives=(NAMESAKE,))
+    near = Claim(ClaimKind.PROXIMITY, "x", 0, 1, "x", 1, mention(ALEPPO_CITY), ambiguous)
+    plain = Claim(ClaimKind.PROXIMITY, "x", 0, 1, "x", 1, mention(ALEPPO_CITY), mention(damascus))
+    assert verifier.verify(near).status == Status.UNVERIFIABLE
+    assert verifier.verify(plain).status == Status.CONTRADICTED
