@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from geomap.model import Hedge, Quantity
 
 #: Kilometres per canonical unit.
+#: Bounds on what is read as a stated distance: anything beyond is no claim, never an error.
+MAX_DIGITS, MAX_NUMBER, MAX_NUMBER_WORDS = 12, 10_000_000.0, 8
+#: Longer than any trip on Earth (twice its circumference): such a figure is no distance claim.
+MAX_KM = 80_000.0
 KM_PER_UNIT: dict[str, float] = {
     "km": 1.0,
     "mi": 1.609344,
@@ -153,13 +159,17 @@ class QuantityMatch:
     """The parsed distance."""
 
 
-def unit_of(spelling: str) -> str:
-    """The canonical unit for a spelling such as "kilometres" or "NM"."""
+def unit_of(spelling: str) -> str | None:
+    """The canonical unit for a spelling such as "kilometres" or "NM"; None for no unit.
+
+    The matching is case-insensitive, and some capitals lower-case to other letters ("İ"
+    becomes "i" and a dot): those spellings are no unit, never an error.
+    """
     lowered = spelling.lower()
     for pattern, unit in _UNIT_SPELLINGS:
         if re.fullmatch(pattern, lowered):
             return unit
-    raise ValueError(f"unknown unit {spelling!r}; valid units: {', '.join(KM_PER_UNIT)}")
+    return None
 
 
 def hedge_of(spelling: str | None) -> Hedge:
@@ -174,17 +184,27 @@ def hedge_of(spelling: str | None) -> Hedge:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number written in digits ("1,200.5") or words ("sixty-five", "a dozen")."""
-    cleaned = text.strip().lower()
+    """The value of a number written in digits ("1,200.5") or words ("sixty-five", "a dozen").
+
+    None for anything no one writes as a distance: more than MAX_DIGITS digits, a value above
+    MAX_NUMBER, more than MAX_NUMBER_WORDS number words, or a fraction over zero.
+    """
+    cleaned = _ascii_digits(text.strip().lower())
     if not cleaned:
         return None
     if re.fullmatch(_DIGITS, cleaned):
+        if sum(c.isdigit() for c in cleaned) > MAX_DIGITS:
+            return None
         if "/" in cleaned:
             numerator, denominator = cleaned.split("/")
-            return int(numerator) / int(denominator)
-        return float(cleaned.replace(",", ""))
+            value = int(numerator) / int(denominator) if int(denominator) else math.inf
+        else:
+            value = float(cleaned.replace(",", ""))
+        return value if math.isfinite(value) and value <= MAX_NUMBER else None
     tokens = [t for t in re.split(r"[\s-]+", cleaned) if t not in ("a", "an", "and")]
-    if not tokens or any(t not in _SMALL and t not in _SCALES and t != "half" for t in tokens):
+    if not tokens or len(tokens) > MAX_NUMBER_WORDS:
+        return None
+    if any(t not in _SMALL and t not in _SCALES and t != "half" for t in tokens):
         return None
     total, current = 0.0, 0.0
     for token in tokens:
@@ -200,13 +220,23 @@ def parse_number(text: str) -> float | None:
     return total + current
 
 
+def _ascii_digits(text: str) -> str:
+    """Decimal digits of any script ("٨٠", "８０") as ASCII ones, so "٨٠" reads and rounds like "80"."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(c)) if c.isdigit() and unicodedata.digit(c, None) is not None else c
+        for c in text
+    )
+
+
 def precision_of(text: str) -> float:
     """Half the step of the last significant digit a figure implies: 60 -> 5, 57.3 -> 0.05.
 
     Round figures are rounded: "60" means 55..65, "57" means 56.5..57.5. Figures in words
     ("sixty", "a dozen") read the same as their digits.
     """
-    cleaned = text.strip().lower().replace(",", "")
+    cleaned = _ascii_digits(text.strip().lower()).replace(",", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
         value = parse_number(text)
         if value is None:
@@ -241,7 +271,10 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _quantity_from(match: re.Match[str]) -> Quantity | None:
+    """The quantity a match states, or None when it is no reasonable distance."""
     unit = unit_of(match.group("unit"))
+    if unit is None:
+        return None
     factor = KM_PER_UNIT[unit]
     hedge = hedge_of(match.group("hedge"))
     low_text = match.group("blow") or match.group("low")
@@ -251,13 +284,15 @@ def _quantity_from(match: re.Match[str]) -> Quantity | None:
         if parsed_low is None or parsed_high is None:
             return None
         low, high = min(parsed_low, parsed_high), max(parsed_low, parsed_high)
+        if high * factor > MAX_KM:
+            return None
         value = (low + high) / 2
         precision = _precision_km(high_text, factor)
         return Quantity(
             value, unit, hedge, value * factor, match.group(0), low * factor, high * factor, precision
         )
     single = parse_number(match.group("value"))
-    if single is None:
+    if single is None or single * factor > MAX_KM:
         return None
     precision = _precision_km(match.group("value"), factor)
     return Quantity(single, unit, hedge, single * factor, match.group(0), precision_km=precision)

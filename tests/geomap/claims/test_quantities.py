@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import math
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geomap.claims.quantities import (
     KM_PER_UNIT,
+    MAX_KM,
     describe,
     figure_precision_km,
     find_quantities,
@@ -71,9 +74,9 @@ def test_units(spelling: str, unit: str) -> None:
     assert unit_of(spelling) == unit
 
 
-def test_unknown_unit_lists_the_valid_ones() -> None:
-    with pytest.raises(ValueError, match="valid units: km, mi"):
-        unit_of("furlongs")
+def test_an_unknown_unit_is_no_unit() -> None:
+    assert unit_of("furlongs") is None
+    assert unit_of("kİlometres") is None  # "İ".lower() is two characters
 
 
 @pytest.mark.parametrize(
@@ -202,3 +205,35 @@ def test_find_quantities_never_raises_and_offsets_hold(text: str) -> None:
 def test_parse_number_never_raises(text: str) -> None:
     value = parse_number(text)
     assert value is None or value >= 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 400 + " km from Homs",  # a 400-digit number
+        " ".join(["sixty"] * 155) + " km from Homs",  # 155 chained number words
+        "between 5 and " + "9" * 400 + " km",  # a range with a huge end
+        "5 kİlometres from Homs",  # a unit spelling whose lower case is longer
+        "1/0 km from Homs",
+        "90000 km from Homs",  # longer than any trip on Earth
+    ],
+)
+def test_unreasonable_figures_are_no_claim_and_no_error(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_digits_of_any_script_read_and_round_like_ascii_ones() -> None:
+    ascii_figure = find_quantities("around 80km")[0].quantity
+    for text in ("around \u0668\u0660km", "around \uff18\uff10km"):
+        quantity = find_quantities(text)[0].quantity
+        assert (quantity.km, quantity.precision_km) == (ascii_figure.km, ascii_figure.precision_km)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_quantities_of_any_text_are_finite_and_slice_back(text: str) -> None:
+    for found in find_quantities(text):
+        quantity = found.quantity
+        assert text[found.start : found.start + len(quantity.text)] == quantity.text
+        assert math.isfinite(quantity.km) and 0 <= quantity.km <= MAX_KM
+        assert math.isfinite(quantity.precision_km) and quantity.precision_km >= 0
