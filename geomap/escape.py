@@ -7,6 +7,8 @@ import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~\"'])")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-\\]*):(?=//)")
+_WWW = re.compile(r"(?i)\bwww(?=\\?\.)")
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -29,7 +31,18 @@ def escape_markdown(text: str) -> str:
     out of a table row.
     """
     flat = html.escape(" ".join(text.split()), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _inert_links(_MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+def _inert_links(text: str) -> str:
+    """Text in which GitHub finds no link, address or @-mention to make live: a comment pings no one.
+
+    A zero-width space after "@", inside "://" and after "www" breaks what its autolinker
+    and mention parser look for, and the text still reads the same.
+    """
+    text = text.replace("@", "@\u200b")
+    text = _SCHEME.sub(lambda m: m.group(1) + ":\u200b", text)
+    return _WWW.sub(lambda m: m.group(0) + "\u200b", text)
 
 
 def escape_annotation(text: str) -> str:

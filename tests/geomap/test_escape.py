@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,3 +40,19 @@ def test_escape_terminal_keeps_one_line_and_no_escape_sequences() -> None:
     from geomap.escape import escape_terminal
 
     assert escape_terminal("a\x1b[31mred\nnext\tline\x9b") == "a?[31mred next line?"
+
+
+@pytest.mark.parametrize(
+    ("text", "live"),
+    [
+        ("see https://evil.example/x", "https://"),
+        ("see HTTP://evil.example", "HTTP://"),
+        ("visit www.evil.com", "www."),
+        ("ping @octocat now", "@octocat"),
+        ("mail bob@example.com", "bob@example"),
+    ],
+)
+def test_markdown_leaves_no_live_link_or_mention(text: str, live: str) -> None:
+    escaped = escape_markdown(text)
+    assert live not in escaped.replace("\\", "")
+    assert escaped.replace("\u200b", "").replace("\\", "") == text  # it still reads the same
