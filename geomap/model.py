@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -89,6 +90,7 @@ class LookupKey(NamedTuple):
 
 
 _DIVISION_ONLY = frozenset({Kind.ADMIN1})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNTRY_ONLY = frozenset({Kind.COUNTRY})
 
 
@@ -118,6 +120,14 @@ class Article:
     """Display name: the path as given, or "-" for stdin."""
     text: str
     """The full text; every offset in geomap indexes this string."""
+
+    def __post_init__(self) -> None:
+        # A lone surrogate (from surrogateescape decoding, or handed in by a caller) cannot be
+        # written as UTF-8: it becomes U+FFFD, one character for one, so offsets do not move.
+        for field_name in ("name", "text"):
+            value = getattr(self, field_name)
+            if not value.isascii() and _SURROGATE.search(value):
+                object.__setattr__(self, field_name, _SURROGATE.sub("\ufffd", value))
 
 
 @dataclass(frozen=True, slots=True)
