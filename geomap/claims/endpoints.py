@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from gazetteer import WIDE, Kind, Place
@@ -105,6 +106,34 @@ _PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’
 _REF_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
 
 
+class ArticleMentions:
+    """Every mention of an article in text order, with the lookups claim finding makes of them.
+
+    Built once per article, so that each sentence finds its own mentions, and each carried-over
+    end the mentions before it, by bisection instead of a walk over the whole article.
+    """
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.ordered]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end), in order."""
+        found = []
+        for index in range(bisect_left(self._starts, start), len(self.ordered)):
+            mention = self.ordered[index]
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
+
+    def before(self, offset: int) -> Iterator[Mention]:
+        """The mentions starting before `offset`, nearest first."""
+        for index in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            yield self.ordered[index]
+
+
 class SentencePlaces:
     """The places mentioned in one sentence (and before it), and who a cue in it is about.
 
@@ -117,7 +146,7 @@ class SentencePlaces:
         text: str,
         sentence: Sentence,
         inside: list[Mention],
-        every: list[Mention],
+        every: ArticleMentions,
         line_of: Callable[[int], int],
         capital_of: Callable[[str], Place | None] | None = None,
     ) -> None:
@@ -282,7 +311,7 @@ class SentencePlaces:
 
     def reference_named_earlier(self, subject: Mention) -> Mention | None:
         """For "X is 30km away": the last other place named before X, which the story is about."""
-        for mention in reversed(self.every):
+        for mention in self.every.before(subject.start):
             if (
                 mention.end <= subject.start
                 and mention.kind != MentionKind.DEMONYM
@@ -375,7 +404,7 @@ class SentencePlaces:
         The CARRY_CHARS window keeps "the city" from reaching back to a city named in
         another part of the story.
         """
-        for mention in reversed(self.every):
+        for mention in self.every.before(cutoff):
             if mention.end <= cutoff - CARRY_CHARS:
                 return None
             if mention.end <= cutoff and mention.place is not None and mention.place.kind in kinds:

@@ -15,7 +15,7 @@ from geomap.casing import claims_view
 from geomap.claims.beside import BearingFinder, ProximityFinder
 from geomap.claims.containment import ContainmentFinder
 from geomap.claims.draft import ClaimDraft, make_claim
-from geomap.claims.endpoints import SentencePlaces
+from geomap.claims.endpoints import ArticleMentions, SentencePlaces
 from geomap.claims.measured import MeasuredFinder
 from geomap.model import Claim, Mention
 from geomap.sentences import LineIndex, split_sentences
@@ -47,14 +47,14 @@ def extract_claims(
 
     `capital_of` (a country's capital by ISO code) lets "the Syrian capital" be an end point.
     """
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    every = ArticleMentions(mentions)
     lines = LineIndex(text)
-    view = claims_view(text, ordered)
+    view = claims_view(text, every.ordered)
     claims: list[Claim] = []
     for sentence in split_sentences(text):
-        inside = [m for m in ordered if m.start >= sentence.start and m.end <= sentence.end]
+        inside = every.within(sentence.start, sentence.end)
         read = sentence if view is text else replace(sentence, text=view[sentence.start : sentence.end])
-        places = SentencePlaces(text, read, inside, ordered, lines.line_of, capital_of)
+        places = SentencePlaces(text, read, inside, every, lines.line_of, capital_of)
         found: list[Claim] = []
         for finder in FINDERS.values():
             drafts = finder.find(places, found)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
 from geomap.claims.draft import make_claim
-from geomap.claims.endpoints import SentencePlaces
+from geomap.claims.endpoints import ArticleMentions, SentencePlaces
 from geomap.claims.extract import FINDERS, extract_claims
 from geomap.model import Claim, ClaimKind, LookupKey, Mention, MentionKind, Span, Status, Verdict
 from geomap.outlines import Borders
@@ -108,11 +108,12 @@ def test_unknown_stage_names_list_the_valid_ones(gazetteer: Gazetteer) -> None:
 
 def claims_of(text: str, parser: Geoparser, finder_name: str) -> list[Claim]:
     """The claims one finder alone makes in a text, made as the pipeline makes them."""
-    mentions = sorted(parser.parse(text), key=lambda m: (m.start, -m.end))
+    every = ArticleMentions(parser.parse(text))
     lines, found = LineIndex(text), []
     for sentence in split_sentences(text):
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
-        places = SentencePlaces(text, sentence, inside, mentions, lines.line_of)
+        inside = [m for m in every.ordered if sentence.start <= m.start and m.end <= sentence.end]
+        assert inside == every.within(sentence.start, sentence.end)
+        places = SentencePlaces(text, sentence, inside, every, lines.line_of, parser.capital_of)
         for draft in FINDERS[finder_name].find(places, []):
             assert 0 <= draft.start <= draft.end <= len(sentence.text)
             assert isinstance(draft.kind, ClaimKind)
