@@ -54,6 +54,8 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
         }
     ),
 }
+#: Where an article's dateline ends at the latest ("MOGADISHU, Somalia (Reuters) -").
+DATELINE_CHARS = 60
 #: How far back (characters) a carried-over subject may have been named.
 CARRY_CHARS = 600
 #: Places too large to be the end of a bearing or of an "away" distance.
@@ -127,6 +129,18 @@ class ArticleMentions:
             if mention.end <= end:
                 found.append(mention)
         return found
+
+    def dateline_capital(self) -> Mention | None:
+        """The capital an article's dateline names ("MOGADISHU (Reuters) -"): what "the capital" means.
+
+        Only a capital named in the first DATELINE_CHARS characters counts.
+        """
+        for mention in self.ordered:
+            if mention.start >= DATELINE_CHARS:
+                return None
+            if mention.place is not None and mention.place.kind == Kind.CAPITAL:
+                return mention
+        return None
 
     def before(self, offset: int) -> Iterator[Mention]:
         """The mentions starting before `offset`, nearest first."""
@@ -396,7 +410,9 @@ class SentencePlaces:
         match = _CARRIED_REFERENCE.match(self.local[position:])
         if not match:
             return None
-        return self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[match.group(1).lower()])
+        noun = match.group(1).lower()
+        found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun])
+        return found or (self.every.dateline_capital() if noun == "capital" else None)
 
     def _last_place_of_kind(self, cutoff: int, kinds: frozenset[str]) -> Mention | None:
         """The last place of one of `kinds` named shortly before `cutoff` (a few sentences back).

@@ -103,3 +103,14 @@ def test_a_perturbed_figure_between_confident_cities_is_contradicted(
 ) -> None:
     (claim,) = claims(parser, "Homs lies 400 km north of the Syrian capital.")
     assert verifier.verify(claim).status == Status.CONTRADICTED
+
+
+def test_the_capital_is_the_datelines_capital_far_into_the_story(parser: Geoparser) -> None:
+    filler = "Officials met for hours and said nothing of note to anyone who asked them. " * 12
+    text = f"DAMASCUS (Reuters) - {filler}Fighting reached Homs, about 160 km north of the capital."
+    (claim,) = claims(parser, text)
+    assert ends(claim) == ("Homs", "Damascus")
+    assert (
+        claims(parser, f"{filler}Fighting reached Homs, about 160 km north of the capital.")[0].reference
+        is None
+    )
