@@ -100,10 +100,11 @@ def contradiction_doubt(
 ) -> str | None:
     """Why a failed check is not yet a contradiction a newsroom's CI may fail on, if it is not.
 
-    A contradiction needs both ends to be points the resolver is confident of: an area or an
-    extended feature has no one point a distance is measured from; a measure more than three
-    times the claim is likelier a namesake of one end than a wrong figure; and a low-confidence
-    end may be a namesake too.
+    A contradiction needs both ends to be points the resolver is confident of, named in the
+    claim's own sentence: an area or an extended feature has no one point a distance is measured
+    from; a measure more than three times the claim is likelier a namesake of one end than a
+    wrong figure; an end carried over from an earlier sentence ("It lies ...") may be the wrong
+    antecedent; and a low-confidence end may be a namesake too.
     """
     for end, place in (("subject", subject), ("reference", reference)):
         if place.kind in EXTENDED:
@@ -117,6 +118,9 @@ def contradiction_doubt(
         return (
             f"{measured:.0f} km is over {FAR_NAMESAKE_RATIO:g} times the claim: an end is likely a namesake"
         )
+    for role, mention in (("subject", claim.subject), ("reference", claim.reference)):
+        if mention is not None and not _in_sentence(claim, mention):
+            return f"the {role} {mention.surface!r} comes from an earlier sentence and may not be meant"
     for mention in (claim.subject, claim.reference):
         if mention is not None and mention.confidence < CONFIDENT:
             return f"{mention.surface!r} is resolved with confidence {mention.confidence:.2f} only"
@@ -185,6 +189,10 @@ def _measured(
     measured, bearing = measure(subject, reference)
     extent = context.tolerance.extent_km(subject) + context.tolerance.extent_km(reference)
     return measured, bearing, extent
+
+
+def _in_sentence(claim: Claim, mention: Mention) -> bool:
+    return claim.sentence_start <= mention.start < claim.sentence_start + len(claim.sentence)
 
 
 def _no_reference(claim: Claim) -> Verdict:

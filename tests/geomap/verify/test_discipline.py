@@ -99,3 +99,21 @@ def test_far_from_a_name_with_namesakes_is_doubted_not_contradicted(verifier: Ve
     plain = Claim(ClaimKind.PROXIMITY, "x", 0, 1, "x", 1, mention(ALEPPO_CITY), mention(damascus))
     assert verifier.verify(near).status == Status.UNVERIFIABLE
     assert verifier.verify(plain).status == Status.CONTRADICTED
+
+
+def test_an_end_carried_over_from_an_earlier_sentence_never_contradicts(verifier: Verifier) -> None:
+    earlier = Mention(0, 4, "Homs", MentionKind.PLACE, HOMS, 1.0)  # named in a sentence before
+    claim = Claim(
+        ClaimKind.DISTANCE,
+        "It is 112 km from Hama",
+        40,
+        62,
+        "It is 112 km from Hama.",
+        2,
+        earlier,
+        Mention(58, 62, "Hama", MentionKind.PLACE, HAMA, 1.0),
+        parse_quantity("112 km"),
+        sentence_start=40,
+    )
+    verdict = verifier.verify(claim)
+    assert verdict.status == Status.UNVERIFIABLE and "earlier sentence" in verdict.explanation
