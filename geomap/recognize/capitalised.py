@@ -41,7 +41,7 @@ _CONNECTOR = (
     r"(?:of|the|de|du|des|del|della|di|da|do|dos|das|la|le|les|al|el|ad|as|ash|ar|at|az|an|on|upon"
     r"|am|im|der|den|van|von|y|and|sur|en|bin|ibn|abu)"
 )
-_SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐][ \t]*)"
+_SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
 _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*")
 # Tokens inside a chunk: hyphenated compounds are split ("Israeli-Egyptian", "Watertown-Mayer").
 _TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")

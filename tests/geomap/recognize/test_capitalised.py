@@ -175,3 +175,14 @@ def test_country_names_survive_common_word_filter(recognizer: NameRecognizer) ->
         ("Georgia", PLACE),
         ("Syria", PLACE),
     ]
+
+
+def test_a_slash_joins_the_words_of_one_name_and_separates_two() -> None:
+    names = frozenset({normalize("Dallas Fort Worth International Airport"), "israel", "gaza"})
+    recognizer = NameRecognizer(names, {}, lambda norm: "strong")
+    text = "It is west of the Dallas/Fort Worth International Airport, not in Israel/Gaza."
+    assert [s.surface for s in recognizer.find(text)] == [
+        "Dallas/Fort Worth International Airport",
+        "Israel",
+        "Gaza",
+    ]
