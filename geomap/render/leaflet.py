@@ -16,6 +16,7 @@ from geomap.render.basemap import Extent, country_outlines
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
 from geomap.render.popups import STATUS_COLOURS, claim_html, legend_html, place_html, shape_svg
 from geomap.render.tiles import TileLayer, tile_layer
+from geomap.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from branca.element import Figure
@@ -150,24 +151,25 @@ def _layers_data(layers: Sequence[tuple[str, list[PlacePin], list[ClaimLine]]]) 
     out = []
     for name, pins, lines in layers:
         label = _unique(escape_html(PurePath(name).name or name), names)
+        sentences = split_sentences(pins[0].article.text) if pins else []
         out.append(
             {
                 "name": label,
-                "pins": [_pin_data(pin) for pin in pins],
+                "pins": [_pin_data(pin, sentences) for pin in pins],
                 "claims": [_claim_data(line) for line in lines],
             }
         )
     return out
 
 
-def _pin_data(pin: PlacePin) -> dict[str, Any]:
+def _pin_data(pin: PlacePin, sentences: Sequence[Sentence]) -> dict[str, Any]:
     kind = category(pin.place.kind)
     return {
         "lat": pin.place.lat,
         "lon": pin.place.lon,
         "svg": shape_svg(kind),
         "className": f"geomap-place geomap-cat-{kind}",
-        "popup": place_html(pin),
+        "popup": place_html(pin, sentences),
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from geomap.escape import escape_html
 from geomap.model import Claim, Mention, Status
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category
+from geomap.sentences import Sentence, split_sentences
 
 STATUS_COLOURS = {Status.HOLDS: "#1a9850", Status.CONTRADICTED: "#d73027", Status.UNVERIFIABLE: "#737373"}
 STATUS_LABELS = {
@@ -53,8 +54,11 @@ def compass(bearing: float) -> str:
     return _POINTS[round((bearing % 360) / 22.5) % 16]
 
 
-def place_html(pin: PlacePin) -> str:
-    """Popup of a place: what it is, where, where from, and the sentences that name it."""
+def place_html(pin: PlacePin, sentences: Sequence[Sentence] | None = None) -> str:
+    """Popup of a place: what it is, where, where from, and the sentences that name it.
+
+    `sentences` are the article's, split once for all its pins (split here when not given).
+    """
     place = pin.place
     count = len(pin.mentions)
     kind = place.kind.replace("_", " ")
@@ -71,17 +75,16 @@ def place_html(pin: PlacePin) -> str:
         f"<div>Gazetteer: {escape_html(place.source or 'unknown')} "
         f"<code>{escape_html(place.id)}</code></div>",
         f"<div>Mentioned {times}{extra} in <i>{escape_html(pin.article.name)}</i></div>",
-        _sentences_html(pin.article.text, pin.mentions),
+        _sentences_html(pin.article.text, pin.mentions, sentences),
         "</div>",
     ]
     return "".join(parts)
 
 
-def _sentences_html(text: str, mentions: Sequence[Mention]) -> str:
+def _sentences_html(text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence] | None) -> str:
     """An ordered list of the sentences holding the mentions, each mention in <mark>."""
-    from geomap.sentences import split_sentences
-
-    sentences = split_sentences(text)
+    if sentences is None:
+        sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     grouped: dict[int, list[Mention]] = {}
     for mention in mentions:
