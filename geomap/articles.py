@@ -15,6 +15,10 @@ from geomap.model import Article
 
 #: File suffixes read when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+#: Files a folder of articles often holds that are not articles (any suffix, any case).
+NOT_ARTICLES = frozenset(
+    {"readme", "license", "licence", "changelog", "sources", "contributing", "copying", "notice"}
+)
 _MAX_BYTES = 20_000_000
 _WILDCARD = re.compile(r"[*?[]")
 
@@ -55,15 +59,21 @@ def display_name(name: str) -> str:
 
 
 def _expand(target: str) -> list[Path]:
+    if not target.strip():
+        raise InputError("an empty path names no article (give a file, a folder, a glob or -)")
     if _WILDCARD.search(target):
         matches = sorted(Path(p) for p in _glob(target))
-        files = [p for p in matches if p.is_file()]
+        files = [p for p in matches if p.is_file() and _is_article(p)]
         if not files:
             raise InputError(f"no files match {display_name(repr(target))}")
         return files
     path = Path(target)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and _is_article(p)
+        )
         if not files:
             raise InputError(
                 f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {display_name(target)}"
@@ -72,6 +82,14 @@ def _expand(target: str) -> list[Path]:
     if not path.exists():
         raise InputError(f"no such file or folder: {display_name(target)}")
     return [path]
+
+
+def _is_article(path: Path) -> bool:
+    """Whether a file found in a folder or by a glob is an article: README, LICENSE, SOURCES... are not.
+
+    A file named on its own is always read, whatever its name.
+    """
+    return path.name.split(".", 1)[0].lower() not in NOT_ARTICLES
 
 
 def _glob(pattern: str) -> Iterator[str]:

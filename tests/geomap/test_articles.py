@@ -129,3 +129,20 @@ def test_line_index_and_sentences_count_every_line_ending(newline: str) -> None:
         (3, "Aleppo is far"),
         (4, "Gaza is near."),
     ]
+
+
+def test_folders_and_globs_skip_files_that_are_not_articles(tmp_path: Path) -> None:
+    for name in ("story.txt", "README.md", "SOURCES.md", "LICENSE.txt", "changelog.md", "Contributing.txt"):
+        (tmp_path / name).write_text("Damascus.", encoding="utf-8")
+    assert [Path(a.name).name for a in read_articles([str(tmp_path)])] == ["story.txt"]
+    assert [Path(a.name).name for a in read_articles([str(tmp_path / "*.txt")])] == ["story.txt"]
+    with pytest.raises(InputError, match="no files match"):
+        read_articles([str(tmp_path / "*.md")])  # only README, SOURCES and CHANGELOG match
+    named = read_articles([str(tmp_path / "README.md")])  # named on its own: read
+    assert [Path(a.name).name for a in named] == ["README.md"]
+
+
+@pytest.mark.parametrize("target", ["", "   "])
+def test_an_empty_path_is_an_error_not_the_current_folder(target: str) -> None:
+    with pytest.raises(InputError, match="empty path"):
+        read_articles([target])
