@@ -27,7 +27,7 @@ from gazetteer.sources.registry import SOURCES, fingerprint, licences
 from gazetteer.sources.us_counties import county_rows
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DATABASE_NAME = "gazetteer.sqlite"
 #: Key in the blobs table of the serialised marisa trie of recognisable names.
 RECOGNITION_BLOB = "recognition_trie"
