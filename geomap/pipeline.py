@@ -10,6 +10,8 @@ from geomap.model import Article, ArticleResult, Mention, Report
 from geomap.recognize import make_recognizer
 from geomap.resolve import make_resolver
 from geomap.resolve.candidates import CandidateIndex
+from geomap.resolve.joint import JointResolver, RankDetail
+from geomap.resolve.ranker import Ranker
 from geomap.settings import Settings
 
 #: The recognizer and resolver a Geoparser uses unless told otherwise.
@@ -25,13 +27,18 @@ class Geoparser:
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, *, recognizer: str = DEFAULT_RECOGNIZER, resolver: str = DEFAULT_RESOLVER
+        self,
+        gazetteer: Gazetteer,
+        *,
+        recognizer: str = DEFAULT_RECOGNIZER,
+        resolver: str = DEFAULT_RESOLVER,
+        ranker: Ranker | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self._demonyms: Mapping[str, str] = gazetteer.demonyms()
         index = self._index = CandidateIndex(gazetteer)
         self._recognizer = make_recognizer(recognizer, gazetteer, index)
-        self._resolver = make_resolver(resolver, index, self._demonyms)
+        self._resolver = make_resolver(resolver, index, self._demonyms, ranker)
 
     @property
     def demonym_table(self) -> Mapping[str, str]:
@@ -54,6 +61,13 @@ class Geoparser:
         The article's own recognised mentions still supply context (countries, demonyms).
         """
         return self._resolver.resolve_given(text, spans, self._recognizer.find(text))
+
+    def rank_details(self, text: str, spans: Sequence[tuple[int, int]]) -> list[RankDetail]:
+        """What the joint resolver's ranker saw for each given span (training data for its weights)."""
+        resolver = self._resolver
+        if not isinstance(resolver, JointResolver):
+            raise TypeError("rank_details needs the joint resolver")
+        return resolver.rank_details(text, spans, self._recognizer.find(text))
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:

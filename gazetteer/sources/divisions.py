@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from gazetteer.kinds import Kind
 from gazetteer.model import Place
+from gazetteer.normalize import normalize
 from gazetteer.sources import (
     ALTERNATE,
     CODE,
@@ -149,4 +150,20 @@ def _entry(
         names.append((rec["native"], ALTERNATE))
     if rec.get("iso3166_2"):
         names.append((rec["iso3166_2"], CODE))
-    return Entry(place, tuple(names), prior_for("admin1", 0))
+    return Entry(place, _bare_name_secondary(names, name, feature), prior_for("admin1", 0))
+
+
+def _bare_name_secondary(
+    names: list[tuple[str, str]], bare: str, feature: Feature | None
+) -> tuple[tuple[str, str], ...]:
+    """Mark a division's bare name as an alternate when it is not its official one ("Homs Governorate").
+
+    Such a division is named after its seat: news means the city by the bare name ("Homs",
+    "Belgorod") and says "Homs governorate" for the division. A division whose official name
+    is the bare one ("New York", "Quebec") keeps it as a primary name.
+    """
+    if feature is None:
+        return tuple(names)
+    official = {normalize(feature.name), normalize(feature.asciiname)}
+    secondary = {normalize(bare), division_stem(feature.name)} - official
+    return tuple((n, ALTERNATE if how == PRIMARY and normalize(n) in secondary else how) for n, how in names)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Kind, SourcePaths
+from gazetteer.sources.airports import _core_forms
 from gazetteer.sources.divisions import division_entries, division_labels
 from gazetteer.sources.geonames import city_entries, country_entries, read_countries
 from gazetteer.sources.geonames_extract import division_stem, read_features, wide_feature_entries
@@ -80,3 +81,24 @@ def test_countries_sit_at_geonames_point(paths: SourcePaths) -> None:
 def test_seas_are_added_unless_a_curated_site_has_the_name(paths: SourcePaths) -> None:
     added = {e.place.name for e in wide_feature_entries(paths, frozenset({"red sea"}))}
     assert added == {"Sea of Testing"}
+
+
+def test_a_division_named_after_its_seat_keeps_its_bare_name_only_as_an_alternate(paths: SourcePaths) -> None:
+    idlib = next(e for e in division_entries(paths) if e.place.name == "Idlib")
+    assert ("Idlib", "alternate") in idlib.names and ("Idlib Governorate", "primary") in idlib.names
+
+
+def test_airports_get_the_short_names_news_uses() -> None:
+    assert _core_forms("Chicago O'Hare International Airport", "Chicago") == [
+        "O'Hare airport",
+        "O'Hare International",
+        "O'Hare",
+    ]
+    # Several words are a person's name as often: never bare.
+    assert _core_forms("Ben Gurion International Airport", "Tel Aviv") == [
+        "Ben Gurion airport",
+        "Ben Gurion International",
+    ]
+    # A one-word core that is an English word stays with "airport".
+    assert _core_forms("Elk City Regional Business Airport", "Elk City") == ["Business airport"]
+    assert _core_forms("Latakia Airport", "Latakia") == []
