@@ -6,7 +6,9 @@ gets at its text (parsed, for machine formats) and how an article name is writte
 
 from __future__ import annotations
 
+import csv
 import enum
+import io
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from geomap.report import (
     ReportFormat,
 )
 from tests.browser.handmade import evil_report, seeds_like_report
-from tests.geomap.contracts.readers import json_strings, strict_json, xml_strings
+from tests.geomap.contracts.readers import csv_strings, json_strings, strict_json, xml_strings
 from tests.geomap.report.sample import sample_report
 
 #: The registries of Renderers (functions of a Report), run through every check below.
@@ -55,9 +57,11 @@ FORMATS: dict[enum.Enum, Contract] = {
     ReportFormat.MARKDOWN: Contract(None, escape_markdown),
     ReportFormat.JUNIT: Contract(xml_strings),
     ReportFormat.GITHUB: Contract(None, escape_annotation_property),
+    ReportFormat.CSV: Contract(csv_strings),
     PlacesFormat.TEXT: Contract(None, escape_terminal),
     PlacesFormat.JSON: Contract(json_strings),
     PlacesFormat.GEOJSON: Contract(json_strings),
+    PlacesFormat.CSV: Contract(csv_strings),
 }
 MEMBERS = [member for registry in RENDERER_REGISTRIES.values() for member in registry]
 MACHINE = [member for member in MEMBERS if FORMATS[member].read is not None]
@@ -76,6 +80,8 @@ def render(member: enum.Enum, report: Report) -> str:
 
 def listed_articles(member: enum.Enum, report: Report) -> list[str]:
     """The articles a format must name: those with a claim (check) or a resolved mention (places)."""
+    if member is ReportFormat.GITHUB:  # annotates only what fails the run
+        return [r.article.name for r in report.results if any(v.fails(report.strict) for v in r.verdicts)]
     if isinstance(member, ReportFormat):
         return [r.article.name for r in report.results if r.verdicts]
     return [r.article.name for r in report.results if any(m.place for m in r.mentions)]
@@ -124,6 +130,12 @@ def test_machine_formats_count_what_they_list(member: enum.Enum) -> None:
     elif member is ReportFormat.JUNIT:
         root = ElementTree.fromstring(text)
         assert len(root.findall("testsuite/testcase")) == len(report.verdicts)
+    elif member in (ReportFormat.CSV, PlacesFormat.CSV):
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        listed = (
+            report.verdicts if member is ReportFormat.CSV else [m for r in report.results for m in r.mentions]
+        )
+        assert len(rows) == len(listed) + 1 and len({len(row) for row in rows}) == 1
     elif member is PlacesFormat.JSON:
         mentions = [m for a in strict_json(text) for m in a["mentions"]]
         assert len(mentions) == sum(len(r.mentions) for r in report.results)
