@@ -9,21 +9,22 @@ from geomap.report.base import Renderer, summary, why
 
 #: The annotation a failing claim gets; claims that do not fail the run get none, so the ones
 #: that matter are not hidden among notices (GitHub shows only the first few of each level).
-_LEVELS = {Status.CONTRADICTED: "error", Status.UNVERIFIABLE: "warning"}
+_LEVELS = {Status.CONTRADICTED: "error", Status.UNVERIFIABLE: "warning", Status.WAIVED: "notice"}
 
 
 class GithubRenderer(Renderer):
     """Workflow commands: an annotation per failing claim, per unreadable file and per notice.
 
     Contradicted is an error and unverifiable under --strict a warning, at the claim's file and
-    line; a file that could not be read is an error, a notice a warning; one summary notice last.
+    line (not when the baseline already has it so); a waived claim is a notice with its reason;
+    a file that could not be read is an error, a notice a warning; one summary notice last.
     """
 
     def render(self, report: Report) -> str:
         lines = []
         for result in report.results:
             for verdict in result.verdicts:
-                if not verdict.fails(report.strict):
+                if not (verdict.fails(report.strict) or verdict.status == Status.WAIVED):
                     continue
                 claim = verdict.claim
                 props = _file(result.article.name)

@@ -67,6 +67,9 @@ def test_a_waiver_waives_its_claim_in_every_format_and_never_fails(fixture_env: 
             assert (row["verdict"], row["waiver"], row["fingerprint"]) == ("waived", reason, fingerprint)
         elif form == "github":
             assert "::error" not in result.stdout and "1 waived" in result.stdout
+            assert (
+                result.stdout.startswith("::notice file=news/a.txt,line=1,") and "ticket 12" in result.stdout
+            )
         else:
             assert "waived" in result.stdout and "ticket 12" in result.stdout, form
 
