@@ -109,6 +109,10 @@ def check_command(
 
     if update_baseline and baseline is None:
         raise BadInput("--update-baseline needs --baseline FILE")
+    if baseline is not None and str(baseline) == "-":
+        raise BadInput("--baseline needs a file, not standard output")
+    if baseline is not None and output is not None and baseline.resolve() == output.resolve():
+        raise BadInput(f"--output and --baseline both name {baseline}: give two files")
     settings = settings_from(
         paths,
         cache_dir=cache_dir,

@@ -38,14 +38,24 @@ class GithubRenderer(Renderer):
                 )
                 lines.append(f"::{_LEVELS[verdict.status]} {','.join(props)}::{message}")
         for failure in report.failures:
-            props = [*_file(failure.name), "title=geomap: cannot read"]
-            lines.append(f"::error {','.join(props)}::{escape_annotation(escape_terminal(failure.reason))}")
+            props = [*_file(failure.name), _title("geomap: cannot read")]
+            lines.append(f"::error {','.join(props)}::{_message(failure.reason)}")
         for notice in report.notices:
-            lines.append(f"::warning title=geomap: {notice.kind}::{escape_annotation(notice.message)}")
-        lines.append(f"::notice title=geomap claim check::{escape_annotation(summary(report))}")
+            lines.append(f"::warning {_title(f'geomap: {notice.kind}')}::{_message(notice.message)}")
+        lines.append(f"::notice {_title('geomap claim check')}::{_message(summary(report))}")
         return "\n".join(lines) + "\n"
 
 
 def _file(name: str) -> list[str]:
     """The file property of an annotation (none for standard input)."""
     return [] if name == "-" else [f"file={escape_annotation_property(name)}"]
+
+
+def _title(text: str) -> str:
+    """The title property of an annotation."""
+    return f"title={escape_annotation_property(text)}"
+
+
+def _message(text: str) -> str:
+    """An annotation's message: one line, no control characters, workflow-command escaped."""
+    return escape_annotation(escape_terminal(text))

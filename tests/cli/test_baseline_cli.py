@@ -94,6 +94,9 @@ def test_a_bad_baseline_is_one_line_exit_2(fixture_env: Path) -> None:
         invoke("check", "news", "--baseline", "base.json"), "verdict 'fine' is not a verdict"
     )
     assert_one_line_exit_2(invoke("check", "news", "--update-baseline"), "--update-baseline needs --baseline")
+    assert_one_line_exit_2(invoke("check", "news", "--baseline", "-"), "--baseline needs a file")
+    both = invoke("check", "news", "--baseline", "x.json", "-o", "./x.json")
+    assert_one_line_exit_2(both, "--output and --baseline both name x.json")
 
 
 def test_a_baseline_in_a_real_subprocess(fixture_env: Path, cli_cache_dir: Path) -> None:

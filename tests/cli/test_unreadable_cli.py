@@ -61,7 +61,7 @@ def test_every_format_reports_the_bad_files_and_checks_the_rest(folder: Path) ->
                 ("news/d.txt", "unreadable"),
             ]
         elif form == "github":
-            assert f"::error file=news/b-old.txt,title=geomap: cannot read::{REASON}" in out.splitlines()
+            assert f"::error file=news/b-old.txt,title=geomap%3A cannot read::{REASON}" in out.splitlines()
             assert out.rstrip().endswith("2 files could not be read")
         elif form == "markdown":
             assert f"- {escape_markdown(f'error: news/b-old.txt: {REASON}')}" in out.splitlines()

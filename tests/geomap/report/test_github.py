@@ -41,6 +41,6 @@ def test_github_reports_unreadable_files_and_notices(report: Report) -> None:
     )
     lines = render(troubled, "github").splitlines()
     reason = "not UTF-8 text (invalid start byte at byte 3)"
-    assert f"::error file=news/old%2C1.txt,title=geomap: cannot read::{reason}" in lines
-    assert "::warning title=geomap: unmatched_waiver::waiver abc123abc123 matches no claim" in lines
+    assert f"::error file=news/old%2C1.txt,title=geomap%3A cannot read::{reason}" in lines
+    assert "::warning title=geomap%3A unmatched_waiver::waiver abc123abc123 matches no claim" in lines
     assert lines[-1].endswith("1 file could not be read; 1 warning")
