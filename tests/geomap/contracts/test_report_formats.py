@@ -7,6 +7,7 @@ gets at its text (parsed, for machine formats) and how an article name is writte
 from __future__ import annotations
 
 import csv
+import dataclasses
 import enum
 import io
 import xml.etree.ElementTree as ElementTree
@@ -20,7 +21,16 @@ from hypothesis import strategies as st
 
 from geomap.escape import escape_annotation_property, escape_markdown, escape_terminal
 from geomap.evaluate.formats import EVAL_FORMATS
-from geomap.model import Article, ArticleResult, Report
+from geomap.model import (
+    Article,
+    ArticleResult,
+    BaselineState,
+    Notice,
+    NoticeKind,
+    ReadFailure,
+    Report,
+    Status,
+)
 from geomap.report import (
     PLACES_RENDERERS,
     RENDERERS,
@@ -31,7 +41,7 @@ from geomap.report import (
 )
 from tests.browser.handmade import evil_report, seeds_like_report
 from tests.geomap.contracts.readers import csv_strings, json_strings, strict_json, xml_strings
-from tests.geomap.report.sample import sample_report
+from tests.geomap.report.sample import EVIL, sample_report
 
 #: The registries of Renderers (functions of a Report), run through every check below.
 RENDERER_REGISTRIES: dict[type[enum.Enum], FormatRegistry[Any, type[Renderer]]] = {
@@ -65,7 +75,25 @@ FORMATS: dict[enum.Enum, Contract] = {
 }
 MEMBERS = [member for registry in RENDERER_REGISTRIES.values() for member in registry]
 MACHINE = [member for member in MEMBERS if FORMATS[member].read is not None]
+
+
+def troubled_report() -> Report:
+    """The sample with a waived claim, baseline states, an unreadable file and a notice, all hostile."""
+    sample = sample_report()
+    first, second, empty = sample.results
+    waived = dataclasses.replace(second.verdicts[0], status=Status.WAIVED, waiver=f"=cmd {EVIL}")
+    known = dataclasses.replace(second.verdicts[1], baseline=BaselineState.KNOWN)
+    results = (first, dataclasses.replace(second, verdicts=(waived, known)), empty)
+    return Report(
+        results,
+        failures=(ReadFailure(f"old {EVIL}.txt", f"not UTF-8 text {EVIL}"),),
+        notices=(Notice(NoticeKind.UNMATCHED_PIN, f"pin {EVIL!r} matches no article", EVIL),),
+        strict=True,
+    )
+
+
 REPORTS = {
+    "troubled": troubled_report,
     "seeds-like": seeds_like_report,
     "evil": evil_report,
     "sample": sample_report,
@@ -80,10 +108,12 @@ def render(member: enum.Enum, report: Report) -> str:
 
 def listed_articles(member: enum.Enum, report: Report) -> list[str]:
     """The articles a format must name: those with a claim (check) or a resolved mention (places)."""
-    if member is ReportFormat.GITHUB:  # annotates only what fails the run
-        return [r.article.name for r in report.results if any(v.fails(report.strict) for v in r.verdicts)]
+    unreadable = [failure.name for failure in report.failures]
+    if member is ReportFormat.GITHUB:  # annotates only what fails the run, and what was waived
+        annotated = [r for r in report.results if any(v.fails(report.strict) or v.waiver for v in r.verdicts)]
+        return [r.article.name for r in annotated] + unreadable
     if isinstance(member, ReportFormat):
-        return [r.article.name for r in report.results if r.verdicts]
+        return [r.article.name for r in report.results if r.verdicts] + unreadable
     return [r.article.name for r in report.results if any(m.place for m in r.mentions)]
 
 

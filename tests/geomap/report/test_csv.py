@@ -74,3 +74,20 @@ def test_places_csv_neutralises_formulas_from_article_and_file_name() -> None:
     )
     assert (rows[0]["line"], rows[0]["column"], rows[0]["lon"]) == ("1", "2", "36.29128")
     assert rows[1]["name"] == "" and rows[1]["confidence"] == "0.0"
+
+
+def test_no_cell_of_a_check_csv_starts_a_formula(report: Report) -> None:
+    from geomap.model import Notice, NoticeKind, Status
+
+    second = report.results[1]
+    waived = replace(second.verdicts[0], status=Status.WAIVED, waiver="=HYPERLINK(1)")
+    troubled = replace(
+        report,
+        results=(report.results[0], replace(second, verdicts=(waived,)), report.results[2]),
+        failures=(ReadFailure("@evil.txt", "-not text"),),
+        notices=(Notice(NoticeKind.UNMATCHED_PIN, "+pin", "=name"),),
+    )
+    rows = list(csv.reader(io.StringIO(render(troubled, "csv"), newline="")))
+    assert len(rows) == 1 + 2 + 1 + 1
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+    assert rows[2][CHECK_COLUMNS.index("waiver")] == "'=HYPERLINK(1)"
