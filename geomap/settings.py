@@ -59,15 +59,6 @@ _FILE_ONLY = frozenset({"waive", "pin"})
 GEOMAP_TOML = "geomap.toml"
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above `start`."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest settings file at or above `start` and its geomap table.
 
