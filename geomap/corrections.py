@@ -205,12 +205,19 @@ def _matches(pin: Pin, article: str) -> bool:
 
 
 def _occurrences(text: str, pin: Pin, place: Place, mentions: Sequence[Mention]) -> list[Mention]:
-    """A pinned mention for each place the article writes the pin's name, as spelled or as recognised."""
+    """A pinned mention for each place the article writes the pin's name, as spelled or as recognised.
+
+    The name inside a longer recognised name ("Paris" in "New Paris") is that other place's.
+    """
     key = normalize(pin.name)
     spans = {
         (m.start, m.end) for m in mentions if normalize(m.surface) == key and m.kind == MentionKind.PLACE
     }
-    spans |= {(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(pin.name)}(?!\w)", text)}
+    for match in re.finditer(rf"(?<!\w){re.escape(pin.name)}(?!\w)", text):
+        start, end = match.span()
+        inside = any(m.start <= start and end <= m.end and (m.start, m.end) != (start, end) for m in mentions)
+        if not inside:
+            spans.add((start, end))
     return [
         Mention(start, end, text[start:end], MentionKind.PLACE, place, 1.0, evidence=PINNED)
         for start, end in sorted(spans)

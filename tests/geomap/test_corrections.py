@@ -57,3 +57,12 @@ def test_waive_marks_the_claim_and_reports_waivers_that_match_nothing() -> None:
     assert [v.status for v in waived.verdicts] == [Status.HOLDS, Status.WAIVED, Status.WAIVED]
     assert [(n.kind, n.key) for n in waived.notices] == [(NoticeKind.UNMATCHED_WAIVER, "ffffffffffff")]
     assert not waived.failing  # the contradicted claim was the waived one
+
+
+def test_a_pinned_name_inside_a_longer_recognised_name_is_left_alone(
+    gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    (pin,) = parse_pins([{"name": "Moscow", "articles": "*", "lat": 1, "lon": 2}], tmp_path, "t")
+    longer = Mention(3, 15, "Moscow Mills", MentionKind.PLACE, gazetteer.get("geonames:4399153"), 0.9)
+    pinned = Pinner([pin], gazetteer).apply(Article("a.txt", "In Moscow Mills, not Moscow."), [longer])
+    assert [(m.surface, m.evidence) for m in pinned] == [("Moscow Mills", ""), ("Moscow", PINNED)]
