@@ -5,12 +5,14 @@ import io
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazetteer import Place
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import Article, ArticleResult, Mention, MentionKind, ReadFailure, Report
 from geomap.report import render, render_places
-from geomap.report.csv_report import CHECK_COLUMNS, PLACES_COLUMNS, safe_cell
+from geomap.report.csv_report import CHECK_COLUMNS, FORMULA_STARTS, PLACES_COLUMNS, csv_text, safe_cell
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -91,3 +93,11 @@ def test_no_cell_of_a_check_csv_starts_a_formula(report: Report) -> None:
     assert len(rows) == 1 + 2 + 1 + 1
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
     assert rows[2][CHECK_COLUMNS.index("waiver")] == "'=HYPERLINK(1)"
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_any_text_reads_back_from_the_csv_as_written_or_neutralised(cells: list[str]) -> None:
+    header, row = list(csv.reader(io.StringIO(csv_text(["c"] * len(cells), [cells]), newline="")))
+    assert header == ["c"] * len(cells)
+    for written, read in zip(cells, row, strict=True):
+        assert read == (f"'{written}" if written.startswith(FORMULA_STARTS) else written)
