@@ -90,17 +90,24 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
 
 
 def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
-    """Geoparse, extract claims and verify them for every article."""
+    """Geoparse, extract claims and verify them for every article.
+
+    The settings' pins override resolution in the articles they name, before claims are found;
+    their waivers are applied to the verdicts last (geomap.corrections).
+    """
     from geomap.claims.extract import extract_claims
+    from geomap.corrections import Pinner, waive
     from geomap.outlines import Borders
     from geomap.verify import Verifier
 
     geoparser = Geoparser(gazetteer)
     verifier = Verifier(settings, Borders())
+    pinner = Pinner(settings.pin, gazetteer)
     results = []
     for article in articles:
-        mentions = tuple(geoparser.parse(article.text))
+        mentions = pinner.apply(article, geoparser.parse(article.text))
         claims = extract_claims(article.text, mentions, geoparser.capital_of)
         verdicts = tuple(verifier.verify(claim) for claim in claims)
         results.append(ArticleResult(article, mentions, verdicts))
-    return Report(tuple(results))
+    report = Report(tuple(results), notices=pinner.notices(), strict=settings.strict)
+    return waive(report, settings.waive)
