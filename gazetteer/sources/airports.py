@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from gazetteer.kinds import Kind
 from gazetteer.lexicon import common_words
 from gazetteer.model import Place
-from gazetteer.normalize import normalize
+from gazetteer.normalize import normalize, skeleton
 from gazetteer.sources import CODE, PRIMARY, Entry, SourcePaths, prior_for
 
 SOURCE = "airportsdata"
@@ -66,6 +66,11 @@ def _core_forms(name: str, city: str) -> list[str]:
         return []
     stem = " ".join(core)
     forms = [f"{stem} airport"] + ([f"{stem} International"] if "International" in name else [])
+    named_for_city = bool(city) and skeleton(normalize(stem)) == skeleton(normalize(city))
+    if named_for_city:
+        return [
+            f"{stem} airport"
+        ]  # "Hodeidah International Airport" in Al Hudaydah: the bare name is the city's
     if len(core) == 1 and len(stem) >= 5 and common_words().get(normalize(stem), 0.0) < ORDINARY_ZIPF:
         forms.append(stem)  # "Heathrow", "O'Hare"; never "Business" (Elk City Regional Business Airport)
     return forms

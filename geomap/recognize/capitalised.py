@@ -63,6 +63,8 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
 COMMON_ZIPF = 3.0
+#: Shortest unknown word looked up by its transliteration skeleton.
+MIN_VARIANT_LETTERS = 6
 #: Lowercase words that end a site's name as news writes it ("Ben Gurion airport").
 SITE_WORDS = frozenset({"airport"})
 #: Words after which a capitalised ordinary word that is also a big city's name means the city.
@@ -93,8 +95,10 @@ class NameRecognizer:
         strength: StrengthOf,
         common_words: Mapping[str, float] | None = None,
         extra_names: frozenset[str] = frozenset(),
+        spelling_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self._names = names
+        self._spelling_of = spelling_of
         self._extra = extra_names
         self._demonyms = demonyms
         self._strength = strength
@@ -174,6 +178,8 @@ class NameRecognizer:
         while i < count:
             word = tokens[i][2]
             found = self._longest_at(chunk, tokens, longest, i)
+            if found is None and i == 0 and not opens_sentence:
+                found = self._spelled_after_locative(word, before)
             if found is None:
                 i += 1
                 continue
@@ -206,6 +212,21 @@ class NameRecognizer:
                 people.append(norm)
             i += 1
         return tuple(kept), tuple(people)
+
+    def _spelled_after_locative(self, word: str, before: str) -> _Found | None:
+        """A lone unknown word after "in", "near", "from"... spelt like a known place ("near Hodeidah").
+
+        The span asks for the gazetteer's spelling ("al hudaydah"); its surface stays as written.
+        """
+        if self._spelling_of is None or before.lower() not in LOCATIVES or len(word) < MIN_VARIANT_LETTERS:
+            return None
+        norm = normalize(word)
+        if norm in self._common or word in self._first_names or norm in CALENDAR:
+            return None
+        spelling = self._spelling_of(norm)
+        if spelling is None or self._strength(spelling) == Strength.WEAK:
+            return None  # only a big city, a division or a known site is worth a guess at the spelling
+        return 0, spelling, MentionKind.PLACE
 
     def _half_of_a_compound(
         self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: MentionKind

@@ -117,6 +117,20 @@ class CandidateIndex:
                 return candidate.place
         return None
 
+    def spelling_of(self, norm: str) -> str | None:
+        """The gazetteer's spelling of a name it lacks ("Hodeidah" -> "al hudaydah"), if one is alike.
+
+        Of several alike spellings, the one whose best candidate has the highest prior. Only
+        recognition asks, for lone words after a locative ("near Hodeidah"): a name the
+        gazetteer has is never respelt, so no exact name is outranked.
+        """
+        best: tuple[float, str] | None = None
+        for other in self._gazetteer.spelled_like(norm):
+            found = self.candidates(LookupKey(other))
+            if found and (best is None or prior(found[0]) > best[0]):
+                best = (prior(found[0]), other)
+        return best[1] if best else None
+
     def _county_candidates(self, norm: str) -> list[Candidate]:
         found = []
         for state in self._county_states.get(norm, ()):

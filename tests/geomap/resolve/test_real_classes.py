@@ -87,3 +87,14 @@ def test_a_big_city_named_like_a_word_is_found_after_a_locative_word(parser: Geo
 def test_the_same_words_are_no_places_in_ordinary_use(parser: Geoparser) -> None:
     found = places(parser, "Reading the report was not nice, he said.")
     assert "Reading" not in found
+
+
+def test_a_spelling_the_gazetteer_lacks_finds_the_place_spelt_alike(parser: Geoparser) -> None:
+    place = places(parser, "Missiles were fired near Hodeidah on Tuesday.")["Hodeidah"].place
+    assert place is not None and (place.kind, place.country_code) == (Kind.CITY, "YE")
+
+
+def test_an_unknown_word_after_a_locative_is_not_respelt_into_a_village(parser: Geoparser) -> None:
+    assert places(parser, "The meeting moved to January.") == {}
+    # Hinjawadi is a village: too small to be worth a guess at "Hinjewadi".
+    assert places(parser, "The firm opened an office in Hinjewadi last year.") == {}
