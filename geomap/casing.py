@@ -50,16 +50,36 @@ FUNCTION_WORDS = frozenset(
         """
     )
 )
+#: Up to four words in capitals opening a text, then what follows a dateline: a bracket
+#: ("(Reuters)"), a dash, or a comma and a date ("LIMA, 3 MAY", "BEIRUT, May 3").
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})"
+    r"(?=[ \t]*(?:\(|[-—–]+[ \t]|,[ \t]*(?:\d|[A-Z][A-Za-z]+\.?[ \t]+\d)))"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n\r]+")
 
 
 def capital_paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line of the text that is written in capitals."""
+    """(start, end) of every line of the text that is written in capitals.
+
+    A short line (a headline, "TROOPS ENTERED IDLIB.") is too short to judge alone, so it
+    counts as in capitals when the whole text is: the case is decided per text first.
+    """
+    whole = _shouting(text, MIN_LETTERS)
     for match in _LINE.finditer(text):
-        letters = [c for c in match.group() if c.isalpha()]
-        if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUTING_SHARE * len(letters):
+        if _shouting(match.group(), 1 if whole else MIN_LETTERS):
             yield match.start(), match.end()
+
+
+def _shouting(block: str, min_letters: int) -> bool:
+    """Whether a stretch of text has `min_letters` letters or more, nearly all upper case."""
+    letters = upper = 0
+    for char in block:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    return letters >= min_letters and upper >= SHOUTING_SHARE * letters
 
 
 def recognition_view(text: str) -> str:
@@ -113,8 +133,20 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def dateline(text: str) -> tuple[int, int] | None:
+    """(start, end) of a dateline in capitals opening a text in ordinary case ("KYIV (Reuters) -").
+
+    Its words are names ("LIMA", "QUITO"), not acronyms, however short.
+    """
+    match = _DATELINE.match(text)
+    return (match.start(1), match.end(1)) if match else None
+
+
 def _recased(text: str, recase: Callable[[str], str]) -> str:
     paragraphs = list(capital_paragraphs(text))
+    opening = dateline(text)
+    if opening is not None and not any(start <= opening[0] < end for start, end in paragraphs):
+        paragraphs.insert(0, opening)
     if not paragraphs:
         return text
     chars = list(text)

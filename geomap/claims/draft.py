@@ -77,4 +77,5 @@ def make_claim(places: SentencePlaces, draft: ClaimDraft) -> Claim:
         country=draft.country,
         unbound="; ".join(reasons) or None,
         sentence_start=places.sentence.start,
+        firm_antecedent=places.firm_antecedent(draft.subject),
     )

@@ -22,7 +22,7 @@ _AFTER_QUANTITY = [
         "direction",
         re.compile(rf"^\s*(?:away\s+)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)\s+", re.IGNORECASE),
     ),
-    ("from", re.compile(r"^\s*(?:away\s+)?(?:from|off|outside(?:\s+of)?)\s+", re.IGNORECASE)),
+    ("from", re.compile(r"^\s*(?:away\s+|inland\s+)?(?:from|off|outside(?:\s+of)?)\s+", re.IGNORECASE)),
     ("inside", re.compile(r"^\s*(?:inside|within|into)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)),
     ("of", re.compile(r"^\s*of\s+", re.IGNORECASE)),
     ("between", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+between\s+", re.IGNORECASE)),
@@ -72,6 +72,10 @@ class MeasuredFinder:
             if shape == "between":
                 first, second = places.pair_after(cue_end)
                 return _distance(found, cue_end, first, second, "between", ClaimKind.ROUTE)
+            if shape == "trip" and cue.group(0).rstrip().lower().endswith("from"):
+                first, second = places.pair_after(cue_end)
+                if first is not None and second is not None:  # "the 180 km drive from X to Y"
+                    return _distance(found, cue_end, first, second, "from", ClaimKind.ROUTE)
             if shape == "away":
                 return _away(places, found, cue_end)
             if shape == "inside":

@@ -43,7 +43,7 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     measured, bearing, extent = found
     tolerance = context.tolerance
     parts: list[tuple[bool, str]] = []
-    allowed = tolerance.allowed(claim.quantity, extent) if claim.quantity is not None else None
+    allowed = tolerance.allowed_between(claim.quantity, extent) if claim.quantity is not None else None
     if claim.quantity is not None and allowed is not None:
         text = f"claimed {describe(claim.quantity)}, measured {measured:.1f} km (allowed {allowed})"
         parts.append((allowed.admits(measured), text))
@@ -119,7 +119,8 @@ def contradiction_doubt(
             f"{measured:.0f} km is over {FAR_NAMESAKE_RATIO:g} times the claim: an end is likely a namesake"
         )
     for role, mention in (("subject", claim.subject), ("reference", claim.reference)):
-        if mention is not None and not _in_sentence(claim, mention):
+        firm = role == "subject" and claim.firm_antecedent
+        if mention is not None and not firm and not _in_sentence(claim, mention):
             return f"the {role} {mention.surface!r} comes from an earlier sentence and may not be meant"
     for mention in (claim.subject, claim.reference):
         if mention is not None and mention.confidence < CONFIDENT:
@@ -145,7 +146,7 @@ def check_route(claim: Claim, subject: Place, reference: Place | None, context: 
             else Verdict(claim, Status.UNVERIFIABLE, "cannot check: no length stated")
         )
     measured, bearing, extent = found
-    allowed = context.tolerance.allowed(claim.quantity, extent)
+    allowed = context.tolerance.allowed_between(claim.quantity, extent)
     text = f"claimed a route of {describe(claim.quantity)}, straight line {measured:.1f} km"
     if allowed.high is None or measured <= allowed.high:
         return Verdict(claim, Status.HOLDS, f"{text} (a route is never shorter)", measured, bearing)
