@@ -129,6 +129,16 @@ COORDINATION = re.compile(r"^[\s,;]*(?:(?:and|or|but|while|as\s+well\s+as)\b)?[\
 _PROPER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+")
 _PROPER_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)[\s,]*(?i:(?:{_LINK_WORD})\b[\s,]*)*$")
 _PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+#: A verb saying where a sentence's opening subject is: "It is located", "The lake lies".
+_LOCATIVE_VERB = re.compile(
+    r"\s+(?:is|lies|lay|sits|stands|was)\s+(?:(?:located|situated|found|set|based)\s+)?"
+    r"(?:in|on|at|along|by|between|near|about|some|around|roughly|approximately|\d)",
+    re.IGNORECASE,
+)
+#: "in" (and a few words) right before a place named to say where something is.
+_IN_BEFORE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:historic|historical|northern|southern|eastern|western|central)\s+)?$"
+)
 #: Any kind of place, for previous_subject.
 _ANY_KIND: frozenset[str] = frozenset()
 #: What may open a sentence before its subject: quotes, brackets, "The".
@@ -343,8 +353,18 @@ class SentencePlaces:
                 or self._appositive(gap)
                 or self._predicate_between(end, position)
             ):
-                return self._town_rather_than_its_region(mention, candidates)
+                found = self._town_rather_than_its_region(mention, candidates)
+                if self._only_where(found):
+                    # "It lies in historic Lesser Poland 16 km south of X": the subject is "It"
+                    return self._carried_over_subject(self.local[:position], position) or found
+                return found
         return self._carried_over_subject(self.local[:position], position)
+
+    def _only_where(self, mention: Mention) -> bool:
+        """Whether a division or country is named only to say where the subject is ("in Syria")."""
+        if mention.place is None or mention.place.kind not in _CONTAINERS:
+            return False
+        return bool(_IN_BEFORE.search(self.local[: self.local_span(mention)[0]]))
 
     def _predicate_between(self, start: int, end: int) -> bool:
         """Whether a short predicate naming no place joins a subject to its claim.
@@ -480,7 +500,13 @@ class SentencePlaces:
         if not phrases:
             return None
         phrase = phrases[-1]
-        if not _LINK.match(before[phrase.end() : position]) and not re.match(
+        opening = phrases[0]
+        if _SENTENCE_OPENING.fullmatch(before[: opening.start()]) and _LOCATIVE_VERB.match(
+            before, opening.end()
+        ):
+            # "It is located at the foot of the Anaga mountains 7 km north-east of X"
+            phrase = opening
+        elif not _LINK.match(before[phrase.end() : position]) and not re.match(
             r"^\s*,[^,]*,\s*", before[phrase.end() :]
         ):
             return None

@@ -42,6 +42,8 @@ _ROUTE_AFTER = re.compile(
 )
 #: Before the figure: "a 300-km drive", "the 620 km trip".
 _ROUTE_WORD = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\b", re.IGNORECASE)
+#: A capitalised name no mention covers, opening a text (an end the gazetteer does not know).
+_UNKNOWN_NAME = re.compile(r"^\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _BORDER = re.compile(
     r"^(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|frontier)s?\b(?:\s+with\s+(?:the\s+)?[\w'’ -]{2,40}?\b)?",
     re.IGNORECASE,
@@ -113,7 +115,10 @@ def _shared_subject(places: SentencePlaces, previous: ClaimDraft, draft: ClaimDr
     if draft.subject is not None or previous.subject is None or draft.kind == ClaimKind.BORDER_DISTANCE:
         return draft
     previous_end = places.end_of(previous.reference, previous.end)
-    if previous_end > draft.start or not COORDINATION.match(places.local[previous_end : draft.start]):
+    gap = places.local[previous_end : draft.start]
+    if previous.reference is None:
+        gap = _UNKNOWN_NAME.sub("", gap, count=1)  # "north-west of Ciechanw and 85 km north of"
+    if previous_end > draft.start or not COORDINATION.match(gap):
         return draft
     return replace(draft, subject=previous.subject)
 

@@ -681,6 +681,26 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Jablah was shelled. Latakia lies 22 km north of it.",
         [("direction", "Latakia", "Jablah", 22.0, "km", "N", "holds")],
     ),
+    # a sentence that opens with "It is located ..." or "The town lies ..."
+    (
+        "Jablah is a town. It is located on the coast at the foot of the hills 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah is a town. The town lies between the hills and the sea about 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah is a town on the coast. It lies in western Syria about 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah is a town on the coast. It lies 22 km south of Qurdaha and 20 km north of Baniyas.",
+        [
+            ("direction", "Jablah", None, 22.0, "km", "S", "unverifiable"),
+            ("direction", "Jablah", "Bāniyās", 20.0, "km", "N", "holds"),
+        ],
+    ),
 )
 
 
