@@ -523,7 +523,7 @@ class SentencePlaces:
         """
         if mention is None or self.in_sentence(mention):
             return False
-        opening = _SENTENCE_OPENING.match(self.local)
+        opening = re.match(r"[\W_]*", self.local)
         carried = _CARRIED_SUBJECT.match(self.local, opening.end() if opening else 0)
         return carried is not None and self.previous_subject(_ANY_KIND) is mention
 

@@ -701,6 +701,48 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
             ("direction", "Jablah", "Bāniyās", 20.0, "km", "N", "holds"),
         ],
     ),
+    # a guessed antecedent is never contradicted; a firm one is
+    (
+        "Rebels hold Jablah. It lies 60 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "unverifiable")],
+    ),
+    (
+        "Shelling hit Jablah on Monday. The town lies 60 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "unverifiable")],
+    ),
+    (
+        "Jablah was quiet. The town lies 60 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "contradicted")],
+    ),
+    (
+        "Homs is a city. Aleppo lies 400 km north. It lies 350 km north of Damascus.",
+        [("direction", "Aleppo", "Damascus", 350.0, "km", "N", "holds")],
+    ),
+    # planted figures, two and a half times the true one
+    (
+        "Jablah lies 56 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 56.0, "km", "S", "contradicted")],
+    ),
+    (
+        "Jablah is some 56 km from Latakia.",
+        [("distance", "Jablah", "Latakia", 56.0, "km", None, "contradicted")],
+    ),
+    (
+        "Idlib lies 140 km south-west of Aleppo.",
+        [("direction", "Idlib", "Aleppo", 140.0, "km", "SW", "contradicted")],
+    ),
+    (
+        "Homs lies 350 km north of Damascus.",
+        [("direction", "Homs", "Damascus", 350.0, "km", "N", "contradicted")],
+    ),
+    (
+        "Tel Aviv lies 135 km west of Jerusalem.",
+        [("direction", "Tel Aviv", "Jerusalem", 135.0, "km", "W", "contradicted")],
+    ),
+    (
+        "Kharkiv lies about 1,025 km east of Kyiv.",
+        [("direction", "Kharkiv", "Kyiv", 1025.0, "km", "E", "contradicted")],
+    ),
 )
 
 
