@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gazetteer import Kind
+from gazetteer import WIDE, Kind
 from geomap.claims.draft import ClaimDraft
 from geomap.claims.endpoints import COORDINATION, SentencePlaces
 from geomap.claims.quantities import QuantityMatch, find_quantities
 from geomap.compass import DIRECTION, compass_point
-from geomap.model import Claim, ClaimKind, Hedge, Mention
+from geomap.model import Claim, ClaimKind, Hedge, Mention, MentionKind
 
 _TRIP = r"(?:road|drive|journey|trip|ride|flight|route|walk|stretch|highway|motorway|corridor|sail|voyage)"
 _VIA = r"(?:along|via)\s+(?:the\s+)?[\w'’ -]{1,30}?"
@@ -131,6 +131,11 @@ def _measured_from(
     border = _BORDER.match(places.local[cue_end:])
     if border is not None:
         end = cue_end + border.end()
+        division = _border_division(places, cue_end, end)
+        if division is not None:
+            # "two miles south of the New Hampshire border": no outline of a state to measure to
+            draft = _from_border(found, end, subject, cue, None, direction)
+            return replace(draft, border_of=division)
         return _from_border(found, end, subject, cue, _border_country(places, cue_end, end), direction)
     reference = places.reference_after(cue_end)
     if reference is not None and subject is not None and reference.start == subject.start:
@@ -171,6 +176,17 @@ def _from_border(
         direction=direction,
         country=country,
     )
+
+
+def _border_division(places: SentencePlaces, start: int, end: int) -> str | None:
+    """The place whose border is named when it is no country ("the New Hampshire border")."""
+    for mention in places.inside:
+        first, last = places.local_span(mention)
+        place = mention.place
+        named = first >= start and last <= end and mention.kind != MentionKind.DEMONYM
+        if named and place is not None and place.kind not in WIDE:
+            return place.name
+    return None
 
 
 def _border_country(places: SentencePlaces, start: int, end: int) -> str | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gazetteer import AREA, DIVISION, SETTLEMENT, VAST, Kind, Place, normalize
+from gazetteer import AREA, SETTLEMENT, VAST, Kind, Place
 from geomap.claims.quantities import describe
 from geomap.geodesy import measure
 from geomap.model import Claim, ClaimKind, Mention, Status, Verdict
 from geomap.verify.context import VerifyContext
 from geomap.verify.countries import STRADDLING, check_border
+from geomap.verify.points import as_settlement
 from geomap.verify.tolerance import LONG, Allowed
 
 #: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
@@ -72,21 +73,6 @@ def _settlements(claim: Claim, subject: Place, reference: Place) -> tuple[Claim,
     if claim.reference is not None and town_reference is not reference:
         claim = replace(claim, reference=replace(claim.reference, place=town_reference))
     return claim, town_subject, town_reference
-
-
-def as_settlement(mention: Mention | None, place: Place) -> Place:
-    """A division read as the town of the same name when the claim treats it as a point.
-
-    "60 km south of Aleppo" measures from the city, not from the governorate's centre: when the
-    resolver picked a division and a runner-up is a settlement of the same name, that is meant.
-    """
-    if place.kind not in DIVISION or mention is None:
-        return place
-    name = normalize(place.name)
-    for alternative in mention.alternatives:
-        if alternative.kind in SETTLEMENT and normalize(alternative.name) == name:
-            return alternative
-    return place
 
 
 def contradiction_doubt(

@@ -743,6 +743,43 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Kharkiv lies about 1,025 km east of Kyiv.",
         [("direction", "Kharkiv", "Kyiv", 1025.0, "km", "E", "contradicted")],
     ),
+    # borders: named, unnamed (the land border, not the coast), a division's
+    (
+        "Idlib lies 26 km from the border with Turkey.",
+        [("border_distance", "Idlib", "TR", 26.0, "km", None, "holds")],
+    ),
+    (
+        "Idlib is about 26 km south of the Turkish border.",
+        [("border_distance", "Idlib", "TR", 26.0, "km", "S", "holds")],
+    ),
+    (
+        "Idlib lies some 30 km from the border.",
+        [("border_distance", "Idlib", None, 30.0, "km", None, "holds")],
+    ),
+    (
+        "Latakia lies 40 km from the border.",
+        [("border_distance", "Latakia", None, 40.0, "km", None, "holds")],
+    ),
+    (
+        "Latakia lies 5 km from the border.",
+        [("border_distance", "Latakia", None, 5.0, "km", None, "unverifiable")],
+    ),
+    (
+        "Latakia lies some 40 km inside Syria.",
+        [("border_distance", "Latakia", "SY", 40.0, "km", None, "holds")],
+    ),
+    (
+        "Latakia lies some 120 km inside Syria.",
+        [("border_distance", "Latakia", "SY", 120.0, "km", None, "contradicted")],
+    ),
+    (
+        "Jablah lies 30 km from the Latakia border.",
+        [("border_distance", "Jablah", None, 30.0, "km", None, "unverifiable")],
+    ),
+    (
+        "Idlib, a town some 26 km from the Turkish border, was shelled.",
+        [("border_distance", "Idlib", "TR", 26.0, "km", None, "holds")],
+    ),
 )
 
 
