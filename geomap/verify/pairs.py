@@ -44,7 +44,8 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     measured, bearing, extent = found
     tolerance = context.tolerance
     parts: list[tuple[bool, str]] = []
-    allowed = tolerance.allowed_between(claim.quantity, extent) if claim.quantity is not None else None
+    figure_extent = _distance_extent(context, subject, reference)
+    allowed = tolerance.allowed_between(claim.quantity, figure_extent) if claim.quantity is not None else None
     if claim.quantity is not None and allowed is not None:
         text = f"claimed {describe(claim.quantity)}, measured {measured:.1f} km (allowed {allowed})"
         parts.append((allowed.admits(measured), text))
@@ -131,8 +132,8 @@ def check_route(claim: Claim, subject: Place, reference: Place | None, context: 
             if isinstance(found, Verdict)
             else Verdict(claim, Status.UNVERIFIABLE, "cannot check: no length stated")
         )
-    measured, bearing, extent = found
-    allowed = context.tolerance.allowed_between(claim.quantity, extent)
+    measured, bearing, _ = found
+    allowed = context.tolerance.allowed_between(claim.quantity, _distance_extent(context, subject, reference))
     text = f"claimed a route of {describe(claim.quantity)}, straight line {measured:.1f} km"
     if allowed.high is None or measured <= allowed.high:
         return Verdict(claim, Status.HOLDS, f"{text} (a route is never shorter)", measured, bearing)
@@ -176,6 +177,16 @@ def _measured(
     measured, bearing = measure(subject, reference)
     extent = context.tolerance.extent_km(subject) + context.tolerance.extent_km(reference)
     return measured, bearing, extent
+
+
+def _distance_extent(context: VerifyContext, subject: Place, reference: Place) -> float:
+    """How far above the centres' distance a stated figure may fall short: the larger end's extent.
+
+    Not the sum of both: at the scale of the larger place the smaller is a point ("a village
+    6 km from Perth" is not measured from the village's edge too), and summing them let a wrong
+    figure between two cities pass. (Bearings and "near" keep the sum: both ends blur them.)
+    """
+    return max(context.tolerance.extent_km(subject), context.tolerance.extent_km(reference))
 
 
 def _in_sentence(claim: Claim, mention: Mention) -> bool:
