@@ -784,6 +784,72 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Idlib, a town some 26 km from the Turkish border, was shelled.",
         [("border_distance", "Idlib", "TR", 26.0, "km", None, "holds")],
     ),
+    # more of the shapes, written for these tests
+    (
+        "Jablah lies 12 nautical miles off the coast of Latakia.",
+        [("distance", "Jablah", "Latakia", 22.2, "nmi", None, "holds")],
+    ),
+    (
+        "The city of Jablah, 22 km south of the capital Latakia, was quiet.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah, another coastal town some 22 km from Latakia, was quiet.",
+        [("distance", "Jablah", "Latakia", 22.0, "km", None, "holds")],
+    ),
+    (
+        "Homs is 140 km (87 miles) to the north of Damascus.",
+        [("direction", "Homs", "Damascus", 140.0, "km", "N", "holds")],
+    ),
+    (
+        "Jablah lies 14 miles (22 km) to the south-east of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.5, "mi", "SE", "holds")],
+    ),
+    (
+        "Jablah lies 22 km SE of Latakia and 20 km N of Baniyas.",
+        [
+            ("direction", "Jablah", "Latakia", 22.0, "km", "SE", "holds"),
+            ("direction", "Jablah", "Bāniyās", 20.0, "km", "N", "holds"),
+        ],
+    ),
+    (
+        "Jablah lies 22 km from Latakia, near Baniyas.",
+        [
+            ("distance", "Jablah", "Latakia", 22.0, "km", None, "holds"),
+            ("proximity", "Jablah", "Bāniyās", None, None, None, "holds"),
+        ],
+    ),
+    (
+        "Idlib lies sixty kilometres south-west of Aleppo.",
+        [("direction", "Idlib", "Aleppo", 60.0, "km", "SW", "holds")],
+    ),
+    (
+        "Idlib lies fifty-six kilometres south-west of Aleppo.",
+        [("direction", "Idlib", "Aleppo", 56.0, "km", "SW", "holds")],
+    ),
+    (
+        "Idlib lies 56 kilometres south west of Aleppo.",
+        [("direction", "Idlib", "Aleppo", 56.0, "km", "SW", "holds")],
+    ),
+    (
+        "Homs lies some 140 km north of Damascus, the Syrian capital.",
+        [("direction", "Homs", "Damascus", 140.0, "km", "N", "holds")],
+    ),
+    (
+        "Homs, Syria's third city, lies 140 km north of Damascus.",
+        [("direction", "Homs", "Damascus", 140.0, "km", "N", "holds")],
+    ),
+    (
+        "Mariupol, the port city, lies some 100 km south of Donetsk.",
+        [("direction", "Mariupol", "Donetsk", 100.0, "km", "S", "holds")],
+    ),
+    (
+        "The Syrian town of Jablah lies 22 km south of Latakia.",
+        [
+            ("containment", "Jablah", "SY", None, None, None, "holds"),
+            ("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds"),
+        ],
+    ),
 )
 
 
