@@ -50,11 +50,12 @@ FUNCTION_WORDS = frozenset(
         """
     )
 )
-#: Up to four words in capitals opening a text, then what follows a dateline: a bracket
-#: ("(Reuters)"), a dash, or a comma and a date ("LIMA, 3 MAY", "BEIRUT, May 3").
+#: Up to four words in capitals opening a text, then what follows a dateline: an agency in
+#: brackets ("(Reuters)"), a dash, or a comma and a date ("LIMA, 3 MAY", "BEIRUT, May 3").
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*\.?"
 _DATELINE = re.compile(
     r"\s*([A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})"
-    r"(?=[ \t]*(?:\(|[-—–]+[ \t]|,[ \t]*(?:\d|[A-Z][A-Za-z]+\.?[ \t]+\d)))"
+    rf"(?=[ \t]*(?:\([A-Za-z-]{{2,12}}\)|[-—–]+[ \t]|,[ \t]*(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d)))"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n\r]+")
@@ -94,7 +95,12 @@ def recognition_view(text: str) -> str:
         )
         return lowered if ordinary else word[:1] + lowered[1:]
 
-    return _recased(text, recase)
+    return _recased(text, recase, _title)
+
+
+def _title(word: str) -> str:
+    """A dateline's word as a name: "KYIV" -> "Kyiv", "BERLIN" -> "Berlin" (never an ordinary word)."""
+    return word[:1] + word[1:].lower()
 
 
 def claims_view(text: str, mentions: Sequence[Mention]) -> str:
@@ -142,16 +148,26 @@ def dateline(text: str) -> tuple[int, int] | None:
     return (match.start(1), match.end(1)) if match else None
 
 
-def _recased(text: str, recase: Callable[[str], str]) -> str:
-    paragraphs = list(capital_paragraphs(text))
-    opening = dateline(text)
-    if opening is not None and not any(start <= opening[0] < end for start, end in paragraphs):
-        paragraphs.insert(0, opening)
-    if not paragraphs:
+def _recased(
+    text: str, recase: Callable[[str], str], dateline_recase: Callable[[str], str] | None = None
+) -> str:
+    """The text with its paragraphs in capitals recased word by word.
+
+    `dateline_recase` recases a dateline opening a text in ordinary case; None leaves it as is.
+    """
+    spans = [(start, end, recase) for start, end in capital_paragraphs(text)]
+    opening = dateline(text) if dateline_recase is not None else None
+    if (
+        opening is not None
+        and dateline_recase is not None
+        and not any(s <= opening[0] < e for s, e, _ in spans)
+    ):
+        spans.insert(0, (*opening, dateline_recase))
+    if not spans:
         return text
     chars = list(text)
-    for start, end in paragraphs:
-        recased = _WORD.sub(lambda m: _same_length(m.group(), recase(m.group())), text[start:end])
+    for start, end, how in spans:
+        recased = _WORD.sub(lambda m, how=how: _same_length(m.group(), how(m.group())), text[start:end])  # type: ignore[misc]
         chars[start:end] = recased
     return "".join(chars)
 

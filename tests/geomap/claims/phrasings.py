@@ -441,7 +441,8 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         [("direction", "Homs", "Damascus", 140.0, "km", "N", "holds")],
     ),
     (
-        "TROOPS ENTERED IDLIB, 56 KM SOUTHWEST OF ALEPPO.",
+        # a short line counts as in capitals when the whole text is
+        "TROOPS ENTERED IDLIB, 56 KM SOUTHWEST OF ALEPPO.\nTHE ARMY SAID THE TOWN FELL AFTER A DAY OF WAR.",
         [("direction", "Idlib", "Aleppo", 56.0, "km", "SW", "holds")],
     ),
     (
