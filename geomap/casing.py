@@ -50,16 +50,37 @@ FUNCTION_WORDS = frozenset(
         """
     )
 )
+#: Up to four words in capitals opening a text, then what follows a dateline: an agency in
+#: brackets ("(Reuters)"), a dash, or a comma and a date ("LIMA, 3 MAY", "BEIRUT, May 3").
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*\.?"
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]*){0,3})"
+    rf"(?=[ \t]*(?:\([A-Za-z-]{{2,12}}\)|[-—–]+[ \t]|,[ \t]*(?:\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d)))"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n\r]+")
 
 
 def capital_paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line of the text that is written in capitals."""
+    """(start, end) of every line of the text that is written in capitals.
+
+    A short line (a headline, "TROOPS ENTERED IDLIB.") is too short to judge alone, so it
+    counts as in capitals when the whole text is: the case is decided per text first.
+    """
+    whole = _shouting(text, MIN_LETTERS)
     for match in _LINE.finditer(text):
-        letters = [c for c in match.group() if c.isalpha()]
-        if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUTING_SHARE * len(letters):
+        if _shouting(match.group(), 1 if whole else MIN_LETTERS):
             yield match.start(), match.end()
+
+
+def _shouting(block: str, min_letters: int) -> bool:
+    """Whether a stretch of text has `min_letters` letters or more, nearly all upper case."""
+    letters = upper = 0
+    for char in block:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    return letters >= min_letters and upper >= SHOUTING_SHARE * letters
 
 
 def recognition_view(text: str) -> str:
@@ -74,7 +95,12 @@ def recognition_view(text: str) -> str:
         )
         return lowered if ordinary else word[:1] + lowered[1:]
 
-    return _recased(text, recase)
+    return _recased(text, recase, _title)
+
+
+def _title(word: str) -> str:
+    """A dateline's word as a name: "KYIV" -> "Kyiv", "BERLIN" -> "Berlin" (never an ordinary word)."""
+    return word[:1] + word[1:].lower()
 
 
 def claims_view(text: str, mentions: Sequence[Mention]) -> str:
@@ -113,13 +139,35 @@ def _forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _recased(text: str, recase: Callable[[str], str]) -> str:
-    paragraphs = list(capital_paragraphs(text))
-    if not paragraphs:
+def dateline(text: str) -> tuple[int, int] | None:
+    """(start, end) of a dateline in capitals opening a text in ordinary case ("KYIV (Reuters) -").
+
+    Its words are names ("LIMA", "QUITO"), not acronyms, however short.
+    """
+    match = _DATELINE.match(text)
+    return (match.start(1), match.end(1)) if match else None
+
+
+def _recased(
+    text: str, recase: Callable[[str], str], dateline_recase: Callable[[str], str] | None = None
+) -> str:
+    """The text with its paragraphs in capitals recased word by word.
+
+    `dateline_recase` recases a dateline opening a text in ordinary case; None leaves it as is.
+    """
+    spans = [(start, end, recase) for start, end in capital_paragraphs(text)]
+    opening = dateline(text) if dateline_recase is not None else None
+    if (
+        opening is not None
+        and dateline_recase is not None
+        and not any(s <= opening[0] < e for s, e, _ in spans)
+    ):
+        spans.insert(0, (*opening, dateline_recase))
+    if not spans:
         return text
     chars = list(text)
-    for start, end in paragraphs:
-        recased = _WORD.sub(lambda m: _same_length(m.group(), recase(m.group())), text[start:end])
+    for start, end, how in spans:
+        recased = _WORD.sub(lambda m, how=how: _same_length(m.group(), how(m.group())), text[start:end])  # type: ignore[misc]
         chars[start:end] = recased
     return "".join(chars)
 

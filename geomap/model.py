@@ -225,6 +225,12 @@ class Claim:
     """Why an end point could not be bound or resolved, when that is the case."""
     sentence_start: int = 0
     """Offset of `sentence` in the article text: sentence[start - sentence_start:...] == text."""
+    border_of: str | None = None
+    """The place, not a country, whose border a border claim names ("the New Hampshire border"):
+    geomap has outlines of countries only, so such a claim is unverifiable."""
+    firm_antecedent: bool = False
+    """Whether a subject carried over from the previous sentence is that sentence's opening subject
+    ("X is a village in Y. It lies 20 km east of Z"): firm enough for a contradiction."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,24 @@ def _ends_beside(places: SentencePlaces, start: int, end: int) -> tuple[Mention,
     return subject, reference
 
 
+def _not_a_measured_reference(
+    ends: tuple[Mention, Mention] | None, taken: Sequence[Claim]
+) -> tuple[Mention, Mention] | None:
+    """The ends of "near Y" when the place before it was just measured from, not located.
+
+    "derailed 60 km north of Bundaberg, near Rosedale": what is near Rosedale is the place
+    of the derailment, the subject of the distance claim, never Bundaberg; with no such
+    subject named, there is no proximity claim.
+    """
+    if ends is None:
+        return None
+    subject, reference = ends
+    for claim in taken:
+        if claim.reference is not None and claim.reference.start == subject.start and claim.quantity:
+            return (claim.subject, reference) if claim.subject is not None else None
+    return ends
+
+
 class BearingFinder:
     """A bearing without a distance ("X, north of Y")."""
 
@@ -63,6 +81,7 @@ class ProximityFinder:
             if overlaps(list(taken), offset + match.start(), offset + match.end()):
                 continue
             ends = _ends_beside(places, match.start(), match.end())
+            ends = _not_a_measured_reference(ends, taken)
             if ends is not None:
                 cue = " ".join(match.group(0).split())
                 drafts.append(ClaimDraft(ClaimKind.PROXIMITY, match.start(), match.end(), *ends, cue))

@@ -36,6 +36,8 @@ class ClaimDraft:
     """Compass point of subject from reference, if stated."""
     country: str | None = None
     """ISO code of the country of border and containment claims."""
+    border_of: str | None = None
+    """The place, not a country, whose border a border claim names ("the New Hampshire border")."""
 
     @property
     def names_a_place(self) -> bool:
@@ -77,4 +79,6 @@ def make_claim(places: SentencePlaces, draft: ClaimDraft) -> Claim:
         country=draft.country,
         unbound="; ".join(reasons) or None,
         sentence_start=places.sentence.start,
+        firm_antecedent=places.firm_antecedent(draft.subject),
+        border_of=draft.border_of,
     )

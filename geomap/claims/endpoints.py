@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from gazetteer import WIDE, Kind, Place
+from gazetteer import DIVISION, POINT_SITE, SETTLEMENT, WIDE, Kind, Place, normalize
 from geomap.model import Mention, MentionKind
 from geomap.sentences import Sentence
 
@@ -36,6 +36,12 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
     "region": frozenset({"admin1", "region"}),
     "governorate": frozenset({"admin1"}),
     "island": frozenset({"island"}),
+    "lake": frozenset({"lake"}),
+    "reservoir": frozenset({"lake"}),
+    "peak": frozenset({"mountain"}),
+    "summit": frozenset({"mountain"}),
+    "mountain": frozenset({"mountain"}),
+    "volcano": frozenset({"mountain"}),
     "it": frozenset(
         {
             "city",
@@ -50,6 +56,7 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
             "bridge",
             "border_crossing",
             "island",
+            "lake",
             "mountain",
         }
     ),
@@ -90,11 +97,28 @@ _APPOSITIVE = re.compile(
     rf"(?:(?:{_LINK_WORD})\b[\s,]*)*$",
     re.IGNORECASE,
 )
-#: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
-_IN_ITS_REGION = re.compile(
-    rf",?\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_APPOSITIVE_NOUN}\s+)?(?:(?:in|of)\s+(?:the\s+)?)?",
+#: A word naming what a place is, right after its name: "al-Fouaa town", "Daraa city".
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:town|city|village|hamlet|port|camp|suburb|district|area|municipality|neighbou?rhood)\b)?",
     re.IGNORECASE,
 )
+#: A clause saying where the subject is, then its claim: "X is on the coast, about 30 km ...".
+_PREDICATE = re.compile(
+    rf"^\s*(?:is|lies|sits|stands|was|remains)\s+(?:on|in|at|along|by|beside|inland|high|low)\b"
+    rf"[^,;:()]{{0,60}},\s*(?:(?:{_LINK_WORD})\b\s*)*$",
+    re.IGNORECASE,
+)
+#: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
+_IN_ITS_REGION = re.compile(
+    rf",?\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_APPOSITIVE_NOUN}\s+)?(?:(?:in|of)\s+(?:the\s+)?)?"
+    rf"(?:(?:[\w'’-]+\s+){{0,4}}?(?:region|area|part|valley|hills|county|district)\s+of\s+)?"
+    rf"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?",
+    re.IGNORECASE,
+)
+#: Between a country and a place it owns: "Yemen's Hodeidah", "Syria's port of Latakia".
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}?of\s+)?")
+#: Places that contain the towns named before them: "X, California", "X France".
+_CONTAINERS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.REGION})
 #: A capital described, not named: "the capital", "the Syrian capital", "the capital of Sudan".
 _CAPITAL_REFERENCE = re.compile(
     r"\s*(?P<phrase>(?:the\s+)?(?:(?P<adjective>[\w'’-]+)\s+)?capital(?:\s+city)?\b(?P<of>\s+of\s+(?:the\s+)?)?)",
@@ -105,6 +129,20 @@ COORDINATION = re.compile(r"^[\s,;]*(?:(?:and|or|but|while|as\s+well\s+as)\b)?[\
 _PROPER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+")
 _PROPER_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)[\s,]*(?i:(?:{_LINK_WORD})\b[\s,]*)*$")
 _PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+#: A verb saying where a sentence's opening subject is: "It is located", "The lake lies".
+_LOCATIVE_VERB = re.compile(
+    r"\s+(?:is|lies|lay|sits|stands|was)\s+(?:(?:located|situated|found|set|based)\s+)?"
+    r"(?:in|on|at|along|by|between|near|about|some|around|roughly|approximately|\d)",
+    re.IGNORECASE,
+)
+#: "in" (and a few words) right before a place named to say where something is.
+_IN_BEFORE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:historic|historical|northern|southern|eastern|western|central)\s+)?$"
+)
+#: Any kind of place, for previous_subject.
+_ANY_KIND: frozenset[str] = frozenset()
+#: What may open a sentence before its subject: quotes, brackets, "The".
+_SENTENCE_OPENING = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
 _REF_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
 
 
@@ -130,15 +168,20 @@ class ArticleMentions:
                 found.append(mention)
         return found
 
-    def dateline_capital(self) -> Mention | None:
+    def dateline_capital(self, capital_of: Callable[[str], Place | None] | None = None) -> Mention | None:
         """The capital an article's dateline names ("MOGADISHU (Reuters) -"): what "the capital" means.
 
-        Only a capital named in the first DATELINE_CHARS characters counts.
+        Only a capital named in the first DATELINE_CHARS characters counts: a place of kind
+        capital, or the place the gazetteer records as its country's capital.
         """
         for mention in self.ordered:
             if mention.start >= DATELINE_CHARS:
                 return None
-            if mention.place is not None and mention.place.kind == Kind.CAPITAL:
+            place = mention.place
+            if place is None:
+                continue
+            capital = capital_of(place.country_code) if capital_of and place.country_code else None
+            if place.kind == Kind.CAPITAL or (capital is not None and capital.id == place.id):
                 return mention
         return None
 
@@ -163,13 +206,15 @@ class SentencePlaces:
         every: ArticleMentions,
         line_of: Callable[[int], int],
         capital_of: Callable[[str], Place | None] | None = None,
+        previous: Sentence | None = None,
     ) -> None:
         self.text = text
+        self.previous = previous
+        """The sentence before this one, whose subject "It lies ..." most likely means (None: first)."""
         self.line_of = line_of
         """The 1-based line number of an article offset."""
         self.capital_of = capital_of
         """The capital of a country by ISO code, for "the Syrian capital" (None: not known)."""
-        """The 1-based line number of an article offset."""
         self.sentence = sentence
         self.local = sentence.text
         self.inside = inside
@@ -225,11 +270,22 @@ class SentencePlaces:
         Named after the cue, a capital described ("the Syrian capital", "the capital of
         Sudan"), or a place carried over ("the city").
         """
+        named = self.place_after(position)
         return (
             self._capital_reference(position)
-            or self.place_after(position)
+            or (self._possessed(named) if named is not None else None)
             or self._carried_over_reference(position)
         )
+
+    def _possessed(self, mention: Mention) -> Mention:
+        """The place a possessive names: "76 nautical miles west of Yemen's Hodeidah" is Hodeidah."""
+        if mention.place is None or mention.place.kind not in _CONTAINERS:
+            return mention
+        end = self.local_span(mention)[1]
+        owned = self.next_place(end)
+        if owned is not None and _POSSESSIVE_GAP.fullmatch(self.local[end : self.local_span(owned)[0]]):
+            return owned
+        return mention
 
     def _capital_reference(self, position: int) -> Mention | None:
         """A country's capital described, not named ("the Iraqi capital"), as a mention of it.
@@ -239,7 +295,17 @@ class SentencePlaces:
         Damascus") is left to place_after.
         """
         match = _CAPITAL_REFERENCE.match(self.local, position)
-        if match is None or self.capital_of is None:
+        if match is None:
+            return None
+        named = None if match.group("of") else self.next_place(match.end())
+        if (
+            named is not None
+            and named.place is not None
+            and named.place.kind in SETTLEMENT
+            and re.fullmatch(r"\s*,?\s*", self.local[match.end() : self.local_span(named)[0]])
+        ):
+            return named  # "the Capital, Lima", "the capital city Santa Cruz de Tenerife"
+        if self.capital_of is None:
             return None
         end = match.end()
         if match.group("of"):
@@ -278,10 +344,36 @@ class SentencePlaces:
         """
         candidates = self.places_before(position)
         for mention in candidates[:3]:
-            gap = self.local[self.local_span(mention)[1] : position]
-            if _LINK.match(gap) or _LINK_AROUND_CLAUSE.match(gap) or self._appositive(gap):
-                return self._town_rather_than_its_region(mention, candidates)
+            end = self.local_span(mention)[1]
+            gap = self.local[end:position]
+            gap = gap[_PLACE_NOUN_AFTER.match(gap).end() :]  # type: ignore[union-attr]
+            if (
+                _LINK.match(gap)
+                or _LINK_AROUND_CLAUSE.match(gap)
+                or self._appositive(gap)
+                or self._predicate_between(end, position)
+            ):
+                found = self._town_rather_than_its_region(mention, candidates)
+                if self._only_where(found):
+                    # "It lies in historic Lesser Poland 16 km south of X": the subject is "It"
+                    return self._carried_over_subject(self.local[:position], position) or found
+                return found
         return self._carried_over_subject(self.local[:position], position)
+
+    def _only_where(self, mention: Mention) -> bool:
+        """Whether a division or country is named only to say where the subject is ("in Syria")."""
+        if mention.place is None or mention.place.kind not in _CONTAINERS:
+            return False
+        return bool(_IN_BEFORE.search(self.local[: self.local_span(mention)[0]]))
+
+    def _predicate_between(self, start: int, end: int) -> bool:
+        """Whether a short predicate naming no place joins a subject to its claim.
+
+        "Rafah is on the Egyptian border, about 30 km south of Gaza City": the subject is the
+        sentence's, across a clause that says where it is without naming another place.
+        """
+        gap = self._without_demonyms(start, end)
+        return bool(_PREDICATE.match(gap)) and not _PROPER.search(gap)
 
     @staticmethod
     def _appositive(gap: str) -> bool:
@@ -382,12 +474,22 @@ class SentencePlaces:
         return "".join(chars)
 
     def _town_rather_than_its_region(self, mention: Mention, candidates: list[Mention]) -> Mention:
-        """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California."""
-        if mention.place is None or mention.place.kind not in (Kind.COUNTRY, Kind.ADMIN1):
+        """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California.
+
+        One step only, and only to a town or a site: in "Modinagar District Ghaziabad Uttar
+        Pradesh India 36 km from Delhi" the list is too long to say which name is the subject,
+        and "the Black Forest region of Germany" is no point either.
+        """
+        if mention.place is None or mention.place.kind not in _CONTAINERS:
             return mention
         earlier = [m for m in candidates if m.end <= mention.start][:1]
-        if earlier and _IN_ITS_REGION.fullmatch(
-            self.local[self.local_span(earlier[0])[1] : self.local_span(mention)[0]]
+        if (
+            earlier
+            and earlier[0].place is not None
+            and earlier[0].place.kind in SETTLEMENT | POINT_SITE
+            and _IN_ITS_REGION.fullmatch(
+                self.local[self.local_span(earlier[0])[1] : self.local_span(mention)[0]]
+            )
         ):
             return earlier[0]
         return mention
@@ -398,21 +500,63 @@ class SentencePlaces:
         if not phrases:
             return None
         phrase = phrases[-1]
-        if not _LINK.match(before[phrase.end() : position]) and not re.match(
+        opening = phrases[0]
+        if _SENTENCE_OPENING.fullmatch(before[: opening.start()]) and _LOCATIVE_VERB.match(
+            before, opening.end()
+        ):
+            # "It is located at the foot of the Anaga mountains 7 km north-east of X"
+            phrase = opening
+        elif not _LINK.match(before[phrase.end() : position]) and not re.match(
             r"^\s*,[^,]*,\s*", before[phrase.end() :]
         ):
             return None
         kinds = CARRY_KINDS["it" if phrase.group("it") else phrase.group("noun").lower()]
-        return self._last_place_of_kind(self.sentence.start + phrase.start(), kinds)
+        at_start = _SENTENCE_OPENING.fullmatch(before[: phrase.start()]) is not None
+        antecedent = self.previous_subject(kinds) if at_start else None
+        return antecedent or self._last_place_of_kind(self.sentence.start + phrase.start(), kinds)
+
+    def firm_antecedent(self, mention: Mention | None) -> bool:
+        """Whether `mention` is carried over as the opening subject of the previous sentence.
+
+        True only when this sentence opens with "It" or "The village" and the previous one
+        opens with the place: the encyclopedia's and the wire's way of going on about one place.
+        """
+        if mention is None or self.in_sentence(mention):
+            return False
+        opening = re.match(r"[\W_]*", self.local)
+        carried = _CARRIED_SUBJECT.match(self.local, opening.end() if opening else 0)
+        return carried is not None and self.previous_subject(_ANY_KIND) is mention
+
+    def previous_subject(self, kinds: frozenset[str]) -> Mention | None:
+        """The place the previous sentence opens with, when it is of one of `kinds`.
+
+        "Osieck is a village in Otwock County ... It lies 20 km south-east of Otwock": a
+        sentence that opens with "It" or "The village" continues the one before it, whose
+        subject is the place it opens with, not the last place it happens to name.
+        """
+        previous = self.previous
+        if previous is None:
+            return None
+        for mention in self.every.within(previous.start, previous.end):
+            if mention.kind == MentionKind.DEMONYM:
+                continue
+            opening = self.text[previous.start : mention.start]
+            if mention.place is None or not _SENTENCE_OPENING.fullmatch(opening):
+                return None
+            return mention if kinds is _ANY_KIND or _of_kind(mention, kinds) else None
+        return None
 
     def _carried_over_reference(self, position: int) -> Mention | None:
         """A reference carried over ("50km from the city"): the last compatible place named shortly before."""
         match = _CARRIED_REFERENCE.match(self.local[position:])
         if not match:
+            if re.match(r"\s*it\b", self.local[position:], re.IGNORECASE):
+                # "Latakia lies 22 km north of it": a place of an earlier sentence, not the subject
+                return self._last_place_of_kind(self.sentence.start, CARRY_KINDS["it"])
             return None
         noun = match.group(1).lower()
         found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun])
-        return found or (self.every.dateline_capital() if noun == "capital" else None)
+        return found or (self.every.dateline_capital(self.capital_of) if noun == "capital" else None)
 
     def _last_place_of_kind(self, cutoff: int, kinds: frozenset[str]) -> Mention | None:
         """The last place of one of `kinds` named shortly before `cutoff` (a few sentences back).
@@ -423,9 +567,27 @@ class SentencePlaces:
         for mention in self.every.before(cutoff):
             if mention.end <= cutoff - CARRY_CHARS:
                 return None
-            if mention.end <= cutoff and mention.place is not None and mention.place.kind in kinds:
+            if mention.end <= cutoff and _of_kind(mention, kinds):
                 return mention
         return None
+
+
+def _of_kind(mention: Mention, kinds: frozenset[str]) -> bool:
+    """Whether a mention may be a place of one of `kinds` ("the city" for Aleppo).
+
+    A division the resolver picked counts as its same-named town when that is a runner-up,
+    as verification reads it ("Aleppo" the governorate, "the city" the city).
+    """
+    place = mention.place
+    if place is None:
+        return False
+    if place.kind in kinds:
+        return True
+    name = normalize(place.name)
+    return place.kind in DIVISION and any(
+        alternative.kind in kinds and normalize(alternative.name) == name
+        for alternative in mention.alternatives
+    )
 
 
 def _leading_proper_name(text: str) -> str | None:

@@ -51,10 +51,12 @@ def extract_claims(
     lines = LineIndex(text)
     view = claims_view(text, every.ordered)
     claims: list[Claim] = []
+    previous = None
     for sentence in split_sentences(text):
         inside = every.within(sentence.start, sentence.end)
         read = sentence if view is text else replace(sentence, text=view[sentence.start : sentence.end])
-        places = SentencePlaces(text, read, inside, every, lines.line_of, capital_of)
+        places = SentencePlaces(text, read, inside, every, lines.line_of, capital_of, previous)
+        previous = sentence
         found: list[Claim] = []
         for finder in FINDERS.values():
             drafts = finder.find(places, found)

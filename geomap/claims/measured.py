@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from gazetteer import Kind
+from gazetteer import WIDE, Kind
 from geomap.claims.draft import ClaimDraft
 from geomap.claims.endpoints import COORDINATION, SentencePlaces
 from geomap.claims.quantities import QuantityMatch, find_quantities
 from geomap.compass import DIRECTION, compass_point
-from geomap.model import Claim, ClaimKind, Hedge, Mention
+from geomap.model import Claim, ClaimKind, Hedge, Mention, MentionKind
 
 _TRIP = r"(?:road|drive|journey|trip|ride|flight|route|walk|stretch|highway|motorway|corridor|sail|voyage)"
 _VIA = r"(?:along|via)\s+(?:the\s+)?[\w'’ -]{1,30}?"
@@ -22,7 +22,7 @@ _AFTER_QUANTITY = [
         "direction",
         re.compile(rf"^\s*(?:away\s+)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+(?:of|from)\s+", re.IGNORECASE),
     ),
-    ("from", re.compile(r"^\s*(?:away\s+)?(?:from|off|outside(?:\s+of)?)\s+", re.IGNORECASE)),
+    ("from", re.compile(r"^\s*(?:away\s+|inland\s+)?(?:from|off|outside(?:\s+of)?)\s+", re.IGNORECASE)),
     ("inside", re.compile(r"^\s*(?:inside|within|into)\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE)),
     ("of", re.compile(r"^\s*of\s+", re.IGNORECASE)),
     ("between", re.compile(rf"^\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\s+between\s+", re.IGNORECASE)),
@@ -42,6 +42,8 @@ _ROUTE_AFTER = re.compile(
 )
 #: Before the figure: "a 300-km drive", "the 620 km trip".
 _ROUTE_WORD = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{_TRIP}\b", re.IGNORECASE)
+#: A capitalised name no mention covers, opening a text (an end the gazetteer does not know).
+_UNKNOWN_NAME = re.compile(r"^\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _BORDER = re.compile(
     r"^(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:border|frontier)s?\b(?:\s+with\s+(?:the\s+)?[\w'’ -]{2,40}?\b)?",
     re.IGNORECASE,
@@ -72,6 +74,10 @@ class MeasuredFinder:
             if shape == "between":
                 first, second = places.pair_after(cue_end)
                 return _distance(found, cue_end, first, second, "between", ClaimKind.ROUTE)
+            if shape == "trip" and cue.group(0).rstrip().lower().endswith("from"):
+                first, second = places.pair_after(cue_end)
+                if first is not None and second is not None:  # "the 180 km drive from X to Y"
+                    return _distance(found, cue_end, first, second, "from", ClaimKind.ROUTE)
             if shape == "away":
                 return _away(places, found, cue_end)
             if shape == "inside":
@@ -109,7 +115,10 @@ def _shared_subject(places: SentencePlaces, previous: ClaimDraft, draft: ClaimDr
     if draft.subject is not None or previous.subject is None or draft.kind == ClaimKind.BORDER_DISTANCE:
         return draft
     previous_end = places.end_of(previous.reference, previous.end)
-    if previous_end > draft.start or not COORDINATION.match(places.local[previous_end : draft.start]):
+    gap = places.local[previous_end : draft.start]
+    if previous.reference is None:
+        gap = _UNKNOWN_NAME.sub("", gap, count=1)  # "north-west of Ciechanw and 85 km north of"
+    if previous_end > draft.start or not COORDINATION.match(gap):
         return draft
     return replace(draft, subject=previous.subject)
 
@@ -122,6 +131,11 @@ def _measured_from(
     border = _BORDER.match(places.local[cue_end:])
     if border is not None:
         end = cue_end + border.end()
+        division = _border_division(places, cue_end, end)
+        if division is not None:
+            # "two miles south of the New Hampshire border": no outline of a state to measure to
+            draft = _from_border(found, end, subject, cue, None, direction)
+            return replace(draft, border_of=division)
         return _from_border(found, end, subject, cue, _border_country(places, cue_end, end), direction)
     reference = places.reference_after(cue_end)
     if reference is not None and subject is not None and reference.start == subject.start:
@@ -162,6 +176,17 @@ def _from_border(
         direction=direction,
         country=country,
     )
+
+
+def _border_division(places: SentencePlaces, start: int, end: int) -> str | None:
+    """The place whose border is named when it is no country ("the New Hampshire border")."""
+    for mention in places.inside:
+        first, last = places.local_span(mention)
+        place = mention.place
+        named = first >= start and last <= end and mention.kind != MentionKind.DEMONYM
+        if named and place is not None and place.kind not in WIDE:
+            return place.name
+    return None
 
 
 def _border_country(places: SentencePlaces, start: int, end: int) -> str | None:

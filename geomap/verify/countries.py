@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gazetteer import AREA, VAST, Kind, Place
 from geomap.claims.quantities import describe
 from geomap.geodesy import border_distance_km
 from geomap.model import Claim, Status, Verdict
 from geomap.verify.context import VerifyContext
+from geomap.verify.points import as_settlement
 
 #: Areas that can straddle borders: their one point inside a country shows they lie in it,
 #: their one point outside does not show they don't.
@@ -14,26 +17,45 @@ STRADDLING = (AREA | VAST | frozenset({Kind.RIVER, Kind.MOUNTAIN, Kind.ISLAND}))
 
 
 def check_border(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:
-    """Distance from the subject to the named country's border (else its own country's)."""
+    """Distance from the subject to the named country's border (else its own country's land border).
+
+    A foreign country's border is the nearest point of its outline; the subject's own country's
+    ("20 km inside Syria", "the border" unnamed) is its land border, not its coast. A failed
+    check on an unnamed border is unverifiable: the text may mean one neighbour's border and
+    the nearest be another's.
+    """
+    if claim.border_of is not None:
+        why = f"cannot check: {claim.border_of} is no country, and geomap has no outline of its border"
+        return Verdict(claim, Status.UNVERIFIABLE, why)
+    town = as_settlement(claim.subject, subject)
+    if claim.subject is not None and town is not subject:
+        claim, subject = replace(claim, subject=replace(claim.subject, place=town)), town
     code = claim.country or subject.country_code
     shape = context.country(code) if code else None
     if shape is None:
         why = f"no outline for country {code!r}" if code else "the border's country is not named"
         return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {why}")
-    measured = border_distance_km(shape.geometry, subject)
-    named = "" if claim.country else " (nearest border of its own country)"
+    # a country's own border ("20 km inside Syria", "the border" unnamed) is its land border
+    line = shape.geometry if code != subject.country_code else context.land_border(code)
+    if line is None:
+        return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: {shape.name} ({code}) has no land border")
+    measured = border_distance_km(line, subject)
+    named = "" if claim.country else " (nearest land border of its own country)"
     if claim.quantity is None:
         return Verdict(
             claim, Status.UNVERIFIABLE, f"measured {measured:.1f} km to the {code} border", measured
         )
     tolerance = context.tolerance
     allowed = tolerance.allowed(claim.quantity, tolerance.extent_km(subject))
-    status = Status.HOLDS if allowed.admits(measured) else Status.CONTRADICTED
     text = (
         f"claimed {describe(claim.quantity)} from the {code} border{named}, measured {measured:.1f} km "
         f"(allowed {allowed})"
     )
-    return Verdict(claim, status, text, measured)
+    if allowed.admits(measured):
+        return Verdict(claim, Status.HOLDS, text, measured)
+    if not claim.country:
+        return Verdict(claim, Status.UNVERIFIABLE, f"cannot check: the border is not named; {text}", measured)
+    return Verdict(claim, Status.CONTRADICTED, text, measured)
 
 
 def check_within(claim: Claim, subject: Place, reference: Place | None, context: VerifyContext) -> Verdict:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gazetteer import AREA, DIVISION, SETTLEMENT, VAST, Kind, Place, normalize
+from gazetteer import AREA, SETTLEMENT, VAST, Kind, Place
 from geomap.claims.quantities import describe
 from geomap.geodesy import measure
 from geomap.model import Claim, ClaimKind, Mention, Status, Verdict
 from geomap.verify.context import VerifyContext
 from geomap.verify.countries import STRADDLING, check_border
+from geomap.verify.points import as_settlement
 from geomap.verify.tolerance import LONG, Allowed
 
 #: Areas whose edges the gazetteer does not know: far from their centre is not far from them.
@@ -43,7 +44,8 @@ def check_measured(claim: Claim, subject: Place, reference: Place | None, contex
     measured, bearing, extent = found
     tolerance = context.tolerance
     parts: list[tuple[bool, str]] = []
-    allowed = tolerance.allowed(claim.quantity, extent) if claim.quantity is not None else None
+    figure_extent = _distance_extent(context, subject, reference)
+    allowed = tolerance.allowed_between(claim.quantity, figure_extent) if claim.quantity is not None else None
     if claim.quantity is not None and allowed is not None:
         text = f"claimed {describe(claim.quantity)}, measured {measured:.1f} km (allowed {allowed})"
         parts.append((allowed.admits(measured), text))
@@ -72,21 +74,6 @@ def _settlements(claim: Claim, subject: Place, reference: Place) -> tuple[Claim,
     if claim.reference is not None and town_reference is not reference:
         claim = replace(claim, reference=replace(claim.reference, place=town_reference))
     return claim, town_subject, town_reference
-
-
-def as_settlement(mention: Mention | None, place: Place) -> Place:
-    """A division read as the town of the same name when the claim treats it as a point.
-
-    "60 km south of Aleppo" measures from the city, not from the governorate's centre: when the
-    resolver picked a division and a runner-up is a settlement of the same name, that is meant.
-    """
-    if place.kind not in DIVISION or mention is None:
-        return place
-    name = normalize(place.name)
-    for alternative in mention.alternatives:
-        if alternative.kind in SETTLEMENT and normalize(alternative.name) == name:
-            return alternative
-    return place
 
 
 def contradiction_doubt(
@@ -119,7 +106,8 @@ def contradiction_doubt(
             f"{measured:.0f} km is over {FAR_NAMESAKE_RATIO:g} times the claim: an end is likely a namesake"
         )
     for role, mention in (("subject", claim.subject), ("reference", claim.reference)):
-        if mention is not None and not _in_sentence(claim, mention):
+        firm = role == "subject" and claim.firm_antecedent
+        if mention is not None and not firm and not _in_sentence(claim, mention):
             return f"the {role} {mention.surface!r} comes from an earlier sentence and may not be meant"
     for mention in (claim.subject, claim.reference):
         if mention is not None and mention.confidence < CONFIDENT:
@@ -144,8 +132,8 @@ def check_route(claim: Claim, subject: Place, reference: Place | None, context: 
             if isinstance(found, Verdict)
             else Verdict(claim, Status.UNVERIFIABLE, "cannot check: no length stated")
         )
-    measured, bearing, extent = found
-    allowed = context.tolerance.allowed(claim.quantity, extent)
+    measured, bearing, _ = found
+    allowed = context.tolerance.allowed_between(claim.quantity, _distance_extent(context, subject, reference))
     text = f"claimed a route of {describe(claim.quantity)}, straight line {measured:.1f} km"
     if allowed.high is None or measured <= allowed.high:
         return Verdict(claim, Status.HOLDS, f"{text} (a route is never shorter)", measured, bearing)
@@ -189,6 +177,16 @@ def _measured(
     measured, bearing = measure(subject, reference)
     extent = context.tolerance.extent_km(subject) + context.tolerance.extent_km(reference)
     return measured, bearing, extent
+
+
+def _distance_extent(context: VerifyContext, subject: Place, reference: Place) -> float:
+    """How far above the centres' distance a stated figure may fall short: the larger end's extent.
+
+    Not the sum of both: at the scale of the larger place the smaller is a point ("a village
+    6 km from Perth" is not measured from the village's edge too), and summing them let a wrong
+    figure between two cities pass. (Bearings and "near" keep the sum: both ends blur them.)
+    """
+    return max(context.tolerance.extent_km(subject), context.tolerance.extent_km(reference))
 
 
 def _in_sentence(claim: Claim, mention: Mention) -> bool:

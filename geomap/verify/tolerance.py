@@ -18,6 +18,11 @@ from geomap.settings import Settings
 
 #: Long or wide features whose one coordinate says little about where their edge is.
 LONG = frozenset({Kind.RIVER, Kind.CANAL, Kind.STRAIT, Kind.ISLAND, Kind.MOUNTAIN, Kind.PENINSULA})
+#: Below a figure, its relative tolerance counts this many times over, as a ratio: a figure
+#: stated as "X km from Y" is often the road distance, and road networks' circuity (how much
+#: longer than the straight line a route is) is typically 1.2-1.4. With the default
+#: tolerances a hedged figure may be 1.3 times the straight line, a bare one 1.2 times.
+ROUTE_RATIO_WEIGHT = 2.0
 #: Half the width of a compass sector, by the number of letters of the point (N, NE, NNE).
 _HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}
 
@@ -80,6 +85,25 @@ class Tolerance:
             return Allowed(max(0.0, claimed - fixed), claimed + spread + fixed)
         slack = max(s.absolute_tolerance_km, spread) + figure_precision_km(quantity) + extent_km
         return Allowed(max(0.0, claimed - slack), claimed + slack)
+
+    def allowed_between(self, quantity: Quantity, extent_km: float) -> Allowed:
+        """The centre-to-centre distances a figure between two places admits.
+
+        Measuring from a place's edge instead of its centre only ever makes the stated figure
+        shorter than the centres' distance, so the ends' extent widens the upper bound alone.
+        Below the figure, what is allowed is the figure read as a road distance (see
+        ROUTE_RATIO_WEIGHT) and rounded: a "6 km" suburb of a city with a 13 km radius is 6 km
+        from its centre, and a planted "15 km" is not rescued by that radius.
+        """
+        wide, point = self.allowed(quantity, extent_km), self.allowed(quantity, 0.0)
+        if quantity.hedge in LOWER_BOUND_HEDGES or quantity.hedge in UPPER_BOUND_HEDGES:
+            return Allowed(point.low, wide.high)
+        s = self.settings
+        relative = s.unhedged_tolerance if quantity.hedge == Hedge.EXACTLY else s.relative_tolerance
+        low_km = quantity.low_km if quantity.low_km is not None else quantity.km
+        fixed = s.absolute_tolerance_km + figure_precision_km(quantity)
+        road = max(0.0, low_km / (1.0 + ROUTE_RATIO_WEIGHT * relative) - fixed)
+        return Allowed(min(road, point.low), wide.high)
 
     def bearing(self, direction: str, bearing: float, measured: float, extent: float) -> tuple[bool, str]:
         """Within half the compass sector, plus the set tolerance, plus what the extents blur."""

@@ -1206,6 +1206,20 @@ _WORDS = st.sampled_from(
         "é",
         "<b>",
         "|",
+        "It",
+        "it",
+        "The city",
+        "the capital",
+        "the Syrian capital",
+        "capital,",
+        "'s",
+        "inland",
+        "village",
+        "is on the coast,",
+        "DAMASCUS (Reuters) -",
+        "JABLAH",
+        "LIES",
+        "KM",
     ]
 )
 

@@ -179,7 +179,14 @@ def test_border_distance(borders: Borders, gazetteer: Gazetteer) -> None:
     assert verdict.status == HOLDS
     assert verdict.measured_km == pytest.approx(42.2, abs=1.5)
     own = verifier(borders).verify(claim("border_distance", latakia, None, "45 km"))
-    assert "nearest border of its own country" in own.explanation
+    assert "nearest land border of its own country" in own.explanation
+    # the land border (with Turkey), not Latakia's own coast a few km away
+    assert own.status == HOLDS and own.measured_km == pytest.approx(42.2, abs=1.5)
+    # an unnamed border that fails is unverifiable: another neighbour's may be meant
+    far = verifier(borders).verify(claim("border_distance", latakia, None, "5 km"))
+    assert far.status == UNVERIFIABLE and "the border is not named" in far.explanation
+    inside = verifier(borders).verify(claim("border_distance", latakia, None, "100 km", country="SY"))
+    assert inside.status == CONTRADICTED and inside.measured_km == pytest.approx(42.2, abs=1.5)
     unknown = verifier(borders).verify(claim("border_distance", latakia, None, "45 km", country="XX"))
     assert unknown.status == UNVERIFIABLE and "XX" in unknown.explanation
 
