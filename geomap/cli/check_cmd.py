@@ -8,8 +8,10 @@ import click
 
 from geomap.cli.common import (
     OutputFile,
+    exclude_option,
     gazetteer_options,
     open_gazetteer,
+    read_inputs,
     reports_errors,
     settings_from,
     write_outputs,
@@ -63,6 +65,7 @@ from geomap.report import RENDERERS, ReportFormat, render
 @click.option(
     "--near-km", type=click.FloatRange(min=0), help='Largest distance that counts as "near" [default: 50].'
 )
+@exclude_option
 @gazetteer_options
 @reports_errors
 def check_command(
@@ -75,6 +78,7 @@ def check_command(
     absolute_tolerance_km: float | None,
     bearing_tolerance_deg: float | None,
     near_km: float | None,
+    exclude: tuple[str, ...],
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -85,7 +89,6 @@ def check_command(
     one is unverifiable), 2 for bad usage or unreadable input. Settings come from
     [tool.geomap] in pyproject.toml and GEOMAP_* variables; flags override them.
     """
-    from geomap.articles import read_articles
     from geomap.pipeline import run
 
     settings = settings_from(
@@ -97,8 +100,9 @@ def check_command(
         absolute_tolerance_km=absolute_tolerance_km,
         bearing_tolerance_deg=bearing_tolerance_deg,
         near_km=near_km,
+        exclude=exclude,
     )
-    articles = read_articles(paths)
+    articles = read_inputs(paths, settings)
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)
     write_outputs([(output or Path("-"), render(report, output_format))])

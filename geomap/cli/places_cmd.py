@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.cli.common import (
+    exclude_option,
+    gazetteer_options,
+    open_gazetteer,
+    read_inputs,
+    reports_errors,
+    settings_from,
+)
 from geomap.model import ArticleResult, MentionKind, Report
 from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
 
@@ -22,21 +29,22 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
     help="text: a table per article; json: mentions with offsets and places; geojson: resolved points.",
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
+@exclude_option
 @gazetteer_options
 @reports_errors
 def places_command(
     paths: tuple[str, ...],
     output_format: str,
     no_demonyms: bool,
+    exclude: tuple[str, ...],
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
     """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin)."""
-    from geomap.articles import read_articles
     from geomap.pipeline import Geoparser
 
-    articles = read_articles(paths)
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    articles = read_inputs(paths, settings)
     with open_gazetteer(settings) as gazetteer:
         geoparser = Geoparser(gazetteer)
         report = Report(
