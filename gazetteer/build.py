@@ -18,6 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from gazetteer.errors import BuildError
+from gazetteer.lexicon import PROSE_CODES
 from gazetteer.model import CountryInfo
 from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths, _version
@@ -27,7 +28,7 @@ from gazetteer.sources.registry import SOURCES, fingerprint, licences
 from gazetteer.sources.us_counties import county_rows
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DATABASE_NAME = "gazetteer.sqlite"
 #: Key in the blobs table of the serialised marisa trie of recognisable names.
 RECOGNITION_BLOB = "recognition_trie"
@@ -60,6 +61,8 @@ CREATE INDEX places_kind_country ON places (kind, country_code);
 """
 #: Normalised names written in Latin letters and digits: the ones English prose can contain.
 _PROSE_NAME = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){0,7}")
+#: The codes prose writes as names, as an SQL list (constants: no user text reaches this query).
+_PROSE_CODE_LIST = ", ".join(f"'{code}'" for code in sorted(PROSE_CODES))
 _MATCH_ORDER = {"primary": 0, "alternate": 1, "code": 2}
 #: Where the checksum is kept: the SQLite header's 4-byte "user version", free for applications.
 _CHECKSUM_OFFSET = 60
@@ -289,7 +292,9 @@ def _insert_recognition_names(db: sqlite3.Connection) -> None:
 
     names = (
         norm
-        for (norm,) in db.execute("SELECT DISTINCT norm FROM names WHERE matched != 'code'")
+        for (norm,) in db.execute(
+            f"SELECT DISTINCT norm FROM names WHERE matched != 'code' OR norm IN ({_PROSE_CODE_LIST})"
+        )
         if _PROSE_NAME.fullmatch(norm)
     )
     blob = marisa_trie.Trie(names).tobytes()

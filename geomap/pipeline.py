@@ -10,6 +10,8 @@ from geomap.model import Article, ArticleResult, Mention, Report
 from geomap.recognize import make_recognizer
 from geomap.resolve import make_resolver
 from geomap.resolve.candidates import CandidateIndex
+from geomap.resolve.joint import JointResolver, RankDetail
+from geomap.resolve.ranker import Ranker
 from geomap.settings import Settings
 
 #: The recognizer and resolver a Geoparser uses unless told otherwise.
@@ -25,13 +27,18 @@ class Geoparser:
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, *, recognizer: str = DEFAULT_RECOGNIZER, resolver: str = DEFAULT_RESOLVER
+        self,
+        gazetteer: Gazetteer,
+        *,
+        recognizer: str = DEFAULT_RECOGNIZER,
+        resolver: str = DEFAULT_RESOLVER,
+        ranker: Ranker | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self._demonyms: Mapping[str, str] = gazetteer.demonyms()
         index = self._index = CandidateIndex(gazetteer)
         self._recognizer = make_recognizer(recognizer, gazetteer, index)
-        self._resolver = make_resolver(resolver, index, self._demonyms)
+        self._resolver = make_resolver(resolver, index, self._demonyms, ranker)
 
     @property
     def demonym_table(self) -> Mapping[str, str]:
@@ -55,6 +62,13 @@ class Geoparser:
         """
         return self._resolver.resolve_given(text, spans, self._recognizer.find(text))
 
+    def rank_details(self, text: str, spans: Sequence[tuple[int, int]]) -> list[RankDetail]:
+        """What the joint resolver's ranker saw for each given span (training data for its weights)."""
+        resolver = self._resolver
+        if not isinstance(resolver, JointResolver):
+            raise TypeError("rank_details needs the joint resolver")
+        return resolver.rank_details(text, spans, self._recognizer.find(text))
+
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Geoparse `text` with `gazetteer`, or with the default one, opened once on first use.
@@ -76,17 +90,24 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
 
 
 def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
-    """Geoparse, extract claims and verify them for every article."""
+    """Geoparse, extract claims and verify them for every article.
+
+    The settings' pins override resolution in the articles they name, before claims are found;
+    their waivers are applied to the verdicts last (geomap.corrections).
+    """
     from geomap.claims.extract import extract_claims
+    from geomap.corrections import Pinner, waive
     from geomap.outlines import Borders
     from geomap.verify import Verifier
 
     geoparser = Geoparser(gazetteer)
     verifier = Verifier(settings, Borders())
+    pinner = Pinner(settings.pin, gazetteer)
     results = []
     for article in articles:
-        mentions = tuple(geoparser.parse(article.text))
+        mentions = pinner.apply(article, geoparser.parse(article.text))
         claims = extract_claims(article.text, mentions, geoparser.capital_of)
         verdicts = tuple(verifier.verify(claim) for claim in claims)
         results.append(ArticleResult(article, mentions, verdicts))
-    return Report(tuple(results))
+    report = Report(tuple(results), notices=pinner.notices(), strict=settings.strict)
+    return waive(report, settings.waive)

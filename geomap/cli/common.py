@@ -6,10 +6,10 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -17,8 +17,12 @@ from gazetteer import Gazetteer, GazetteerError
 from geomap.cli.outputs import checked_standard_output
 from geomap.cli.outputs import write_outputs as write_outputs
 from geomap.errors import GeomapError
-from geomap.model import Article
+from geomap.model import Article, Report
+from geomap.report.base import failure_line, notice_line
 from geomap.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from geomap.articles import UnreadableFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,17 +63,17 @@ def exclude_option(command: F) -> F:
     )(command)
 
 
-def read_inputs(paths: tuple[str, ...], settings: Settings) -> list[Article]:
-    """The articles named by `paths`, less those `settings.exclude` leaves out.
+def read_inputs(paths: Sequence[str], settings: Settings) -> tuple[list[Article], list[UnreadableFile]]:
+    """The articles named by `paths` less those `settings.exclude` leaves out, and the unreadable files.
 
     Warns on stderr, one line each, about articles that do not look English: recognition and
     claims are English only, so such an article gives junk places, but it is never a failure.
     """
-    from geomap.articles import read_articles
+    from geomap.articles import gather_articles
     from geomap.escape import escape_terminal
     from geomap.language import not_english
 
-    articles = read_articles(paths, exclude=settings.exclude)
+    articles, unreadable = gather_articles(paths, exclude=settings.exclude)
     for article in articles:
         guess = not_english(article.text)
         if guess is not None:
@@ -78,7 +82,7 @@ def read_inputs(paths: tuple[str, ...], settings: Settings) -> list[Article]:
                 "its places and claims may be wrong",
                 err=True,
             )
-    return articles
+    return articles, unreadable
 
 
 def reports_errors(command: F) -> F:
@@ -121,9 +125,37 @@ class OutputFile(click.Path):
         return super().convert(value, param, ctx)
 
 
-def settings_from(**flags: Any) -> Settings:
-    """Settings from pyproject.toml and the environment, overridden by the given flags."""
-    return load_settings(overrides=flags)
+def settings_from(paths: Sequence[str] = (), **flags: Any) -> Settings:
+    """Settings from the file nearest the articles at `paths` and the environment, then the flags.
+
+    With no article path (standard input) the search starts in the working directory.
+    """
+    return load_settings(overrides=flags, articles=articles_folder(paths))
+
+
+def articles_folder(paths: Sequence[str]) -> Path | None:
+    """Where the settings file search starts: the folder of the first path that is not "-".
+
+    A folder is itself, a file its parent, a glob the folder before its first wildcard.
+    """
+    for target in paths:
+        if target in ("-", "") or not target.strip():
+            continue
+        parts = Path(target).parts
+        fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), None)
+        if fixed is not None:
+            return Path(*parts[:fixed]) if fixed else Path()
+        path = Path(target)
+        return path if path.is_dir() else path.parent
+    return None
+
+
+def warn_on_stderr(report: Report) -> None:
+    """Each unreadable file and each notice of a run as one line on standard error, whatever the format."""
+    for failure in report.failures:
+        click.echo(failure_line(failure), err=True)
+    for notice in report.notices:
+        click.echo(notice_line(notice), err=True)
 
 
 @contextmanager

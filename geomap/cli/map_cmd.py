@@ -73,7 +73,9 @@ def map_command(
 
     _check_targets(output, geojson_path)
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
-    articles = read_inputs(paths, settings)
+    articles, unreadable = read_inputs(paths, settings)
+    if unreadable:
+        raise unreadable[0]
     name = default_name(paths, [article.name for article in articles])
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)

@@ -13,6 +13,7 @@ from geomap.cli.common import (
     read_inputs,
     reports_errors,
     settings_from,
+    warn_on_stderr,
 )
 from geomap.model import ArticleResult, MentionKind, Report
 from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
@@ -26,7 +27,8 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
     type=click.Choice(PLACES_RENDERERS.choices),
     default=PlacesFormat.TEXT.value,
     show_default=True,
-    help="text: a table per article; json: mentions with offsets and places; geojson: resolved points.",
+    help="text: a table per article; json: mentions with offsets and places; geojson: resolved points; "
+    "csv: a row per mention.",
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
 @exclude_option
@@ -40,24 +42,26 @@ def places_command(
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
-    """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin)."""
+    """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin).
+
+    A file that cannot be read is named on standard error, the others are listed, and the
+    exit status is then 2. Pins of the settings file apply as in `geomap check`.
+    """
+    from geomap.corrections import Pinner
     from geomap.pipeline import Geoparser
 
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
-    articles = read_inputs(paths, settings)
+    settings = settings_from(paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    articles, unreadable = read_inputs(paths, settings)
     with open_gazetteer(settings) as gazetteer:
         geoparser = Geoparser(gazetteer)
-        report = Report(
-            tuple(
-                ArticleResult(
-                    article,
-                    tuple(
-                        m
-                        for m in geoparser.parse(article.text)
-                        if not (no_demonyms and m.kind == MentionKind.DEMONYM)
-                    ),
-                )
-                for article in articles
-            )
-        )
+        pinner = Pinner(settings.pin, gazetteer)
+        results = []
+        for article in articles:
+            mentions = pinner.apply(article, geoparser.parse(article.text))
+            kept = tuple(m for m in mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM))
+            results.append(ArticleResult(article, kept))
+        report = Report(tuple(results), tuple(e.failure for e in unreadable), pinner.notices())
+    warn_on_stderr(report)
     click.echo(render_places(report, output_format), nl=False)
+    if report.failures:
+        raise SystemExit(2)

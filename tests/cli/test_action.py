@@ -102,6 +102,7 @@ def test_seeds_pass_with_summary_annotations_and_outputs(workspace: Path, cli_ca
     assert summary.startswith("earlier step\n## geomap claim check\n")
     assert "seeds/000\\_80efbf82245133ed\\.txt" in summary  # the Markdown report, escaped
     assert outputs["articles"] == "2" and outputs["contradicted"] == "0" and outputs["exit-code"] == "0"
+    assert set(load_action()["outputs"]) - {"version"} <= set(outputs)  # every declared output is set
     assert int(outputs["claims"]) == int(outputs["holds"]) + int(outputs["unverifiable"])
     assert not re.search(r"^::error", process.stdout, flags=re.M)
     assert "claims in 2 articles" in process.stdout.splitlines()[-1]
