@@ -19,6 +19,7 @@ from gazetteer.sources import (
     prior_for,
     reference_points,
 )
+from gazetteer.sources.curated import site_entries
 from gazetteer.sources.geonames_extract import DivisionIndex, Feature, division_stem, read_features
 
 SOURCE = "countrystatecity"
@@ -49,14 +50,18 @@ def division_entries(paths: SourcePaths) -> Iterator[Entry]:
     """Every first-level division: GeoNames' id and point where it has the division.
 
     countrystatecity gives the names news uses, native names and ISO 3166-2 codes; GeoNames
-    gives the point the corpora use. Divisions only GeoNames lists are added from it alone.
+    gives the point the corpora use. Divisions only GeoNames lists are added from it alone,
+    unless a curated region of the same country has one of their names.
     """
     points = reference_points(paths)
     aliases = division_aliases(paths)
     divisions, unmatched = _matched_divisions(paths, aliases)
     for division in divisions:
         yield _entry(division, points, aliases)
+    curated = {(e.place.country_code, normalize(n)) for e in site_entries(paths) for n, _ in e.names}
     for feature in unmatched:
+        if any((feature.country, normalize(name)) in curated for name in feature.names):
+            continue  # a curated region of that name ("West Bank") already stands for it
         names = tuple((name, PRIMARY) for name in dict.fromkeys((feature.short_name, *feature.names)))
         place = feature.place(Kind.ADMIN1, name=feature.short_name, admin1=feature.short_name)
         yield Entry(place, names, prior_for("admin1", 0))

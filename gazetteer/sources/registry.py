@@ -74,7 +74,7 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "divisions",
         CSC,
-        lambda p: (p.division_aliases, p.reference_points, p.geonames_features),
+        lambda p: (p.division_aliases, p.reference_points, p.geonames_features, p.sites),
         ("countrystatecity-countries",),
         lambda p, countries: division_entries(p),
     ),
