@@ -165,3 +165,18 @@ def test_prepare_keys_the_cache_by_version_and_sources(tmp_path: Path) -> None:
     assert values["cache-dir"] == str(tmp_path / "geomap-gazetteer")
     assert values["cache-key"].endswith(expected_fingerprint(SourcePaths()))
     assert __version__ in values["cache-key"]
+
+
+def test_strict_input_fails_on_an_unverifiable_claim(workspace: Path, cli_cache_dir: Path) -> None:
+    (workspace / "articles" / "vague.txt").write_text(
+        "The village of Swanton is located 20 km from Latakia, residents said.\n", encoding="utf-8"
+    )
+    relaxed, _, relaxed_outputs = run_action(workspace, cli_cache_dir, paths="articles/vague.txt")
+    strict, _, strict_outputs = run_action(
+        workspace, cli_cache_dir, paths="articles/vague.txt", strict="true"
+    )
+    assert relaxed_outputs["unverifiable"] == strict_outputs["unverifiable"] == "1"
+    assert relaxed.returncode == 0 and not re.search(r"^::warning", relaxed.stdout, flags=re.M)
+    assert strict.returncode == 1 and re.search(
+        r"^::warning file=articles/vague.txt", strict.stdout, flags=re.M
+    )
