@@ -7,8 +7,8 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path, PurePath
 
 from geomap.errors import InputError
 from geomap.model import Article, ReadFailure
@@ -23,14 +23,15 @@ _MAX_BYTES = 20_000_000
 _WILDCARD = re.compile(r"[*?[]")
 
 
-def read_articles(targets: Iterable[str]) -> list[Article]:
+def read_articles(targets: Iterable[str], exclude: Sequence[str] = ()) -> list[Article]:
     """Every article named by `targets`, in a stable order, each file once.
 
     A folder contributes its .txt/.md files (recursively, sorted); a pattern with
-    wildcards is expanded; "-" reads standard input. Raises InputError for anything
-    missing, unreadable, binary or not UTF-8.
+    wildcards is expanded; "-" reads standard input. Files matching a pattern of
+    `exclude` (see `is_excluded`) are left out, even when named on their own. Raises
+    InputError for anything missing, unreadable, binary or not UTF-8.
     """
-    articles, failures = gather_articles(targets)
+    articles, failures = gather_articles(targets, exclude)
     if failures:
         raise failures[0]
     return articles
@@ -49,8 +50,12 @@ class UnreadableFile(InputError):
         return ReadFailure(self.name, self.reason)
 
 
-def gather_articles(targets: Iterable[str]) -> tuple[list[Article], list[UnreadableFile]]:
+def gather_articles(
+    targets: Iterable[str], exclude: Sequence[str] = ()
+) -> tuple[list[Article], list[UnreadableFile]]:
     """The articles named by `targets`, and the files among them that could not be read.
+
+    Files matching a pattern of `exclude` are left out, as by `read_articles`.
 
     Bad usage (a missing path, a glob that matches nothing, "-" twice) still raises
     InputError at once: nothing was asked for that could be checked. A file that is named or
@@ -70,6 +75,8 @@ def gather_articles(targets: Iterable[str]) -> tuple[list[Article], list[Unreada
                 failures.append(error)
             continue
         for path in _expand(target):
+            if exclude and is_excluded(path, exclude):
+                continue
             resolved = path.resolve()
             if resolved not in seen:
                 seen.add(resolved)
@@ -124,6 +131,22 @@ def _is_article(path: Path) -> bool:
     A file named on its own is always read, whatever its name.
     """
     return path.name.split(".", 1)[0].lower() not in NOT_ARTICLES
+
+
+def is_excluded(path: PurePath, patterns: Sequence[str]) -> bool:
+    """Whether a glob of `patterns` matches `path` as given or found, or any trailing or inner part of it.
+
+    Matching parts, not only the whole path, lets one pattern serve from any folder and in
+    pre-commit (which passes paths from the repository root): `drafts` skips everything in a
+    folder named drafts, `*.draft.md` such files anywhere, `2019/*` everything below a folder
+    2019. `*` also matches `/`, so `drafts/*` and `drafts/**` reach into subfolders; a trailing
+    `/` and a leading `./` are ignored.
+    """
+    parts = [part for part in path.parts if part != path.anchor]
+    candidates = {path.as_posix()}
+    candidates.update("/".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
+    globs = {pattern.removeprefix("./").rstrip("/") or pattern for pattern in patterns}
+    return any(fnmatch.fnmatchcase(candidate, glob) for glob in globs for candidate in candidates)
 
 
 def _glob(pattern: str) -> Iterator[str]:

@@ -46,6 +46,8 @@ class Settings:
     """Largest radius any city is given, however populous."""
     area_extent_km: float = 50.0
     """Radius given to areas (countries, provinces, regions, seas, lakes, deserts)."""
+    exclude: tuple[str, ...] = ()
+    """Globs of article files to leave out (geomap.articles.is_excluded says how they match)."""
     waive: tuple[Waiver, ...] = ()
     """Claims accepted by fingerprint ([[tool.geomap.waive]]; settings files only)."""
     pin: tuple[Pin, ...] = ()
@@ -106,6 +108,8 @@ def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
         else:
             raise _invalid(name, value, where, "a file name or a list of file names")
         return tuple(base / Path(str(item)).expanduser() for item in items if str(item))
+    if name == "exclude":
+        return _globs(value, where)
     if name == "strict":
         if isinstance(value, bool):
             return value
@@ -113,6 +117,19 @@ def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
             return value.strip().lower() in _TRUE
         raise _invalid(name, value, where, "true or false")
     return _number(name, value, where)
+
+
+def _globs(value: Any, where: str) -> tuple[str, ...]:
+    """Exclude patterns: a string (in the environment, several separated by os.pathsep) or a list."""
+    if isinstance(value, str):
+        items: list[Any] = value.split(os.pathsep) if where.startswith("environment") else [value]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        raise _invalid("exclude", value, where, "a glob or a list of globs")
+    if not all(isinstance(item, str) for item in items):
+        raise _invalid("exclude", value, where, "a glob or a list of globs")
+    return tuple(item for item in items if item.strip())
 
 
 def _number(name: str, value: Any, where: str) -> float:

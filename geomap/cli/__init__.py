@@ -7,6 +7,8 @@ Each command's module is imported only when that command runs (or when help list
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import Any
 
 import click
 
@@ -24,6 +26,23 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported on first use (click's documented pattern)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the CLI with standard output checked from the start, so that --help and --version fail loudly.
+
+        They write while click parses the arguments, before any command's own check
+        (`reports_errors`) begins: to a closed standard output they would exit 0 having written
+        nothing, and to a full disk end in a traceback. Either is one line and exit 2 instead.
+        """
+        from geomap.cli.outputs import checked_standard_output
+        from geomap.errors import OutputError
+
+        try:
+            with checked_standard_output():
+                return super().main(*args, **kwargs)
+        except OutputError as error:
+            click.ClickException(str(error)).show()
+            sys.exit(2)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *COMMANDS])

@@ -9,8 +9,10 @@ import click
 from geomap.cli.common import (
     BadInput,
     OutputFile,
+    exclude_option,
     gazetteer_options,
     open_gazetteer,
+    read_inputs,
     reports_errors,
     settings_from,
     warn_on_stderr,
@@ -76,6 +78,7 @@ from geomap.report import RENDERERS, ReportFormat, render
     is_flag=True,
     help="Rewrite the --baseline file with the current verdicts (and exit 0 unless a file is unreadable).",
 )
+@exclude_option
 @gazetteer_options
 @reports_errors
 def check_command(
@@ -90,6 +93,7 @@ def check_command(
     near_km: float | None,
     baseline: Path | None,
     update_baseline: bool,
+    exclude: tuple[str, ...],
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -104,7 +108,6 @@ def check_command(
     """
     from dataclasses import replace
 
-    from geomap.articles import gather_articles
     from geomap.pipeline import run
 
     if update_baseline and baseline is None:
@@ -123,8 +126,9 @@ def check_command(
         absolute_tolerance_km=absolute_tolerance_km,
         bearing_tolerance_deg=bearing_tolerance_deg,
         near_km=near_km,
+        exclude=exclude,
     )
-    articles, unreadable = gather_articles(paths)
+    articles, unreadable = read_inputs(paths, settings)
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)
     report = replace(report, failures=tuple(error.failure for error in unreadable))

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -17,9 +17,12 @@ from gazetteer import Gazetteer, GazetteerError
 from geomap.cli.outputs import checked_standard_output
 from geomap.cli.outputs import write_outputs as write_outputs
 from geomap.errors import GeomapError
-from geomap.model import Report
+from geomap.model import Article, Report
 from geomap.report.base import failure_line, notice_line
 from geomap.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from geomap.articles import UnreadableFile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +49,40 @@ def gazetteer_options(command: F) -> F:
         help="Where the compiled gazetteer lives [env: GEOMAP_CACHE_DIR; default: user cache].",
     )(command)
     return command
+
+
+def exclude_option(command: F) -> F:
+    """Add --exclude GLOB (repeatable) to a command that reads article paths."""
+    return click.option(
+        "--exclude",
+        "exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Leave out article files matching GLOB (a name, folder or path part; e.g. drafts, "
+        "'*.draft.md'). Repeatable [pyproject: exclude].",
+    )(command)
+
+
+def read_inputs(paths: Sequence[str], settings: Settings) -> tuple[list[Article], list[UnreadableFile]]:
+    """The articles named by `paths` less those `settings.exclude` leaves out, and the unreadable files.
+
+    Warns on stderr, one line each, about articles that do not look English: recognition and
+    claims are English only, so such an article gives junk places, but it is never a failure.
+    """
+    from geomap.articles import gather_articles
+    from geomap.escape import escape_terminal
+    from geomap.language import not_english
+
+    articles, unreadable = gather_articles(paths, exclude=settings.exclude)
+    for article in articles:
+        guess = not_english(article.text)
+        if guess is not None:
+            click.echo(
+                f"warning: {escape_terminal(article.name)} does not look English ({guess.reason}); "
+                "its places and claims may be wrong",
+                err=True,
+            )
+    return articles, unreadable
 
 
 def reports_errors(command: F) -> F:

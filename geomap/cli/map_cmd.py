@@ -12,8 +12,10 @@ import click
 from geomap.cli.common import (
     BadInput,
     OutputFile,
+    exclude_option,
     gazetteer_options,
     open_gazetteer,
+    read_inputs,
     reports_errors,
     settings_from,
     write_outputs,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     type=OutputFile(),
     help="Also write the places and claim lines as a GeoJSON FeatureCollection (- for standard output).",
 )
+@exclude_option
 @gazetteer_options
 @reports_errors
 def map_command(
@@ -52,6 +55,7 @@ def map_command(
     tiles: str | None,
     title: str | None,
     geojson_path: Path | None,
+    exclude: tuple[str, ...],
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -64,14 +68,15 @@ def map_command(
     article's file name for one article ("stdin" for -), else the name of the folder all
     the articles sit in, else "map".
     """
-    from geomap.articles import read_articles
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
 
     _check_targets(output, geojson_path)
-    articles = read_articles(paths)
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    articles, unreadable = read_inputs(paths, settings)
+    if unreadable:
+        raise unreadable[0]
     name = default_name(paths, [article.name for article in articles])
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)
     html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)

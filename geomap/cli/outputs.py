@@ -196,6 +196,8 @@ class _CheckedStream:
             return 0
         try:
             return self._stream.write(text)
+        except _StandardOutputError:
+            raise  # the stream below is checked too (the CLI checks --help, a command its output)
         except OSError as error:
             raise _stdout_error(error) from error
 
@@ -204,6 +206,8 @@ class _CheckedStream:
             return
         try:
             self._stream.flush()
+        except _StandardOutputError:
+            raise
         except OSError as error:
             raise _stdout_error(error) from error
 

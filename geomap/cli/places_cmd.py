@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from, warn_on_stderr
+from geomap.cli.common import (
+    exclude_option,
+    gazetteer_options,
+    open_gazetteer,
+    read_inputs,
+    reports_errors,
+    settings_from,
+    warn_on_stderr,
+)
 from geomap.model import ArticleResult, MentionKind, Report
 from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
 
@@ -23,12 +31,14 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
     "csv: a row per mention.",
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
+@exclude_option
 @gazetteer_options
 @reports_errors
 def places_command(
     paths: tuple[str, ...],
     output_format: str,
     no_demonyms: bool,
+    exclude: tuple[str, ...],
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -37,12 +47,11 @@ def places_command(
     A file that cannot be read is named on standard error, the others are listed, and the
     exit status is then 2. Pins of the settings file apply as in `geomap check`.
     """
-    from geomap.articles import gather_articles
     from geomap.corrections import Pinner
     from geomap.pipeline import Geoparser
 
-    articles, unreadable = gather_articles(paths)
-    settings = settings_from(paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
+    settings = settings_from(paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    articles, unreadable = read_inputs(paths, settings)
     with open_gazetteer(settings) as gazetteer:
         geoparser = Geoparser(gazetteer)
         pinner = Pinner(settings.pin, gazetteer)

@@ -1,0 +1,136 @@
+"""Whether an article looks English: geomap's names, cues and claim shapes are English only.
+
+A cheap, offline heuristic, not a language identifier: it counts function words (the stop-word
+lists of the `stop-words` package) written in lower case, and letters outside the Latin
+script. Lower case only, because the function words of a list of place names or of a headline
+in Title Case are capitalised ("Los Angeles", "Le Havre", "As Talks Stall"), and those must
+never raise a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+#: Latin-script languages whose function words are counted against English's.
+FOREIGN = (
+    "french",
+    "spanish",
+    "german",
+    "italian",
+    "portuguese",
+    "dutch",
+    "catalan",
+    "danish",
+    "norwegian",
+    "swedish",
+    "finnish",
+    "polish",
+    "czech",
+    "slovak",
+    "romanian",
+    "hungarian",
+    "turkish",
+    "indonesian",
+)
+#: How much of an article is read: enough for a verdict, and the same cost for a 20 MB one.
+SAMPLE_CHARS = 50_000
+#: Fewest function words of one other language before it can outweigh English.
+MIN_FOREIGN_WORDS = 4
+#: That language must show more function words than English, by this factor.
+FOREIGN_RATIO = 1.0
+#: Fewest letters, and the share of them outside the Latin script, that make a text not English.
+MIN_LETTERS = 20
+NON_LATIN_SHARE = 0.5
+
+#: Lower-case words inside place names ("Rio de Janeiro", "Ciudad del Este", "Bergen op Zoom").
+_PARTICLES = "a al au aux d da das de dei del della delle den der des di do dos du e el en et i l la las le "
+NAME_PARTICLES = frozenset((_PARTICLES + "les los op sur sous ten ter van von y zu zum zur").split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """Why a text does not look English."""
+
+    reason: str
+    """A short phrase for the warning: "mostly Arabic script", "its function words are not English..."."""
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    """Each counted language's function words (English first), read once from `stop-words`."""
+    from stop_words import get_stop_words
+
+    return {language: frozenset(get_stop_words(language)) for language in ("english", *FOREIGN)}
+
+
+def not_english(text: str) -> LanguageGuess | None:
+    """Why `text` does not look English, or None when it does (or is too short to tell).
+
+    English's list is long and holds many words of other languages ("de", "la", "il", "que"),
+    so English text always scores highest on it; another language must score higher still.
+    """
+    sample = text[:SAMPLE_CHARS]
+    script = _foreign_script(sample)
+    if script is not None:
+        return LanguageGuess(f"mostly {script} script")
+    words = _prose_words(sample)
+    hits = {
+        language: sum(count for word, count in words.items() if word in vocabulary)
+        for language, vocabulary in _function_words().items()
+    }
+    english = hits.pop("english")
+    language, foreign = max(hits.items(), key=lambda item: item[1])
+    if foreign >= MIN_FOREIGN_WORDS and foreign > FOREIGN_RATIO * english:
+        return LanguageGuess(f"its function words are not English; closest list: {language.capitalize()}")
+    return None
+
+
+def _prose_words(sample: str) -> Counter[str]:
+    """The lower-case words of `sample`, less the particles of names ("Rio de Janeiro", "Port-au-Prince").
+
+    A particle right before a capitalised word (across spaces or a hyphen) is taken as part of
+    a name: a list of places is full of "de", "la", "du" and must not look French. Only
+    particles: German capitalises its nouns, so "die Stadt" and "am Dienstag" still count.
+    """
+    words: Counter[str] = Counter()
+    matches = list(_WORD.finditer(sample))
+    for index, match in enumerate(matches):
+        word = match.group()
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if not word.islower():
+            continue
+        if word in NAME_PARTICLES and following is not None and following.group()[0].isupper():
+            gap = sample[match.end() : following.start()]
+            if gap and not gap.strip(" -\u2010\u2011"):
+                continue
+        words[word] += 1
+    return words
+
+
+def _foreign_script(sample: str) -> str | None:
+    """The commonest non-Latin script when most letters are in one, e.g. "Arabic"; else None."""
+    letters = [char for char in sample if char.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return None
+    scripts = Counter(_script(char) for char in letters if not _latin(char))
+    outside = sum(scripts.values())
+    if outside <= NON_LATIN_SHARE * len(letters):
+        return None
+    return scripts.most_common(1)[0][0]
+
+
+def _latin(char: str) -> bool:
+    """Basic Latin, Latin-1, Latin Extended-A/B and Additional (Vietnamese): the scripts English borrows."""
+    code = ord(char)
+    return code <= 0x024F or 0x1E00 <= code <= 0x1EFF
+
+
+def _script(char: str) -> str:
+    """The script word of a letter's Unicode name: ARABIC LETTER ALEF -> "Arabic"; CJK -> "CJK"."""
+    word = unicodedata.name(char, "OTHER").split(" ", 1)[0]
+    return word if word == "CJK" else word.capitalize()
