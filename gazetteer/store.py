@@ -66,6 +66,7 @@ class Gazetteer:
             self._db.execute("SELECT 1 FROM meta LIMIT 1")
         except (OSError, sqlite3.Error) as error:
             raise GazetteerError(f"cannot open gazetteer {database}: {error}") from error
+        self._entries = tuple(overlay)
         self._overlay: dict[str, list[Candidate]] = {}
         for entry in overlay:
             for name, _ in entry.names:
@@ -88,6 +89,10 @@ class Gazetteer:
         overlay = [entry for path in extra_files for entry in read_overlay(Path(path))]
         database = ensure_database(cache_dir or default_cache_dir(), paths, progress=progress)
         return cls(database, overlay)
+
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path, tuple[Entry, ...]]]:
+        """Pickled as its database path and overlay: a worker process opens its own connection."""
+        return (Gazetteer, (self.path, self._entries))
 
     def close(self) -> None:
         """Release the database connection."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from gazetteer import Gazetteer, Place
@@ -75,18 +75,59 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
     return Geoparser(gazetteer)
 
 
-def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
-    """Geoparse, extract claims and verify them for every article."""
-    from geomap.claims.extract import extract_claims
-    from geomap.outlines import Borders
-    from geomap.verify import Verifier
+#: Called with the number of articles just finished (a progress bar's update).
+Progress = Callable[[int], None]
 
-    geoparser = Geoparser(gazetteer)
-    verifier = Verifier(settings, Borders())
+
+class ArticleAnalyser:
+    """Turns one article into its result: geoparse, then (with claims) extract and verify claims.
+
+    Built once per process (the run loop here, or each worker of geomap.batch): it holds the
+    Geoparser, whose name cache fills across articles, and the Verifier with its outlines.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, settings: Settings, *, claims: bool = True) -> None:
+        from geomap.outlines import Borders
+        from geomap.verify import Verifier
+
+        self.geoparser = Geoparser(gazetteer)
+        self.verifier = Verifier(settings, Borders()) if claims else None
+
+    def __call__(self, article: Article) -> ArticleResult:
+        from geomap.claims.extract import extract_claims
+
+        mentions = tuple(self.geoparser.parse(article.text))
+        if self.verifier is None:
+            return ArticleResult(article, mentions)
+        claims = extract_claims(article.text, mentions, self.geoparser.capital_of)
+        verdicts = tuple(self.verifier.verify(claim) for claim in claims)
+        return ArticleResult(article, mentions, verdicts)
+
+
+def run(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    settings: Settings,
+    *,
+    claims: bool = True,
+    progress: Progress | None = None,
+) -> Report:
+    """Geoparse, extract claims and verify them for every article (only geoparse without `claims`).
+
+    With `settings.jobs` above 1 and enough work, the articles are spread over worker processes
+    (geomap.batch.pool); the report is the same, in the same order, as from one process.
+    """
+    from geomap.batch.pool import parallel_results, worth_a_pool
+
+    jobs = min(settings.job_count(), len(articles))
+    if jobs > 1 and worth_a_pool(articles):
+        return Report(
+            tuple(parallel_results(articles, gazetteer, settings, jobs, claims=claims, progress=progress))
+        )
+    analyse = ArticleAnalyser(gazetteer, settings, claims=claims)
     results = []
     for article in articles:
-        mentions = tuple(geoparser.parse(article.text))
-        claims = extract_claims(article.text, mentions, geoparser.capital_of)
-        verdicts = tuple(verifier.verify(claim) for claim in claims)
-        results.append(ArticleResult(article, mentions, verdicts))
+        results.append(analyse(article))
+        if progress is not None:
+            progress(1)
     return Report(tuple(results))

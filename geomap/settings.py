@@ -45,6 +45,12 @@ class Settings:
     """Largest radius any city is given, however populous."""
     area_extent_km: float = 50.0
     """Radius given to areas (countries, provinces, regions, seas, lakes, deserts)."""
+    jobs: int | None = None
+    """Worker processes for runs over many articles (None: every core, os.cpu_count(); 1: in-process)."""
+
+    def job_count(self) -> int:
+        """How many worker processes `jobs` asks for, with None resolved to the machine's cores."""
+        return self.jobs if self.jobs is not None else max(1, os.cpu_count() or 1)
 
 
 _ENV_PREFIX = "GEOMAP_"
@@ -85,7 +91,19 @@ def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
         if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
             return value.strip().lower() in _TRUE
         raise _invalid(name, value, where, "true or false")
+    if name == "jobs":
+        return _jobs(value, where)
     return _number(name, value, where)
+
+
+def _jobs(value: Any, where: str) -> int:
+    """A whole number of worker processes, at least 1 (TOML integers or numeric strings)."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and text.isdecimal():
+        text = int(text)
+    if isinstance(text, bool) or not isinstance(text, int) or not 1 <= text <= 1024:
+        raise _invalid("jobs", value, where, "a whole number from 1 to 1024")
+    return text
 
 
 def _number(name: str, value: Any, where: str) -> float:

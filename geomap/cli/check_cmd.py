@@ -8,7 +8,9 @@ import click
 
 from geomap.cli.common import (
     OutputFile,
+    article_progress,
     gazetteer_options,
+    jobs_option,
     open_gazetteer,
     reports_errors,
     settings_from,
@@ -63,6 +65,7 @@ from geomap.report import RENDERERS, ReportFormat, render
 @click.option(
     "--near-km", type=click.FloatRange(min=0), help='Largest distance that counts as "near" [default: 50].'
 )
+@jobs_option
 @gazetteer_options
 @reports_errors
 def check_command(
@@ -75,6 +78,7 @@ def check_command(
     absolute_tolerance_km: float | None,
     bearing_tolerance_deg: float | None,
     near_km: float | None,
+    jobs: int | None,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -97,10 +101,11 @@ def check_command(
         absolute_tolerance_km=absolute_tolerance_km,
         bearing_tolerance_deg=bearing_tolerance_deg,
         near_km=near_km,
+        jobs=jobs,
     )
     articles = read_articles(paths)
-    with open_gazetteer(settings) as gazetteer:
-        report = run(articles, gazetteer, settings)
+    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
+        report = run(articles, gazetteer, settings, progress=progress)
     write_outputs([(output or Path("-"), render(report, output_format))])
     code = exit_code(report, settings.strict)
     if code:

@@ -12,7 +12,9 @@ import click
 from geomap.cli.common import (
     BadInput,
     OutputFile,
+    article_progress,
     gazetteer_options,
+    jobs_option,
     open_gazetteer,
     reports_errors,
     settings_from,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     type=OutputFile(),
     help="Also write the places and claim lines as a GeoJSON FeatureCollection (- for standard output).",
 )
+@jobs_option
 @gazetteer_options
 @reports_errors
 def map_command(
@@ -52,6 +55,7 @@ def map_command(
     tiles: str | None,
     title: str | None,
     geojson_path: Path | None,
+    jobs: int | None,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -71,9 +75,9 @@ def map_command(
     _check_targets(output, geojson_path)
     articles = read_articles(paths)
     name = default_name(paths, [article.name for article in articles])
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
-    with open_gazetteer(settings) as gazetteer:
-        report = run(articles, gazetteer, settings)
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, jobs=jobs)
+    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
+        report = run(articles, gazetteer, settings, progress=progress)
     html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.common import gazetteer_options, open_gazetteer, reports_errors, settings_from
+from geomap.cli.common import (
+    article_progress,
+    gazetteer_options,
+    jobs_option,
+    open_gazetteer,
+    reports_errors,
+    settings_from,
+)
 from geomap.model import ArticleResult, MentionKind, Report
 from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
 
@@ -22,34 +29,32 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
     help="text: a table per article; json: mentions with offsets and places; geojson: resolved points.",
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
+@jobs_option
 @gazetteer_options
 @reports_errors
 def places_command(
     paths: tuple[str, ...],
     output_format: str,
     no_demonyms: bool,
+    jobs: int | None,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
     """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin)."""
     from geomap.articles import read_articles
-    from geomap.pipeline import Geoparser
+    from geomap.pipeline import run
 
     articles = read_articles(paths)
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
-    with open_gazetteer(settings) as gazetteer:
-        geoparser = Geoparser(gazetteer)
-        report = Report(
-            tuple(
-                ArticleResult(
-                    article,
-                    tuple(
-                        m
-                        for m in geoparser.parse(article.text)
-                        if not (no_demonyms and m.kind == MentionKind.DEMONYM)
-                    ),
-                )
-                for article in articles
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, jobs=jobs)
+    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
+        parsed = run(articles, gazetteer, settings, claims=False, progress=progress)
+    report = Report(
+        tuple(
+            ArticleResult(
+                result.article,
+                tuple(m for m in result.mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM)),
             )
+            for result in parsed.results
         )
+    )
     click.echo(render_places(report, output_format), nl=False)

@@ -1,0 +1,119 @@
+"""Spreading one run's articles over worker processes; the report is identical to one process's.
+
+Each worker opens the gazetteer (read-only SQLite) and builds its ArticleAnalyser once, on its
+first chunk, then keeps them for every later chunk. Articles travel in chunks so that pickling
+and scheduling cost little per article; results come back in submission order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from geomap.errors import GeomapError
+from geomap.model import Article, ArticleResult
+from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+    from geomap.pipeline import ArticleAnalyser, Progress
+
+#: Below both of these a run stays in one process: starting workers (about 0.1-0.2 s each to
+#: fork, open the gazetteer and load its name index) would cost more than it saves.
+MIN_ARTICLES = 32
+MIN_CHARACTERS = 200_000
+#: Most articles, and characters, in one chunk sent to a worker.
+CHUNK_ARTICLES = 32
+CHUNK_CHARACTERS = 1_000_000
+
+
+class WorkerError(GeomapError, RuntimeError):
+    """A worker process died (killed, or out of memory) before finishing its articles."""
+
+
+def worth_a_pool(articles: Sequence[Article]) -> bool:
+    """True when the articles are enough work to repay starting worker processes."""
+    if len(articles) < 2:
+        return False
+    return len(articles) >= MIN_ARTICLES or sum(len(a.text) for a in articles) >= MIN_CHARACTERS
+
+
+def chunks(articles: Sequence[Article], jobs: int) -> Iterator[list[Article]]:
+    """Consecutive runs of articles, about four per worker, bounded in count and characters.
+
+    Several chunks per worker even out articles of unequal length; the bounds keep each
+    message (and the memory it holds) small on long runs.
+    """
+    target = max(1, min(CHUNK_ARTICLES, -(-len(articles) // (jobs * 4))))
+    chunk: list[Article] = []
+    characters = 0
+    for article in articles:
+        chunk.append(article)
+        characters += len(article.text)
+        if len(chunk) >= target or characters >= CHUNK_CHARACTERS:
+            yield chunk
+            chunk, characters = [], 0
+    if chunk:
+        yield chunk
+
+
+def parallel_results(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    settings: Settings,
+    jobs: int,
+    *,
+    claims: bool = True,
+    progress: Progress | None = None,
+) -> Iterator[ArticleResult]:
+    """Each article's result, in the order given, computed by `jobs` worker processes.
+
+    The gazetteer travels to each worker once, pickled as its database path and overlay
+    (never rebuilt or re-checked there); fork, where the system has it, spares the workers
+    the parent's imports.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(gazetteer, settings, claims)
+    ) as executor:
+        batches = list(chunks(articles, jobs))
+        futures = [executor.submit(analyse_chunk, batch) for batch in batches]
+        try:
+            for batch, future in zip(batches, futures, strict=True):
+                yield from future.result()
+                if progress is not None:
+                    progress(len(batch))
+        except BrokenProcessPool as error:
+            raise WorkerError(f"a worker process died before finishing its articles: {error}") from error
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+class _Worker:
+    """The one analyser of a worker process, set by its initializer and used by every chunk.
+
+    Process-wide on purpose (it lives only in pool workers): opening the gazetteer and loading
+    its name index once per worker, not per chunk, is what makes the pool pay.
+    """
+
+    analyser: ArticleAnalyser | None = None
+
+
+def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None:
+    """Worker initializer: build this process's analyser over its own gazetteer connection."""
+    from geomap.pipeline import ArticleAnalyser
+
+    _Worker.analyser = ArticleAnalyser(gazetteer, settings, claims=claims)
+
+
+def analyse_chunk(batch: Sequence[Article]) -> list[ArticleResult]:
+    """Worker side: the results of one chunk."""
+    analyse = _Worker.analyser
+    if analyse is None:
+        raise WorkerError("worker process used before start_worker ran")
+    return [analyse(article) for article in batch]
