@@ -28,22 +28,9 @@ from geomap.batch.tables import Table, article_rows
 from geomap.model import Article
 from geomap.pipeline import run
 from geomap.settings import Settings
+from tests.cli.many_articles import article
 
 BIN = Path(sys.executable).parent
-PLACES = [
-    ("Homs", "Damascus", 160),
-    ("Aleppo", "Idlib", 60),
-    ("Kharkiv", "Kyiv", 410),
-    ("Mosul", "Baghdad", 350),
-]
-
-
-def article(number: int) -> str:
-    place, other, km = PLACES[number % len(PLACES)]
-    return (
-        f"Dispatch {number}. Shelling hit {place}, about {km if number % 3 else km * 2} km from {other}.\n"
-        f"Families fled {place} for Beirut; Syrian officials met in Moscow.\n"
-    )
 
 
 def free_port() -> int:

@@ -14,23 +14,7 @@ from click.testing import CliRunner, Result
 
 from geomap.batch.pool import MIN_ARTICLES
 from geomap.cli import main
-
-PLACES = [
-    ("Homs", "Damascus", 160),
-    ("Aleppo", "Idlib", 60),
-    ("Kharkiv", "Kyiv", 410),
-    ("Mosul", "Baghdad", 350),
-]
-
-
-def article(number: int) -> str:
-    """A short article whose claims and places differ from its neighbours'."""
-    place, other, km = PLACES[number % len(PLACES)]
-    claimed = km if number % 3 else km * 2
-    return (
-        f"Report {number}. Shelling hit {place}, about {claimed} km north of {other}, on Monday.\n"
-        f"Families fled from {place} towards Beirut and Amman; Syrian and Russian officials met in Moscow.\n"
-    )
+from tests.cli.many_articles import article
 
 
 def write_articles(folder: Path, count: int = MIN_ARTICLES + 8) -> Path:
