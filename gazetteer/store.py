@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, connect_read_only, ensure_database
 from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
-from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
@@ -240,6 +240,16 @@ class Gazetteer:
         if isinstance(index, NameIndex):
             return frozenset(index.trie.keys()) | index.extra
         return frozenset(index.keys())  # type: ignore[attr-defined]
+
+    def outline_boxes(self) -> tuple[OutlineBox, ...]:
+        """Every country outline's code, name and bounding box, by code (no geometry: cheap)."""
+        rows = self._db.execute("SELECT code, name, west, south, east, north FROM outlines ORDER BY code")
+        return tuple(OutlineBox(*row) for row in rows)
+
+    def outline_wkb(self, code: str) -> bytes | None:
+        """One country's outline as WKB (Natural Earth 1:10m, lon/lat), or None without one."""
+        row = self._db.execute("SELECT wkb FROM outlines WHERE code = ?", (code,)).fetchone()
+        return None if row is None else bytes(row[0])
 
     def info(self) -> GazetteerInfo:
         """Counts per source and kind, size, path and build facts."""

@@ -91,7 +91,7 @@ class ArticleAnalyser:
         from geomap.verify import Verifier
 
         self.geoparser = Geoparser(gazetteer)
-        self.verifier = Verifier(settings, Borders()) if claims else None
+        self.verifier = Verifier(settings, Borders(gazetteer)) if claims else None
 
     def __call__(self, article: Article) -> ArticleResult:
         from geomap.claims.extract import extract_claims

@@ -8,6 +8,9 @@ and scheduling cost little per article; results come back in submission order.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +31,8 @@ MIN_CHARACTERS = 200_000
 #: Most articles, and characters, in one chunk sent to a worker.
 CHUNK_ARTICLES = 32
 CHUNK_CHARACTERS = 1_000_000
+#: How often a worker checks that the command that started it is still alive.
+_PARENT_POLL_S = 0.2
 
 
 class WorkerError(GeomapError, RuntimeError):
@@ -108,7 +113,23 @@ def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None
     """Worker initializer: build this process's analyser over its own gazetteer connection."""
     from geomap.pipeline import ArticleAnalyser
 
+    _watch_parent(os.getppid())
     _Worker.analyser = ArticleAnalyser(gazetteer, settings, claims=claims)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the command that started it dies (say, `kill -9`).
+
+    Forked workers share the parent's pipe ends, so none ever sees the pipe close; without
+    this they would wait forever for work, orphaned.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="geomap-parent-watch", daemon=True).start()
 
 
 def analyse_chunk(batch: Sequence[Article]) -> list[ArticleResult]:

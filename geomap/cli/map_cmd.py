@@ -69,6 +69,7 @@ def map_command(
     the articles sit in, else "map".
     """
     from geomap.articles import read_articles
+    from geomap.outlines import Borders
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
 
@@ -76,9 +77,11 @@ def map_command(
     articles = read_articles(paths)
     name = default_name(paths, [article.name for article in articles])
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, jobs=jobs)
-    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
-        report = run(articles, gazetteer, settings, progress=progress)
-    html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
+    with open_gazetteer(settings) as gazetteer:
+        with article_progress(len(articles)) as progress:
+            report = run(articles, gazetteer, settings, progress=progress)
+        page_title = title if title is not None else f"geomap: {name}"
+        html = render_map(report, title=page_title, tiles=tiles, borders=Borders(gazetteer))
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]
     if geojson_path is not None:

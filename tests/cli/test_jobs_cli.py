@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,32 @@ def test_progress_bar_on_a_terminal_only(fixture_env: Path) -> None:
         check=False,
     )
     assert piped.returncode == 0 and piped.stderr == b"" and piped.stdout.decode() == stdout
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_end_when_the_command_is_killed(fixture_env: Path) -> None:
+    folder = write_articles(fixture_env, 600)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geomap", "check", str(folder), "--jobs", "2"],
+        cwd=fixture_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+        workers = children(process.pid)
+        time.sleep(0.01)
+    process.kill()
+    assert process.wait() == -signal.SIGKILL and len(workers) == 2, "the run ended before its workers started"
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
