@@ -94,7 +94,10 @@ def run_batch(
     """Run the archive through the pipeline; `progress(n)` is told of every n articles written."""
     from filelock import FileLock, Timeout
 
-    files = input_files(options.inputs)
+    output = options.output.resolve()
+    files = [path for path in input_files(options.inputs) if output not in path.resolve().parents]
+    if not files:
+        raise InputError(f"every input file is inside the output folder {options.output}")
     manifest = _manifest(options, files)
     options.output.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(options.output / ".geomap-batch.lock"))

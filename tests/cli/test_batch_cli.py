@@ -219,3 +219,22 @@ def test_local_cluster_and_jsonl_tables(cli_cache_dir: Path, tmp_path: Path) -> 
         json.loads(line) for line in (tmp_path / "out/errors/part-000000.jsonl").read_text().splitlines()
     ]
     assert error["source"].endswith("bad.txt") and "not UTF-8" in error["error"]
+
+
+def test_tables_inside_an_input_folder_are_not_read_back(cli_cache_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x", "text": article(1)}) + "\n", encoding="utf-8")
+    args = [
+        "batch",
+        str(tmp_path),
+        "-o",
+        str(tmp_path / "tables"),
+        "--workers",
+        "1",
+        "--output-format",
+        "jsonl",
+    ]
+    first = geomap(*args, cache=cli_cache_dir, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = geomap(*args, "--resume", cache=cli_cache_dir, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "1 partition(s) (1 already written, skipped), 1 article(s)" in again.stdout
