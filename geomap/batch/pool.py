@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -76,16 +77,23 @@ def parallel_results(
 ) -> Iterator[ArticleResult]:
     """Each article's result, in the order given, computed by `jobs` worker processes.
 
-    The gazetteer travels to each worker once, pickled as its database path and overlay
-    (never rebuilt or re-checked there); fork, where the system has it, spares the workers
-    the parent's imports.
+    Each worker opens the gazetteer's database itself, once (never rebuilt or re-checked
+    there); fork, where the system has it, spares the workers the parent's imports.
     """
+    from geomap.pipeline import ArticleAnalyser
+
+    # The first article is analysed here: that imports the later stages and loads their word
+    # lists once, in this process, and forked workers inherit them instead of each paying it.
+    yield ArticleAnalyser(gazetteer, settings, claims=claims)(articles[0])
+    if progress is not None:
+        progress(1)
+    rest = articles[1:]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(gazetteer, settings, claims)
     ) as executor:
-        batches = list(chunks(articles, jobs))
+        batches = list(chunks(rest, jobs))
         futures = [executor.submit(analyse_chunk, batch) for batch in batches]
         try:
             for batch, future in zip(batches, futures, strict=True):
@@ -107,14 +115,22 @@ class _Worker:
     """
 
     analyser: ArticleAnalyser | None = None
+    inherited: Gazetteer | None = None
 
 
 def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None:
-    """Worker initializer: build this process's analyser over its own gazetteer connection."""
+    """Worker initializer: build this process's analyser over its own gazetteer connection.
+
+    A forked worker receives the parent's Gazetteer object itself, SQLite connection included,
+    which SQLite forbids using after a fork: the worker reopens it (a Gazetteer pickles as its
+    path and overlay) and keeps the inherited one untouched, never used and never closed.
+    """
     from geomap.pipeline import ArticleAnalyser
 
     _watch_parent(os.getppid())
-    _Worker.analyser = ArticleAnalyser(gazetteer, settings, claims=claims)
+    _Worker.inherited = gazetteer
+    own = pickle.loads(pickle.dumps(gazetteer))
+    _Worker.analyser = ArticleAnalyser(own, settings, claims=claims)
 
 
 def _watch_parent(parent: int) -> None:
