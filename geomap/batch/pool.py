@@ -7,14 +7,11 @@ and scheduling cost little per article; results come back in submission order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from geomap.errors import GeomapError
@@ -80,6 +77,10 @@ def parallel_results(
     Each worker opens the gazetteer's database itself, once (never rebuilt or re-checked
     there); fork, where the system has it, spares the workers the parent's imports.
     """
+    import multiprocessing  # here, not at the top: a one-process run never pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     from geomap.pipeline import ArticleAnalyser
 
     # The first article is analysed here: that imports the later stages and loads their word
