@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 from filelock import FileLock, Timeout
 
 from gazetteer.errors import BuildError
+from gazetteer.lexicon import PROSE_CODES
 from gazetteer.model import CountryInfo
-from gazetteer.normalize import normalize
+from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
 from gazetteer.sources import Entry, SourcePaths, _version
 from gazetteer.sources.curated import demonym_rows
 from gazetteer.sources.geonames import read_countries
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
     import shapefile
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "10"
+#: Towns smaller than this are not found by a transliterated spelling (too many collide).
+VARIANT_POPULATION = 5_000
 DATABASE_NAME = "gazetteer.sqlite"
 #: Key in the blobs table of the serialised marisa trie of recognisable names.
 RECOGNITION_BLOB = "recognition_trie"
@@ -70,6 +73,9 @@ CREATE TABLE outlines (
     code TEXT PRIMARY KEY, name TEXT NOT NULL,
     west REAL NOT NULL, south REAL NOT NULL, east REAL NOT NULL, north REAL NOT NULL, wkb BLOB NOT NULL
 );
+CREATE TABLE variants (
+    skeleton TEXT NOT NULL, norm TEXT NOT NULL, PRIMARY KEY (skeleton, norm)
+) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX places_lat ON places (lat);
@@ -78,6 +84,8 @@ CREATE INDEX places_kind_country ON places (kind, country_code);
 """
 #: Normalised names written in Latin letters and digits: the ones English prose can contain.
 _PROSE_NAME = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){0,7}")
+#: The codes prose writes as names, as an SQL list (constants: no user text reaches this query).
+_PROSE_CODE_LIST = ", ".join(f"'{code}'" for code in sorted(PROSE_CODES))
 _MATCH_ORDER = {"primary": 0, "alternate": 1, "code": 2}
 #: Where the checksum is kept: the SQLite header's 4-byte "user version", free for applications.
 _CHECKSUM_OFFSET = 60
@@ -248,6 +256,7 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
         db.executescript(_INDEXES)
         _insert_recognition_names(db)
         _insert_outlines(db)
+        _insert_variants(db)
         meta = {
             "fingerprint": fingerprint,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -298,6 +307,23 @@ def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
     yield from best.items()
 
 
+def _insert_variants(db: sqlite3.Connection) -> None:
+    """Index the prose names of towns of VARIANT_POPULATION or more, and of every other place, by skeleton.
+
+    A spelling the gazetteer lacks ("Hodeidah" for Al Hudaydah) then still finds its place,
+    as a weaker candidate than any exact name (geomap.resolve.candidates).
+    """
+    rows = db.execute(
+        "SELECT DISTINCT n.norm FROM names n JOIN places p ON p.rowid = n.place "
+        "WHERE n.matched != 'code' AND (p.kind NOT IN ('city', 'capital') OR p.population >= ?)",
+        (VARIANT_POPULATION,),
+    )
+    pairs = {(skeleton(norm), norm) for (norm,) in rows if _PROSE_NAME.fullmatch(norm)}
+    db.executemany(
+        "INSERT INTO variants VALUES (?, ?)", sorted(p for p in pairs if len(p[0]) >= MIN_SKELETON)
+    )
+
+
 def _insert_recognition_names(db: sqlite3.Connection) -> None:
     """Store every name prose can spell (Latin script, not a code) as a serialised marisa trie.
 
@@ -308,7 +334,9 @@ def _insert_recognition_names(db: sqlite3.Connection) -> None:
 
     names = (
         norm
-        for (norm,) in db.execute("SELECT DISTINCT norm FROM names WHERE matched != 'code'")
+        for (norm,) in db.execute(
+            f"SELECT DISTINCT norm FROM names WHERE matched != 'code' OR norm IN ({_PROSE_CODE_LIST})"
+        )
         if _PROSE_NAME.fullmatch(norm)
     )
     blob = marisa_trie.Trie(names).tobytes()

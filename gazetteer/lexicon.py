@@ -69,3 +69,9 @@ def first_names() -> frozenset[str]:
     path = resources.files("gazetteer") / "data" / "first_names.csv"
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")
+
+
+#: Codes that news writes as names ("US", "UK", "UAE"): recognised and resolved; other codes are not.
+PROSE_CODES = frozenset(
+    ["us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok", "ksa", "png", "fyrom", "ussr"]
+)

@@ -57,3 +57,25 @@ def normalize(name: str) -> str:
     text = _ARTICLE_EL.sub("al ", text)
     words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
     return " ".join(words)
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(\w)\1+")
+#: Shortest skeleton matched: shorter ones collide too often ("Paris", "Peres").
+MIN_SKELETON = 5
+
+
+def skeleton(norm: str) -> str:
+    """A normalised name with the letters transliterations disagree on erased.
+
+    The Arabic article goes, words are joined, doubled letters single, every run of vowels
+    is one "a", a final "h" goes, and "q" is "k": "Hodeidah" and "al Hudaydah" both give
+    "hadada", "Hinjewadi" and "Hinjawadi" "hanjawada". Used only when no name matches exactly.
+    """
+    words = norm.split()
+    if len(words) > 1 and words[0] == "al":
+        words = words[1:]
+    text = "".join(words).replace("q", "k")
+    text = _DOUBLED.sub(r"\1", text)
+    text = _VOWEL_RUNS.sub("a", text)
+    return text[:-1] if text.endswith("h") and len(text) > MIN_SKELETON else text

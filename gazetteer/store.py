@@ -16,7 +16,7 @@ from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, connect_read_o
 from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
 from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
-from gazetteer.normalize import normalize
+from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
 
@@ -119,6 +119,14 @@ class Gazetteer:
         found = list(self._overlay.get(norm, ()))
         found += [Candidate(Place(*row[:9]), row[9], row[10]) for row in rows]
         return self._filtered(found, country, kinds)
+
+    def spelled_like(self, norm: str) -> tuple[str, ...]:
+        """The stored names spelt like `norm` but for vowels, doubled letters and the article."""
+        key = skeleton(norm)
+        if len(key) < MIN_SKELETON:
+            return ()
+        rows = self._db.execute("SELECT norm FROM variants WHERE skeleton = ? ORDER BY norm", (key,))
+        return tuple(found for (found,) in rows if found != norm)
 
     def lookup(
         self, name: str, country: str | None = None, kinds: Iterable[str] | None = None

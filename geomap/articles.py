@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from geomap.errors import InputError
-from geomap.model import Article
+from geomap.model import Article, ReadFailure
 
 #: File suffixes read when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".md", ".text")
@@ -30,20 +30,54 @@ def read_articles(targets: Iterable[str]) -> list[Article]:
     wildcards is expanded; "-" reads standard input. Raises InputError for anything
     missing, unreadable, binary or not UTF-8.
     """
+    articles, failures = gather_articles(targets)
+    if failures:
+        raise failures[0]
+    return articles
+
+
+class UnreadableFile(InputError):
+    """One input file cannot be read or decoded; the other files can still be checked."""
+
+    def __init__(self, name: str, reason: str, message: str | None = None) -> None:
+        super().__init__(message or f"{name}: {reason}")
+        self.name, self.reason = name, reason
+
+    @property
+    def failure(self) -> ReadFailure:
+        """The failure as reports show it."""
+        return ReadFailure(self.name, self.reason)
+
+
+def gather_articles(targets: Iterable[str]) -> tuple[list[Article], list[UnreadableFile]]:
+    """The articles named by `targets`, and the files among them that could not be read.
+
+    Bad usage (a missing path, a glob that matches nothing, "-" twice) still raises
+    InputError at once: nothing was asked for that could be checked. A file that is named or
+    found but cannot be read (binary, not UTF-8, too large, not a regular file, no
+    permission) is returned as Unreadable, so a run reports it and checks the rest.
+    """
     articles: list[Article] = []
+    failures: list[UnreadableFile] = []
     seen: set[Path] = set()
     for target in targets:
         if target == "-":
             if any(article.name == "-" for article in articles):
                 raise InputError("standard input (-) given more than once")
-            articles.append(Article("-", _decode(_read_stdin(), "-")))
+            try:
+                articles.append(Article("-", _decode(_read_stdin(), "-")))
+            except UnreadableFile as error:
+                failures.append(error)
             continue
         for path in _expand(target):
             resolved = path.resolve()
             if resolved not in seen:
                 seen.add(resolved)
-                articles.append(Article(display_name(str(path)), read_text(path)))
-    return articles
+                try:
+                    articles.append(Article(display_name(str(path)), read_text(path)))
+                except UnreadableFile as error:
+                    failures.append(error)
+    return articles, failures
 
 
 def display_name(name: str) -> str:
@@ -146,14 +180,16 @@ def read_text(path: Path) -> str:
     """The UTF-8 text of one article file."""
     name = display_name(str(path))
     try:
-        require_regular_file(path)
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UnreadableFile(name, "not a regular file")
         if path.stat().st_size > _MAX_BYTES:
-            raise InputError(f"{name}: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
+            raise UnreadableFile(name, f"larger than {_MAX_BYTES // 1_000_000} MB, not an article")
         data = path.read_bytes()
     except InputError:
         raise
     except OSError as error:
-        raise InputError(f"cannot read {name}: {error.strerror or error}") from error
+        reason = f"cannot read: {error.strerror or error}"
+        raise UnreadableFile(name, reason, f"cannot read {name}: {error.strerror or error}") from error
     return _decode(data, name)
 
 
@@ -172,15 +208,15 @@ def _read_stdin() -> bytes:
     except OSError as error:
         raise InputError(f"-: cannot read standard input: {error.strerror or error}") from error
     if len(data) > _MAX_BYTES:
-        raise InputError(f"-: larger than {_MAX_BYTES // 1_000_000} MB, not an article")
+        raise UnreadableFile("-", f"larger than {_MAX_BYTES // 1_000_000} MB, not an article")
     return data
 
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not a text article")
+        raise UnreadableFile(name, "binary file, not a text article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not UTF-8 text ({error.reason} at byte {error.start})") from error
+        raise UnreadableFile(name, f"not UTF-8 text ({error.reason} at byte {error.start})") from error
     return text

@@ -34,6 +34,27 @@ class Status(TextEnum):
     HOLDS = "holds"
     CONTRADICTED = "contradicted"
     UNVERIFIABLE = "unverifiable"
+    WAIVED = "waived"
+    """Accepted by a `[[tool.geomap.waive]]` entry: reported with its reason, never a failure."""
+
+
+class BaselineState(TextEnum):
+    """How a verdict compares with the baseline file of `geomap check --baseline`."""
+
+    NEW = "new"
+    """The claim is not in the baseline."""
+    CHANGED = "changed"
+    """The claim is in the baseline with another verdict."""
+    KNOWN = "known"
+    """The claim is in the baseline with this verdict: it never fails the run."""
+
+
+class NoticeKind(TextEnum):
+    """What a run-level notice is about: a correction or baseline entry that matched nothing."""
+
+    UNMATCHED_WAIVER = "unmatched_waiver"
+    UNMATCHED_PIN = "unmatched_pin"
+    STALE_BASELINE = "stale_baseline"
 
 
 class Hedge(TextEnum):
@@ -148,6 +169,8 @@ class Mention:
     """0..1: how sure the resolver is of `place`."""
     alternatives: tuple[Place, ...] = ()
     """Runner-up candidates, best first."""
+    evidence: str = ""
+    """How `place` was chosen when not by the resolver: "pinned by config" ([[tool.geomap.pin]])."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +241,41 @@ class Verdict:
     """Geodesic distance measured (WGS84), when measurable."""
     bearing_deg: float | None = None
     """Initial azimuth from reference to subject, degrees clockwise from north."""
+    waiver: str | None = None
+    """The reason of the `[[tool.geomap.waive]]` entry that waived the claim (status WAIVED)."""
+    baseline: BaselineState | None = None
+    """How the verdict compares with the baseline, when one is in use."""
+
+    def fails(self, strict: bool) -> bool:
+        """Whether this verdict fails the run (exit code 1).
+
+        Contradicted (or, when strict, unverifiable) and not already in the baseline with this
+        verdict; a waived claim never fails.
+        """
+        failing = (Status.CONTRADICTED, Status.UNVERIFIABLE) if strict else (Status.CONTRADICTED,)
+        return self.status in failing and self.baseline is not BaselineState.KNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """An input file that could not be read or decoded: reported, while the other files are checked."""
+
+    name: str
+    """Display name of the file, as for Article.name."""
+    reason: str
+    """One line: why it could not be read ("not UTF-8 text (invalid start byte at byte 12)")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A run-level warning every format shows: a waiver, pin or baseline entry that matched nothing."""
+
+    kind: NoticeKind
+    """What the notice is about."""
+    message: str
+    """One line for people."""
+    key: str = ""
+    """The fingerprint or pin name concerned."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +292,19 @@ class Report:
     """The results for a run over several articles."""
 
     results: tuple[ArticleResult, ...] = field(default_factory=tuple)
+    failures: tuple[ReadFailure, ...] = ()
+    """Input files that could not be read (the run exits 2 after reporting)."""
+    notices: tuple[Notice, ...] = ()
+    """Waivers, pins and baseline entries that matched nothing."""
+    strict: bool = False
+    """Whether the run fails on unverifiable claims too (formats annotate what fails)."""
 
     @property
     def verdicts(self) -> tuple[Verdict, ...]:
         """Every verdict of every article, in order."""
         return tuple(v for result in self.results for v in result.verdicts)
+
+    @property
+    def failing(self) -> tuple[Verdict, ...]:
+        """The verdicts that fail the run (exit code 1), by Verdict.fails under this run's strictness."""
+        return tuple(v for v in self.verdicts if v.fails(self.strict))

@@ -6,10 +6,12 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from gazetteer import Gazetteer, Place
-from geomap.model import Article, ArticleResult, Mention, Report
+from geomap.model import Article, ArticleResult, Mention, Notice, Report
 from geomap.recognize import make_recognizer
 from geomap.resolve import make_resolver
 from geomap.resolve.candidates import CandidateIndex
+from geomap.resolve.joint import JointResolver, RankDetail
+from geomap.resolve.ranker import Ranker
 from geomap.settings import Settings
 
 #: The recognizer and resolver a Geoparser uses unless told otherwise.
@@ -25,13 +27,18 @@ class Geoparser:
     """
 
     def __init__(
-        self, gazetteer: Gazetteer, *, recognizer: str = DEFAULT_RECOGNIZER, resolver: str = DEFAULT_RESOLVER
+        self,
+        gazetteer: Gazetteer,
+        *,
+        recognizer: str = DEFAULT_RECOGNIZER,
+        resolver: str = DEFAULT_RESOLVER,
+        ranker: Ranker | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self._demonyms: Mapping[str, str] = gazetteer.demonyms()
         index = self._index = CandidateIndex(gazetteer)
         self._recognizer = make_recognizer(recognizer, gazetteer, index)
-        self._resolver = make_resolver(resolver, index, self._demonyms)
+        self._resolver = make_resolver(resolver, index, self._demonyms, ranker)
 
     @property
     def demonym_table(self) -> Mapping[str, str]:
@@ -54,6 +61,13 @@ class Geoparser:
         The article's own recognised mentions still supply context (countries, demonyms).
         """
         return self._resolver.resolve_given(text, spans, self._recognizer.find(text))
+
+    def rank_details(self, text: str, spans: Sequence[tuple[int, int]]) -> list[RankDetail]:
+        """What the joint resolver's ranker saw for each given span (training data for its weights)."""
+        resolver = self._resolver
+        if not isinstance(resolver, JointResolver):
+            raise TypeError("rank_details needs the joint resolver")
+        return resolver.rank_details(text, spans, self._recognizer.find(text))
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -87,16 +101,18 @@ class ArticleAnalyser:
     """
 
     def __init__(self, gazetteer: Gazetteer, settings: Settings, *, claims: bool = True) -> None:
+        from geomap.corrections import Pinner
         from geomap.outlines import Borders
         from geomap.verify import Verifier
 
         self.geoparser = Geoparser(gazetteer)
+        self.pinner = Pinner(settings.pin, gazetteer)
         self.verifier = Verifier(settings, Borders(gazetteer)) if claims else None
 
     def __call__(self, article: Article) -> ArticleResult:
         from geomap.claims.extract import extract_claims
 
-        mentions = tuple(self.geoparser.parse(article.text))
+        mentions = self.pinner.apply(article, self.geoparser.parse(article.text))
         if self.verifier is None:
             return ArticleResult(article, mentions)
         claims = extract_claims(article.text, mentions, self.geoparser.capital_of)
@@ -114,20 +130,31 @@ def run(
 ) -> Report:
     """Geoparse, extract claims and verify them for every article (only geoparse without `claims`).
 
-    With `settings.jobs` above 1 and enough work, the articles are spread over worker processes
-    (geomap.batch.pool); the report is the same, in the same order, as from one process.
+    The settings' pins override resolution in the articles they name, before claims are found;
+    their waivers are applied to the verdicts last (geomap.corrections). With `settings.jobs`
+    above 1 and enough work, the articles are spread over worker processes (geomap.batch.pool);
+    the report is the same, in the same order, as from one process. A run with pins stays in
+    one process: which pins matched nothing is known only to the process that applied them.
     """
-    from geomap.batch.pool import parallel_results, worth_a_pool
+    from geomap.corrections import waive
 
     jobs = min(settings.job_count(), len(articles))
-    if jobs > 1 and worth_a_pool(articles):
-        return Report(
-            tuple(parallel_results(articles, gazetteer, settings, jobs, claims=claims, progress=progress))
-        )
-    analyse = ArticleAnalyser(gazetteer, settings, claims=claims)
-    results = []
-    for article in articles:
-        results.append(analyse(article))
-        if progress is not None:
-            progress(1)
-    return Report(tuple(results))
+    results: tuple[ArticleResult, ...] | None = None
+    notices: tuple[Notice, ...] = ()
+    if jobs > 1 and not settings.pin:
+        from geomap.batch.pool import parallel_results, worth_a_pool
+
+        if worth_a_pool(articles):
+            results = tuple(
+                parallel_results(articles, gazetteer, settings, jobs, claims=claims, progress=progress)
+            )
+    if results is None:
+        analyse = ArticleAnalyser(gazetteer, settings, claims=claims)
+        done = []
+        for article in articles:
+            done.append(analyse(article))
+            if progress is not None:
+                progress(1)
+        results, notices = tuple(done), analyse.pinner.notices()
+    report = Report(results, notices=notices, strict=settings.strict)
+    return waive(report, settings.waive) if claims else report

@@ -1,4 +1,4 @@
-"""One frozen Settings object: defaults < [tool.geomap] in pyproject.toml < GEOMAP_* env < flags."""
+"""One frozen Settings object: defaults < a settings file (geomap.toml, pyproject.toml) < GEOMAP_* < flags."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from geomap.corrections import Pin, Waiver, parse_pins, parse_waivers
 from geomap.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -45,6 +46,10 @@ class Settings:
     """Largest radius any city is given, however populous."""
     area_extent_km: float = 50.0
     """Radius given to areas (countries, provinces, regions, seas, lakes, deserts)."""
+    waive: tuple[Waiver, ...] = ()
+    """Claims accepted by fingerprint ([[tool.geomap.waive]]; settings files only)."""
+    pin: tuple[Pin, ...] = ()
+    """Names pinned to a place in some articles ([[tool.geomap.pin]]; settings files only)."""
     jobs: int | None = None
     """Worker processes for runs over many articles (None: every core, os.cpu_count(); 1: in-process)."""
 
@@ -54,14 +59,32 @@ class Settings:
 
 
 _ENV_PREFIX = "GEOMAP_"
+#: Settings only a settings file can hold: arrays of tables have no environment or flag form.
+_FILE_ONLY = frozenset({"waive", "pin"})
+#: The settings file of its own a folder of articles may hold: the keys of [tool.geomap] at its top level.
+GEOMAP_TOML = "geomap.toml"
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above `start`."""
+def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest settings file at or above `start` and its geomap table.
+
+    In each folder a geomap.toml (keys at its top level) comes before a pyproject.toml, and a
+    pyproject.toml without a [tool.geomap] table is passed over, as ruff does with [tool.ruff].
+    """
     for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
+        own = folder / GEOMAP_TOML
+        if own.is_file():
+            return own, _read_toml(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool", {})
+            if isinstance(tool, dict) and "geomap" in tool:
+                table = tool["geomap"]
+                if not isinstance(table, dict):
+                    raise ConfigError(
+                        f"{pyproject}: [tool.geomap] must be a table, not {type(table).__name__}"
+                    )
+                return pyproject, table
     return None
 
 
@@ -73,6 +96,10 @@ _MAXIMA = {"bearing_tolerance_deg": 180.0}
 
 def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
     """Turn a TOML/env/flag value into the type of the Settings field `name`, or raise ConfigError."""
+    if name == "waive":
+        return parse_waivers(value, where)
+    if name == "pin":
+        return parse_pins(value, base, where)
     if name == "cache_dir":
         if value in (None, ""):
             return None
@@ -140,45 +167,53 @@ def _known_keys() -> dict[str, str]:
     return {f.name.replace("_", "-"): f.name for f in fields(Settings)}
 
 
-def load_settings(start: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Settings for a run started in `start` (default: the working directory)."""
+def load_settings(
+    start: Path | None = None, overrides: dict[str, Any] | None = None, articles: Path | None = None
+) -> Settings:
+    """Settings for a run started in `start` (default: the working directory) over the articles at `articles`.
+
+    The settings file is the nearest one above the articles' folder, else above `start`.
+    """
     start = (start or Path.cwd()).resolve()
     settings = Settings()
-    pyproject = find_pyproject(start)
-    if pyproject is not None:
-        settings = _apply_pyproject(settings, pyproject)
+    found = (find_settings_file(articles.resolve()) if articles is not None else None) or find_settings_file(
+        start
+    )
+    if found is not None:
+        settings = _apply_table(settings, *found)
     settings = _apply_environment(settings)
     values = {k: v for k, v in (overrides or {}).items() if v is not None and v != ()}
     flags = {k: _coerce(k, v, Path.cwd(), "flag") for k, v in values.items()}
     return replace(settings, **flags)
 
 
-def _apply_pyproject(settings: Settings, pyproject: Path) -> Settings:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"cannot read {pyproject}: {error}") from error
+        raise ConfigError(f"cannot read {path}: {error}") from error
     except RecursionError:  # tomllib parses nested arrays and tables recursively
-        raise ConfigError(f"cannot read {pyproject}: arrays or tables nested too deeply") from None
-    tool = data.get("tool", {})
-    table = tool.get("geomap", {}) if isinstance(tool, dict) else {}
-    if not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: [tool.geomap] must be a table, not {type(table).__name__}")
+        raise ConfigError(f"cannot read {path}: arrays or tables nested too deeply") from None
+
+
+def _apply_table(settings: Settings, path: Path, table: dict[str, Any]) -> Settings:
+    """Settings changed by the geomap table of a settings file (relative paths: from its folder)."""
+    section = "" if path.name == GEOMAP_TOML else " [tool.geomap]"
     known = _known_keys()
     changes = {}
     for key, value in table.items():
         name = known.get(key) or (key if key in known.values() else None)
         if name is None:
-            raise ConfigError(
-                f"{pyproject}: unknown [tool.geomap] key {key!r}; valid keys: {', '.join(known)}"
-            )
-        changes[name] = _coerce(name, value, pyproject.parent, f"{pyproject} [tool.geomap]")
+            raise ConfigError(f"{path}: unknown{section} key {key!r}; valid keys: {', '.join(known)}")
+        changes[name] = _coerce(name, value, path.parent, f"{path}{section}")
     return replace(settings, **changes)
 
 
 def _apply_environment(settings: Settings) -> Settings:
     changes = {}
     for field_ in fields(Settings):
+        if field_.name in _FILE_ONLY:
+            continue
         variable = _ENV_PREFIX + field_.name.upper()
         raw = os.environ.get(variable)
         if raw:

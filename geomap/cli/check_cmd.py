@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from geomap.cli.common import (
+    BadInput,
     OutputFile,
     article_progress,
     gazetteer_options,
@@ -14,9 +15,10 @@ from geomap.cli.common import (
     open_gazetteer,
     reports_errors,
     settings_from,
+    warn_on_stderr,
     write_outputs,
 )
-from geomap.model import Report, Status
+from geomap.model import Report
 from geomap.report import RENDERERS, ReportFormat, render
 
 
@@ -28,8 +30,8 @@ from geomap.report import RENDERERS, ReportFormat, render
     type=click.Choice(RENDERERS.choices),
     default=ReportFormat.TEXT.value,
     show_default=True,
-    help="Report format: a table, JSON (docs/claim-report-schema.md), Markdown, JUnit XML or "
-    "GitHub Actions annotations.",
+    help="Report format: a table, JSON (docs/claim-report-schema.md), Markdown, JUnit XML, "
+    "GitHub Actions annotations or CSV.",
 )
 @click.option(
     "--output",
@@ -66,6 +68,17 @@ from geomap.report import RENDERERS, ReportFormat, render
     "--near-km", type=click.FloatRange(min=0), help='Largest distance that counts as "near" [default: 50].'
 )
 @jobs_option
+@click.option(
+    "--baseline",
+    type=OutputFile(),
+    help="Baseline file (JSON): written with the current verdicts when missing; when present, only "
+    "claims that are new or changed against it fail the run.",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Rewrite the --baseline file with the current verdicts (and exit 0 unless a file is unreadable).",
+)
 @gazetteer_options
 @reports_errors
 def check_command(
@@ -79,6 +92,8 @@ def check_command(
     bearing_tolerance_deg: float | None,
     near_km: float | None,
     jobs: int | None,
+    baseline: Path | None,
+    update_baseline: bool,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -86,13 +101,24 @@ def check_command(
 
     PATHS are files, folders (their .txt/.md/.text files), globs, or "-" for standard input.
     Exit status: 0 when no claim is contradicted, 1 when one is (with --strict, also when
-    one is unverifiable), 2 for bad usage or unreadable input. Settings come from
-    [tool.geomap] in pyproject.toml and GEOMAP_* variables; flags override them.
+    one is unverifiable; with --baseline, only claims new or changed against it), 2 for bad
+    usage or when a file could not be read (after the report of the others is written).
+    Settings come from geomap.toml or [tool.geomap] in pyproject.toml nearest the articles,
+    and GEOMAP_* variables; flags override them.
     """
-    from geomap.articles import read_articles
+    from dataclasses import replace
+
+    from geomap.articles import gather_articles
     from geomap.pipeline import run
 
+    if update_baseline and baseline is None:
+        raise BadInput("--update-baseline needs --baseline FILE")
+    if baseline is not None and str(baseline) == "-":
+        raise BadInput("--baseline needs a file, not standard output")
+    if baseline is not None and output is not None and baseline.resolve() == output.resolve():
+        raise BadInput(f"--output and --baseline both name {baseline}: give two files")
     settings = settings_from(
+        paths,
         cache_dir=cache_dir,
         gazetteer_extra=gazetteer_extra,
         strict=strict,
@@ -103,16 +129,39 @@ def check_command(
         near_km=near_km,
         jobs=jobs,
     )
-    articles = read_articles(paths)
+    articles, unreadable = gather_articles(paths)
     with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
         report = run(articles, gazetteer, settings, progress=progress)
-    write_outputs([(output or Path("-"), render(report, output_format))])
-    code = exit_code(report, settings.strict)
+    report = replace(report, failures=tuple(error.failure for error in unreadable))
+    report, recorded = _with_baseline(report, baseline, update_baseline)
+    warn_on_stderr(report)
+    write_outputs([(output or Path("-"), render(report, output_format)), *recorded])
+    code = exit_code(report, recording=bool(recorded))
     if code:
         raise SystemExit(code)
 
 
-def exit_code(report: Report, strict: bool) -> int:
-    """1 when a claim is contradicted (or, when strict, unverifiable); else 0."""
-    failing = {Status.CONTRADICTED, Status.UNVERIFIABLE} if strict else {Status.CONTRADICTED}
-    return 1 if any(verdict.status in failing for verdict in report.verdicts) else 0
+def _with_baseline(report: Report, path: Path | None, update: bool) -> tuple[Report, list[tuple[Path, str]]]:
+    """The report compared with the baseline at `path`, or the baseline file to write.
+
+    A missing baseline (or --update-baseline) is written with this run's verdicts; entries of
+    articles this run did not read are kept.
+    """
+    from geomap.baseline import baseline_text, compare, read_baseline
+
+    if path is None:
+        return report, []
+    previous = read_baseline(path) if path.exists() else None
+    if update or previous is None:
+        return report, [(path, baseline_text(report, previous))]
+    return compare(report, previous, path), []
+
+
+def exit_code(report: Report, recording: bool = False) -> int:
+    """2 when a file could not be read; else 1 when a claim fails the run; else 0.
+
+    A run that records the baseline accepts what it records: 0.
+    """
+    if report.failures:
+        return 2
+    return 1 if report.failing and not recording else 0

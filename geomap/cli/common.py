@@ -6,7 +6,7 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +17,8 @@ from gazetteer import Gazetteer, GazetteerError
 from geomap.cli.outputs import checked_standard_output
 from geomap.cli.outputs import write_outputs as write_outputs
 from geomap.errors import GeomapError
+from geomap.model import Report
+from geomap.report.base import failure_line, notice_line
 from geomap.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -110,9 +112,37 @@ class OutputFile(click.Path):
         return super().convert(value, param, ctx)
 
 
-def settings_from(**flags: Any) -> Settings:
-    """Settings from pyproject.toml and the environment, overridden by the given flags."""
-    return load_settings(overrides=flags)
+def settings_from(paths: Sequence[str] = (), **flags: Any) -> Settings:
+    """Settings from the file nearest the articles at `paths` and the environment, then the flags.
+
+    With no article path (standard input) the search starts in the working directory.
+    """
+    return load_settings(overrides=flags, articles=articles_folder(paths))
+
+
+def articles_folder(paths: Sequence[str]) -> Path | None:
+    """Where the settings file search starts: the folder of the first path that is not "-".
+
+    A folder is itself, a file its parent, a glob the folder before its first wildcard.
+    """
+    for target in paths:
+        if target in ("-", "") or not target.strip():
+            continue
+        parts = Path(target).parts
+        fixed = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), None)
+        if fixed is not None:
+            return Path(*parts[:fixed]) if fixed else Path()
+        path = Path(target)
+        return path if path.is_dir() else path.parent
+    return None
+
+
+def warn_on_stderr(report: Report) -> None:
+    """Each unreadable file and each notice of a run as one line on standard error, whatever the format."""
+    for failure in report.failures:
+        click.echo(failure_line(failure), err=True)
+    for notice in report.notices:
+        click.echo(notice_line(notice), err=True)
 
 
 @contextmanager

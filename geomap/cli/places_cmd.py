@@ -13,6 +13,7 @@ from geomap.cli.common import (
     open_gazetteer,
     reports_errors,
     settings_from,
+    warn_on_stderr,
 )
 from geomap.model import ArticleResult, MentionKind, Report
 from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
@@ -26,7 +27,8 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
     type=click.Choice(PLACES_RENDERERS.choices),
     default=PlacesFormat.TEXT.value,
     show_default=True,
-    help="text: a table per article; json: mentions with offsets and places; geojson: resolved points.",
+    help="text: a table per article; json: mentions with offsets and places; geojson: resolved points; "
+    "csv: a row per mention.",
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
 @jobs_option
@@ -40,21 +42,27 @@ def places_command(
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
-    """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin)."""
-    from geomap.articles import read_articles
+    """Find and resolve every place mention in PATHS (files, folders, globs, or - for stdin).
+
+    A file that cannot be read is named on standard error, the others are listed, and the
+    exit status is then 2. Pins of the settings file apply as in `geomap check`.
+    """
+    from geomap.articles import gather_articles
     from geomap.pipeline import run
 
-    articles = read_articles(paths)
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, jobs=jobs)
+    articles, unreadable = gather_articles(paths)
+    settings = settings_from(paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, jobs=jobs)
     with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
         parsed = run(articles, gazetteer, settings, claims=False, progress=progress)
-    report = Report(
-        tuple(
-            ArticleResult(
-                result.article,
-                tuple(m for m in result.mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM)),
-            )
-            for result in parsed.results
+    results = tuple(
+        ArticleResult(
+            result.article,
+            tuple(m for m in result.mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM)),
         )
+        for result in parsed.results
     )
+    report = Report(results, tuple(e.failure for e in unreadable), parsed.notices)
+    warn_on_stderr(report)
     click.echo(render_places(report, output_format), nl=False)
+    if report.failures:
+        raise SystemExit(2)

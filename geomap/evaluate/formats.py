@@ -25,6 +25,8 @@ _HEADER = (
     "mean km",
     "median km",
     "AUC",
+    "exact id",
+    "ECE",
 )
 
 
@@ -84,7 +86,7 @@ def scores_record(score: CorpusScores) -> dict[str, Any]:
     }
 
 
-def resolution_record(resolution: Resolution | None) -> dict[str, float] | None:
+def resolution_record(resolution: Resolution | None) -> dict[str, float | None] | None:
     """Resolution statistics as plain JSON values (None when not measured)."""
     if resolution is None:
         return None
@@ -94,7 +96,17 @@ def resolution_record(resolution: Resolution | None) -> dict[str, float] | None:
         "mean_km": round(resolution.mean_km, 1),
         "median_km": round(resolution.median_km, 1),
         "auc": round(resolution.auc, 4),
+        "exact_id_accuracy": _rounded(resolution.exact_id_accuracy),
+        "calibration_error": _rounded(resolution.calibration_error),
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
 
 
 EVAL_FORMATS: FormatRegistry[EvalFormat, Callable[[Sequence[CorpusScores]], str]] = FormatRegistry(
@@ -130,6 +142,8 @@ def _rows(score: CorpusScores) -> list[tuple[str, ...]]:
             f"{res.mean_km:.0f}",
             f"{res.median_km:.1f}",
             f"{res.auc:.3f}",
+            _percent(res.exact_id_accuracy),
+            "-" if res.calibration_error is None else f"{res.calibration_error:.3f}",
         )
         for number, (mode, res) in enumerate(modes)
     ]

@@ -21,6 +21,8 @@ from geomap.pipeline import Geoparser
 #: Half the Earth's circumference: the error charged for a toponym left unresolved.
 MAX_ERROR_KM = 20039.0
 ACCURACY_KM = 161.0
+#: Equal-width confidence bins of the expected calibration error.
+CALIBRATION_BINS = 10
 #: Demonym conventions: "include" counts demonym mentions as toponyms (LGL, TR-News annotate
 #: "Russian"), "exclude" ignores them (GeoVirus), "auto" decides from the gold annotations.
 DEMONYM_MODES = ("auto", "include", "exclude")
@@ -65,10 +67,41 @@ class Resolution:
     """Resolution error statistics over the gold toponyms that have coordinates."""
 
     errors_km: tuple[float, ...]
+    confidences: tuple[float, ...] = ()
+    """The resolver's confidence in each pick, in the order of errors_km (0 when unresolved)."""
+    id_hits: tuple[bool | None, ...] = ()
+    """Whether each pick has the gold GeoNames id (None where the corpus gives none)."""
 
     @property
     def count(self) -> int:
         return len(self.errors_km)
+
+    @property
+    def exact_id_accuracy(self) -> float | None:
+        """Share of the toponyms with a gold GeoNames id resolved to exactly that id."""
+        known = [hit for hit in self.id_hits if hit is not None]
+        return sum(known) / len(known) if known else None
+
+    @property
+    def calibration_error(self) -> float | None:
+        """Expected calibration error over CALIBRATION_BINS equal bins of confidence.
+
+        A pick counts as right when it lies within 161 km; the error is the population-weighted
+        gap between each bin's mean confidence and its share of right picks (0 is perfect).
+        """
+        if not self.confidences or len(self.confidences) != self.count:
+            return None
+        bins: list[list[tuple[float, bool]]] = [[] for _ in range(CALIBRATION_BINS)]
+        for confidence, error in zip(self.confidences, self.errors_km, strict=True):
+            index = min(int(confidence * CALIBRATION_BINS), CALIBRATION_BINS - 1)
+            bins[index].append((confidence, error <= ACCURACY_KM))
+        gaps = (
+            len(members)
+            * abs(statistics.fmean(c for c, _ in members) - statistics.fmean(r for _, r in members))
+            for members in bins
+            if members
+        )
+        return sum(gaps) / self.count
 
     @property
     def accuracy(self) -> float:
@@ -115,8 +148,8 @@ def evaluate(
     """Geoparse every article of `corpus` and score it against the gold annotations."""
     count_demonyms = _counts_demonyms(corpus, geoparser) if demonyms == "auto" else demonyms == "include"
     gold_total = predicted_total = exact_total = overlap_total = 0
-    end_errors: list[float] = []
-    given_errors: list[float] = []
+    end_errors: list[_Outcome] = []
+    given_errors: list[_Outcome] = []
     for article in corpus.articles:
         mentions = [
             m for m in geoparser.parse(article.text) if count_demonyms or m.kind != MentionKind.DEMONYM
@@ -128,7 +161,7 @@ def evaluate(
         overlap_total += len(overlap)
         for gold, mention in overlap.items():
             if gold.lat is not None and gold.lon is not None:
-                end_errors.append(_error_km(gold, mention))
+                end_errors.append(_outcome(gold, mention))
         if gold_spans:
             given_errors.extend(_given_errors(article, geoparser))
     return CorpusScores(
@@ -136,8 +169,8 @@ def evaluate(
         articles=len(corpus.articles),
         demonyms_counted=count_demonyms,
         recognition=Recognition(gold_total, predicted_total, exact_total, overlap_total),
-        end_to_end=Resolution(tuple(end_errors)),
-        gold_spans=Resolution(tuple(given_errors)) if gold_spans else None,
+        end_to_end=_resolution(end_errors),
+        gold_spans=_resolution(given_errors) if gold_spans else None,
     )
 
 
@@ -172,13 +205,37 @@ def _match(
     return exact, overlap
 
 
-def _given_errors(article: GoldArticle, geoparser: Geoparser) -> list[float]:
+def _given_errors(article: GoldArticle, geoparser: Geoparser) -> list[_Outcome]:
     located = [t for t in article.toponyms if t.lat is not None and t.lon is not None]
     if not located:
         return []
     mentions = geoparser.resolve_spans(article.text, [(t.start, t.end) for t in article.toponyms])
     by_span = {(m.start, m.end): m for m in mentions}
-    return [_error_km(t, by_span.get((t.start, t.end))) for t in located]
+    return [_outcome(t, by_span.get((t.start, t.end))) for t in located]
+
+
+#: One located gold toponym's (error km, confidence, exact GeoNames id or None).
+_Outcome = tuple[float, float, bool | None]
+
+
+def _resolution(outcomes: Sequence[_Outcome]) -> Resolution:
+    return Resolution(
+        tuple(error for error, _, _ in outcomes),
+        tuple(confidence for _, confidence, _ in outcomes),
+        tuple(hit for _, _, hit in outcomes),
+    )
+
+
+def _outcome(gold: GoldToponym, mention: Mention | None) -> _Outcome:
+    confidence = mention.confidence if mention is not None and mention.place is not None else 0.0
+    hit = None
+    if gold.geonameid is not None:
+        hit = (
+            mention is not None
+            and mention.place is not None
+            and mention.place.id == f"geonames:{gold.geonameid}"
+        )
+    return _error_km(gold, mention), confidence, hit
 
 
 def _error_km(gold: GoldToponym, mention: Mention | None) -> float:

@@ -33,7 +33,11 @@ def _capitalised(gazetteer: Gazetteer, index: CandidateIndex) -> Recognizer:
     from geomap.recognize.capitalised import NameRecognizer
 
     return NameRecognizer(
-        gazetteer.recognition_index(), gazetteer.demonyms(), index.strength, extra_names=index.county_names
+        gazetteer.recognition_index(),
+        gazetteer.demonyms(),
+        index.strength,
+        extra_names=index.county_names,
+        spelling_of=index.spelling_of,
     )
 
 

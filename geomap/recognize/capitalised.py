@@ -42,7 +42,8 @@ _CONNECTOR = (
     r"|am|im|der|den|van|von|y|and|sur|en|bin|ibn|abu)"
 )
 _SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
-_CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*")
+# A chunk may end with a lowercase site word that is part of a name as news writes it.
+_CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*(?:[ \t\u00a0]+airport\b)?")
 # Tokens inside a chunk: hyphenated compounds are split ("Israeli-Egyptian", "Watertown-Mayer").
 _TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")
 _CONNECTORS = frozenset(re.findall(r"\w+", _CONNECTOR))
@@ -62,6 +63,12 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
 COMMON_ZIPF = 3.0
+#: Shortest unknown word looked up by its transliteration skeleton.
+MIN_VARIANT_LETTERS = 6
+#: Lowercase words that end a site's name as news writes it ("Ben Gurion airport").
+SITE_WORDS = frozenset({"airport"})
+#: Words after which a capitalised ordinary word that is also a big city's name means the city.
+LOCATIVES = frozenset({"in", "to", "from", "near", "at", "outside", "toward", "towards", "via"})
 VERY_COMMON_ZIPF = 5.0
 #: Divisions and big cities that are frequent words ("Central", "Reading") need more than a capital.
 FREQUENT_ZIPF = 4.6
@@ -88,8 +95,10 @@ class NameRecognizer:
         strength: StrengthOf,
         common_words: Mapping[str, float] | None = None,
         extra_names: frozenset[str] = frozenset(),
+        spelling_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self._names = names
+        self._spelling_of = spelling_of
         self._extra = extra_names
         self._demonyms = demonyms
         self._strength = strength
@@ -169,6 +178,8 @@ class NameRecognizer:
         while i < count:
             word = tokens[i][2]
             found = self._longest_at(chunk, tokens, longest, i)
+            if found is None and i == 0 and not opens_sentence:
+                found = self._spelled_after_locative(word, before)
             if found is None:
                 i += 1
                 continue
@@ -201,6 +212,21 @@ class NameRecognizer:
                 people.append(norm)
             i += 1
         return tuple(kept), tuple(people)
+
+    def _spelled_after_locative(self, word: str, before: str) -> _Found | None:
+        """A lone unknown word after "in", "near", "from"... spelt like a known place ("near Hodeidah").
+
+        The span asks for the gazetteer's spelling ("al hudaydah"); its surface stays as written.
+        """
+        if self._spelling_of is None or before.lower() not in LOCATIVES or len(word) < MIN_VARIANT_LETTERS:
+            return None
+        norm = normalize(word)
+        if norm in self._common or word in self._first_names or norm in CALENDAR:
+            return None
+        spelling = self._spelling_of(norm)
+        if spelling is None or self._strength(spelling) == Strength.WEAK:
+            return None  # only a big city, a division or a known site is worth a guess at the spelling
+        return 0, spelling, MentionKind.PLACE
 
     def _half_of_a_compound(
         self, chunk: str, tokens: list[_Token], j: int, norm: str, kind: MentionKind
@@ -259,6 +285,10 @@ class NameRecognizer:
             if not word[0].isupper() and word.lower() not in _CONNECTORS:
                 break
             last += 1
+        if last + 1 < len(tokens) and tokens[last + 1][2] in SITE_WORDS:
+            norm = normalize(chunk[tokens[i][0] : tokens[last + 1][1]])
+            if norm in self._names or norm in self._extra:  # "Ben Gurion airport", "O'Hare airport"
+                return last + 1, norm, MentionKind.PLACE
         for j in range(last, i - 1, -1):
             if not tokens[j][2][0].isupper():
                 continue
@@ -281,6 +311,8 @@ class NameRecognizer:
         strength = self._strength(norm)
         if _is_acronym(surface) and strength != Strength.COUNTRY:
             return "drop"
+        if strength == Strength.CITY and not sentence_start and previous.lower() in LOCATIVES:
+            return "keep"  # "moved from York to Reading": a big city after a locative word, not "reading"
         if " " not in norm:
             zipf = self._word_frequency(norm)
             if zipf >= VERY_COMMON_ZIPF and strength != Strength.COUNTRY:

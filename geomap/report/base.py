@@ -11,7 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from geomap.claims.quantities import describe
 from geomap.errors import ConfigError
-from geomap.model import Claim, ClaimKind, Report, Status, Verdict
+from geomap.fingerprint import claim_fingerprint
+from geomap.model import ArticleResult, Claim, ClaimKind, Notice, ReadFailure, Report, Status, Verdict
 
 Name = TypeVar("Name", bound=enum.Enum)
 Implementation = TypeVar("Implementation")
@@ -78,14 +79,53 @@ def status_counts(report: Report) -> Counter[Status]:
 
 
 def summary(report: Report) -> str:
-    """The closing line: "3 claims in 2 articles: 1 holds, 1 contradicted, 1 unverifiable"."""
+    """The closing line: "3 claims in 2 articles: 1 holds, 1 contradicted, 1 unverifiable".
+
+    Waived claims, files that could not be read and notices are counted only when there are
+    any, so a run without corrections reads as it always did.
+    """
     counts = status_counts(report)
     total = len(report.verdicts)
-    return (
+    line = (
         f"{total} claim{'s' if total != 1 else ''} in {len(report.results)} "
         f"article{'s' if len(report.results) != 1 else ''}: {counts[Status.HOLDS]} holds, "
         f"{counts[Status.CONTRADICTED]} contradicted, {counts[Status.UNVERIFIABLE]} unverifiable"
     )
+    if counts[Status.WAIVED]:
+        line += f", {counts[Status.WAIVED]} waived"
+    if report.failures:
+        line += f"; {_count(len(report.failures), 'file')} could not be read"
+    if report.notices:
+        line += f"; {_count(len(report.notices), 'warning')}"
+    return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def why(verdict: Verdict) -> str:
+    """The verdict's explanation, led by the waiver's reason when the claim is waived."""
+    if verdict.waiver is None:
+        return verdict.explanation
+    return f"waived: {verdict.waiver} (check: {verdict.explanation})"
+
+
+def failure_line(failure: ReadFailure) -> str:
+    """One line for a file that could not be read: "error: NAME: REASON"."""
+    return f"error: {failure.name}: {failure.reason}"
+
+
+def notice_line(notice: Notice) -> str:
+    """One line for a waiver, pin or baseline entry that matched nothing: "warning: ..."."""
+    return f"warning: {notice.message}"
+
+
+def fingerprinted(report: Report) -> Iterator[tuple[ArticleResult, Verdict, str]]:
+    """Every verdict of the report with its article and its claim's fingerprint, in order."""
+    for result in report.results:
+        for verdict in result.verdicts:
+            yield result, verdict, claim_fingerprint(result.article.name, verdict.claim)
 
 
 def claimed(claim: Claim) -> str:

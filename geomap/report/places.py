@@ -1,4 +1,4 @@
-"""The `geomap places` formats: each article's mentions as a table, JSON or GeoJSON points."""
+"""The `geomap places` formats: each article's mentions as a table, JSON, GeoJSON points or CSV."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from geomap.escape import escape_terminal
 from geomap.model import Article, Mention, Report
 from geomap.report.base import FormatRegistry, Renderer, clip, json_text
+from geomap.report.csv_report import PlacesCsvRenderer
 from geomap.report.records import mention_record
 from geomap.sentences import LineIndex
 
@@ -18,6 +19,7 @@ class PlacesFormat(enum.Enum):
     TEXT = "text"
     JSON = "json"
     GEOJSON = "geojson"
+    CSV = "csv"
 
 
 class PlacesTextRenderer(Renderer):
@@ -63,6 +65,7 @@ PLACES_RENDERERS: FormatRegistry[PlacesFormat, type[Renderer]] = FormatRegistry(
         PlacesFormat.TEXT: PlacesTextRenderer,
         PlacesFormat.JSON: PlacesJsonRenderer,
         PlacesFormat.GEOJSON: PlacesGeojsonRenderer,
+        PlacesFormat.CSV: PlacesCsvRenderer,
     },
 )
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from gazetteer import Place
-from geomap.model import Mention, Quantity, Verdict
+from geomap.model import Mention, Notice, Quantity, ReadFailure, Verdict
 
 PlaceField = Literal["id", "name", "kind", "lat", "lon", "country_code", "admin1", "population", "source"]
 
@@ -56,6 +56,7 @@ def mention_record(mention: Mention) -> dict[str, Any]:
         "place": None if mention.place is None else place_record(mention.place, MENTION_PLACE_FIELDS),
         "confidence": mention.confidence,
         "alternatives": [place_record(p, ALTERNATIVE_FIELDS) for p in mention.alternatives],
+        "evidence": mention.evidence or None,
     }
 
 
@@ -69,6 +70,7 @@ def end_point_record(mention: Mention | None) -> dict[str, Any] | None:
         "start": mention.start,
         "end": mention.end,
         **(dict.fromkeys(END_POINT_FIELDS) if place is None else place_record(place, END_POINT_FIELDS)),
+        "evidence": mention.evidence or None,
     }
 
 
@@ -85,10 +87,11 @@ def quantity_record(quantity: Quantity) -> dict[str, Any]:
     }
 
 
-def claim_record(verdict: Verdict) -> dict[str, Any]:
+def claim_record(verdict: Verdict, fingerprint: str) -> dict[str, Any]:
     """One claim and its verdict (docs/claim-report-schema.md)."""
     claim = verdict.claim
     return {
+        "fingerprint": fingerprint,
         "kind": claim.kind,
         "verdict": verdict.status,
         "explanation": verdict.explanation,
@@ -105,4 +108,16 @@ def claim_record(verdict: Verdict) -> dict[str, Any]:
         "subject": end_point_record(claim.subject),
         "reference": end_point_record(claim.reference),
         "unbound": claim.unbound,
+        "waiver": verdict.waiver,
+        "baseline": verdict.baseline,
     }
+
+
+def failure_record(failure: ReadFailure) -> dict[str, Any]:
+    """A file that could not be read: its name and why."""
+    return {"name": failure.name, "reason": failure.reason}
+
+
+def notice_record(notice: Notice) -> dict[str, Any]:
+    """A waiver, pin or baseline entry that matched nothing."""
+    return {"kind": notice.kind, "message": notice.message, "key": notice.key}

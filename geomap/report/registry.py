@@ -6,6 +6,7 @@ import enum
 
 from geomap.model import Report
 from geomap.report.base import FormatRegistry, Renderer
+from geomap.report.csv_report import CheckCsvRenderer
 from geomap.report.github import GithubRenderer
 from geomap.report.json_report import JsonRenderer
 from geomap.report.junit import JunitRenderer
@@ -21,6 +22,7 @@ class ReportFormat(enum.Enum):
     MARKDOWN = "markdown"
     JUNIT = "junit"
     GITHUB = "github"
+    CSV = "csv"
 
     @property
     def renderer(self) -> Renderer:
@@ -36,6 +38,7 @@ RENDERERS: FormatRegistry[ReportFormat, type[Renderer]] = FormatRegistry(
         ReportFormat.MARKDOWN: MarkdownRenderer,
         ReportFormat.JUNIT: JunitRenderer,
         ReportFormat.GITHUB: GithubRenderer,
+        ReportFormat.CSV: CheckCsvRenderer,
     },
 )
 

@@ -15,6 +15,7 @@ from geomap.model import Mention, Span
 
 if TYPE_CHECKING:
     from geomap.resolve.candidates import CandidateIndex
+    from geomap.resolve.ranker import Ranker
 
 
 class Resolver(Protocol):
@@ -31,22 +32,24 @@ class Resolver(Protocol):
         ...
 
 
-ResolverFactory = Callable[["CandidateIndex", Mapping[str, str]], Resolver]
+ResolverFactory = Callable[["CandidateIndex", Mapping[str, str], "Ranker | None"], Resolver]
 
 
-def _joint(index: CandidateIndex, demonyms: Mapping[str, str]) -> Resolver:
+def _joint(index: CandidateIndex, demonyms: Mapping[str, str], ranker: Ranker | None = None) -> Resolver:
     from geomap.resolve.joint import JointResolver
 
-    return JointResolver(index, demonyms)
+    return JointResolver(index, demonyms, ranker)
 
 
 #: Every resolver by name; "joint" (one sense per name, all names of an article together) is the default.
 RESOLVERS: Mapping[str, ResolverFactory] = MappingProxyType({"joint": _joint})
 
 
-def make_resolver(name: str, index: CandidateIndex, demonyms: Mapping[str, str]) -> Resolver:
-    """The resolver called `name`; ConfigError naming the valid ones otherwise."""
+def make_resolver(
+    name: str, index: CandidateIndex, demonyms: Mapping[str, str], ranker: Ranker | None = None
+) -> Resolver:
+    """The resolver called `name` (with other ranker weights than the shipped ones, if given)."""
     factory = RESOLVERS.get(name)
     if factory is None:
         raise ConfigError(f"unknown resolver {name!r}; valid: {', '.join(RESOLVERS)}")
-    return factory(index, demonyms)
+    return factory(index, demonyms, ranker)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from gazetteer import OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from gazetteer.lexicon import PROSE_CODES
 from geomap.model import LookupKey, Strength
 
 #: Candidates considered per name, best prior first.
@@ -23,12 +24,14 @@ CAPITAL_BONUS = 1.0
 #: Continents, and international waters ("the Pacific", "the Mediterranean"): news means them,
 #: not the small towns named after them, whatever the article's country.
 CONTINENT_PRIOR = 10.5
+#: A city this populous is what a bare name shared with its division means.
+SEAT_POPULATION = 100_000
+#: The source of the divisions GeoNames does not list (gazetteer.sources.divisions.SOURCE).
+CSC_SOURCE = "countrystatecity"
+#: How far below that city the division then ranks.
+DIVISION_BELOW_CITY = 0.5
 #: The prior of a provisional US county (placed at its state until the article says more).
 COUNTY_PRIOR = 6.5
-#: Codes that news writes as names ("US", "UK", "UAE"); every other code is ignored.
-PROSE_CODES = frozenset(
-    ["us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok", "ksa", "png", "fyrom", "ussr"]
-)
 #: Id prefix of the provisional US county places the index makes up.
 COUNTY = "county:"
 #: Distinct names whose candidates and strength an index remembers.
@@ -100,7 +103,8 @@ class CandidateIndex:
             raw = [c for c in self._gazetteer.candidates(norm) if c.matched != "code" or norm in PROSE_CODES]
             raw += self._county_candidates(norm)
             raw = _divisions_over_aliases(norm, raw)
-        ranked = sorted([(prior(c), c) for c in raw], key=_minus_prior)[:MAX_CANDIDATES]
+        ranked = sorted(_cities_over_divisions([(prior(c), c) for c in raw]), key=_minus_prior)
+        ranked = ranked[:MAX_CANDIDATES]
         return Ranked(tuple(c for _, c in ranked), tuple(score for score, _ in ranked))
 
     def capital_of(self, code: str) -> Place | None:
@@ -112,6 +116,20 @@ class CandidateIndex:
             if candidate.place.country_code == code and candidate.place.kind in SETTLEMENT:
                 return candidate.place
         return None
+
+    def spelling_of(self, norm: str) -> str | None:
+        """The gazetteer's spelling of a name it lacks ("Hodeidah" -> "al hudaydah"), if one is alike.
+
+        Of several alike spellings, the one whose best candidate has the highest prior. Only
+        recognition asks, for lone words after a locative ("near Hodeidah"): a name the
+        gazetteer has is never respelt, so no exact name is outranked.
+        """
+        best: tuple[float, str] | None = None
+        for other in self._gazetteer.spelled_like(norm):
+            found = self.candidates(LookupKey(other))
+            if found and (best is None or prior(found[0]) > best[0]):
+                best = (prior(found[0]), other)
+        return best[1] if best else None
 
     def _county_candidates(self, norm: str) -> list[Candidate]:
         found = []
@@ -144,7 +162,8 @@ class CandidateIndex:
         if best is None:
             return Strength.WEAK
         if best.kind in WIDE:
-            return Strength.COUNTRY
+            # A country's name in another language proves less: "Island" (Iceland) is a word.
+            return Strength.STRONG if found[0].matched == "alternate" else Strength.COUNTRY
         if found[0].matched != "primary" and best.kind in SETTLEMENT:
             return Strength.WEAK  # "Drug" (an old name of Durg) proves nothing in English prose
         if best.kind == Kind.CAPITAL or best.population >= 100_000:
@@ -174,6 +193,57 @@ class CandidateIndex:
 def _minus_prior(pair: tuple[float, Candidate]) -> float:
     """Sort key: best prior first (a stable sort keeps the gazetteer's order among equals)."""
     return -pair[0]
+
+
+def _cities_over_divisions(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """A division named after its seat gives its rank to the city and goes just below it.
+
+    "Homs", "Belgorod": the gazetteer marks the bare name of such a division as an alternate
+    one (its official name is "Homs Governorate"); news writes the bare name for the city and
+    "Homs province" or "the Idlib governorate" for the division (those names, and kind cues,
+    still find it). The city takes the division's rank, so the name stays as strong against
+    namesakes abroad (Gaza, Palestine, over Gaza, Mozambique). "New York" and "Quebec" are
+    official names and stay with the state and the province. Units GeoNames does not count as
+    first-level (British councils: York, Reading) go below their city too. Only cities of
+    SEAT_POPULATION or more count, so that a village displaces no division.
+    """
+    best: dict[str, tuple[float, Candidate]] = {}
+    for score, candidate in scored:
+        place = candidate.place
+        big = place.population >= SEAT_POPULATION and candidate.matched != "code"
+        if (
+            big
+            and place.kind in SETTLEMENT
+            and (place.country_code not in best or score > best[place.country_code][0])
+        ):
+            best[place.country_code] = (score, candidate)
+    city = {code: candidate for code, (_, candidate) in best.items()}
+    divisions = {
+        c.place.country_code: score
+        for score, c in scored
+        if c.place.kind == Kind.ADMIN1 and _named_after_seat(c) and c.place.country_code in city
+    }
+    if not divisions:
+        return scored
+    rank = {code: max(best[code][0], divisions[code]) for code in divisions}
+    adjusted = []
+    for score, c in scored:
+        code = c.place.country_code
+        if code in divisions and c is city[code]:
+            score = rank[code]
+        elif code in divisions and c.place.kind == Kind.ADMIN1 and _named_after_seat(c):
+            score = min(score, rank[code] - DIVISION_BELOW_CITY)
+        adjusted.append((score, c))
+    return adjusted
+
+
+def _named_after_seat(division: Candidate) -> bool:
+    """A division that the name reaches only in brief, or that GeoNames does not list as first-level.
+
+    The first: its official name is longer ("Homs Governorate"; see gazetteer.sources.divisions).
+    The second: countrystatecity's own units, such as the British councils York and Reading.
+    """
+    return division.matched == "alternate" or division.place.source == CSC_SOURCE
 
 
 def _divisions_over_aliases(norm: str, found: list[Candidate]) -> list[Candidate]:

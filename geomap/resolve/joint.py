@@ -12,43 +12,59 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from gazetteer import WIDE, Candidate, Kind, Place, normalize
+from gazetteer import OPEN_WATER, POINT_SITE, SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
 from geomap.geodesy import within_km
 from geomap.model import LookupKey, Mention, MentionKind, Span
-from geomap.resolve.candidates import COUNTY, CandidateIndex
+from geomap.resolve.candidates import COUNTY, CandidateIndex, Ranked
 from geomap.resolve.cues import NO_CUE, Qualifier, kind_cue, list_cues, qualifiers
 from geomap.resolve.evidence import Context
+from geomap.resolve.ranker import Ranker, load_ranker, share_logit, softmax_shares
 from geomap.resolve.variants import name_variants, word_runs
 
-#: Evidence weights (tuned on LGL, checked on TR-News and GeoVirus).
-COUNTRY_WEIGHT = 4.0
-COUNTRY_NAMED = 1.0
-ADMIN1_WEIGHT = 2.0
-QUALIFIER_WEIGHT = 8.0
-#: An explicit kind word before a name ("the province of Ontario", "the city of Washington").
-KIND_CUE_WEIGHT = 8.0
-SPATIAL_WEIGHT = 2.0
-STATE_WEIGHT = 2.0
-#: A division gains when the article's other places lie in it ("Washington" with Seattle).
-CONTAINS_WEIGHT = 2.0
 ROUNDS = 3
 #: Confidence given to a name placed at the article's focus for want of any candidate.
 FOCUS_CONFIDENCE = 0.05
 
 _Scored = list[tuple[float, Candidate]]
+Features = tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RankDetail:
+    """What the ranker saw for one name: each candidate's features, and the pick's (training data)."""
+
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+    features: tuple[Features, ...]
+    """One row of CANDIDATE_FEATURES per candidate (empty when the name had only one)."""
+    pick: Features
+    """The PICK_FEATURES of the chosen candidate."""
+    chosen: Place
+    """The candidate picked (before a county moves to its seat)."""
 
 
 class JointResolver:
     """Ranks candidates per name and resolves all names of an article together."""
 
-    def __init__(self, index: CandidateIndex, demonyms: Mapping[str, str]) -> None:
+    def __init__(
+        self, index: CandidateIndex, demonyms: Mapping[str, str], ranker: Ranker | None = None
+    ) -> None:
         self._index = index
         self._demonyms = demonyms
+        self._ranker = ranker or load_ranker()
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
+        scores, context, _ = self._rank(text, spans)
+        return self._mentions(spans, scores, context)
+
+    def _rank(
+        self, text: str, spans: Sequence[Span]
+    ) -> tuple[dict[LookupKey, _Scored], Context, dict[LookupKey, list[Features]]]:
+        """Each name's candidates scored best first, the article's evidence, and the features scored."""
         by_key: dict[LookupKey, list[Span]] = {}
         demonym_votes: Counter[str] = Counter()
         for span in spans:
@@ -62,8 +78,9 @@ class JointResolver:
             key: [(0.0, found[0])] if found else [] for key, found in pool.items() if len(found) <= 1
         }
         ambiguous = [key for key, found in pool.items() if len(found) > 1]
-        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, demonym_votes)
-        return self._mentions(spans, scores, context)
+        rows: dict[LookupKey, list[Features]] = {}
+        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, rows, demonym_votes)
+        return scores, context, rows
 
     def _rank_jointly(
         self,
@@ -73,11 +90,13 @@ class JointResolver:
         ambiguous: list[LookupKey],
         picks: dict[LookupKey, Candidate | None],
         scores: dict[LookupKey, _Scored],
+        rows: dict[LookupKey, list[Features]],
         demonym_votes: Counter[str],
     ) -> Context:
         """Score the ambiguous names against the article, re-gathering its evidence until picks settle.
 
-        Fills `picks` and `scores`; returns the evidence gathered from the final picks.
+        Fills `picks`, `scores` and `rows` (the features last scored, in candidate order);
+        returns the evidence gathered from the final picks.
         """
         pool = {key: self._index.ranked(key) for key in by_key}
         found_qualifiers = {key: qualifiers(self._index, text, by_key[key]) for key in ambiguous}
@@ -87,10 +106,13 @@ class JointResolver:
         for _ in range(ROUNDS):
             changed = False
             for key in ambiguous:
+                rows[key] = self._candidate_rows(
+                    pool[key], key, context, found_qualifiers[key], cues.get(key, NO_CUE)
+                )
                 ranked = sorted(
                     (
-                        (self._score(c, prior, key, context, found_qualifiers[key], cues.get(key, NO_CUE)), c)
-                        for c, prior in zip(pool[key].candidates, pool[key].priors, strict=True)
+                        (self._ranker.score(row), c)
+                        for row, c in zip(rows[key], pool[key].candidates, strict=True)
                     ),
                     key=lambda pair: -pair[0],
                 )
@@ -102,6 +124,37 @@ class JointResolver:
             context = Context.gather(picks, by_key, demonym_votes)
         return context
 
+    def rank_details(
+        self, text: str, given: Sequence[tuple[int, int]], found: Sequence[Span]
+    ) -> list[RankDetail]:
+        """What the ranker saw for each given span that has candidates (scripts/train_ranker.py)."""
+        spans = self._with_context(text, given, found)
+        scores, context, rows = self._rank(text, spans)
+        pool = {key: self._index.candidates(key) for key in rows}
+        details = []
+        for span in spans[: len(given)]:
+            ranked = scores.get(span.key)
+            if not ranked or span.kind == MentionKind.DEMONYM:
+                continue
+            candidates = pool.get(span.key, (ranked[0][1],))
+            details.append(
+                RankDetail(
+                    span.start,
+                    span.end,
+                    tuple(c.place for c in candidates),
+                    tuple(rows.get(span.key, ())),
+                    self._pick_features(ranked, span.key, context),
+                    ranked[0][1].place,
+                )
+            )
+        return details
+
+    def _with_context(self, text: str, given: Sequence[tuple[int, int]], found: Sequence[Span]) -> list[Span]:
+        """The given spans as place spans, then the recognised spans that overlap none of them."""
+        spans = [self._given_span(text, start, end) for start, end in given]
+        taken = [(span.start, span.end) for span in spans]
+        return [*spans, *(s for s in found if not any(s.start < e and b < s.end for b, e in taken))]
+
     def resolve_given(
         self, text: str, given: Sequence[tuple[int, int]], found: Sequence[Span]
     ) -> list[Mention]:
@@ -111,12 +164,10 @@ class JointResolver:
         at the article's focus, its most named place, with a low confidence: names that
         local news leaves unexplained lie near what the article is about.
         """
-        spans = [self._given_span(text, start, end) for start, end in given]
-        taken = [(span.start, span.end) for span in spans]
-        extra = [s for s in found if not any(s.start < e and b < s.end for b, e in taken)]
-        mentions = self.resolve(text, [*spans, *extra])
+        spans = self._with_context(text, given, found)
+        mentions = self.resolve(text, spans)
         focus = _focus(mentions)
-        wanted = set(taken)
+        wanted = {(span.start, span.end) for span in spans[: len(given)]}
         return [
             replace(m, place=focus, confidence=FOCUS_CONFIDENCE) if m.place is None and focus else m
             for m in mentions
@@ -135,38 +186,91 @@ class JointResolver:
                 return Span(start, end, surface, key, MentionKind.PLACE)
         return Span(start, end, surface, LookupKey(normalize(surface)), MentionKind.PLACE)
 
-    def _score(
+    def _candidate_rows(
         self,
-        candidate: Candidate,
-        score: float,
+        ranked: Ranked,
         key: LookupKey,
         context: Context,
         found_qualifiers: list[Qualifier],
-        cue: frozenset[Kind] = NO_CUE,
-    ) -> float:
-        """The candidate's prior `score` plus the article's evidence for it."""
+        cue: frozenset[Kind],
+    ) -> list[Features]:
+        """The CANDIDATE_FEATURES of each of a name's candidates, in their order."""
+        towns = {c.place.country_code for c in ranked.candidates if c.place.kind in SETTLEMENT}
+        largest = max(math.log10(c.place.population + 1) for c in ranked.candidates)
+        return [
+            self._features(c, prior, key, context, found_qualifiers, cue, (towns, largest))
+            for c, prior in zip(ranked.candidates, ranked.priors, strict=True)
+        ]
+
+    def _features(
+        self,
+        candidate: Candidate,
+        prior: float,
+        key: LookupKey,
+        context: Context,
+        found_qualifiers: list[Qualifier],
+        cue: frozenset[Kind],
+        namesakes: tuple[set[str], float],
+    ) -> Features:
+        """What the article and the gazetteer say for one candidate (see ranker.CANDIDATE_FEATURES).
+
+        `namesakes`: the countries of the name's settlement candidates, and the largest
+        log10 population among all its candidates.
+        """
+        town_countries, largest = namesakes
         place = candidate.place
-        if place.kind in cue:
-            score += KIND_CUE_WEIGHT
+        kind = place.kind
         share, named = context.country_share(place.country_code, key)
-        score += COUNTRY_WEIGHT * share + (COUNTRY_NAMED if named else 0.0)
-        if place.admin1 and place.kind != Kind.ADMIN1:
-            if context.admin1_named(place, key):
-                score += ADMIN1_WEIGHT
-            score += STATE_WEIGHT * context.division_share(place, key)
-        elif place.kind == Kind.ADMIN1:
-            score += CONTAINS_WEIGHT * context.division_share(place, key)
-        for qualifier in found_qualifiers:
-            if qualifier.place.id == place.id:
-                continue
-            if qualifier.admin1:
-                if place.admin1 == qualifier.admin1 or _inside(place, qualifier.place):
-                    score += QUALIFIER_WEIGHT
-            elif place.country_code == qualifier.country:
-                score += QUALIFIER_WEIGHT
-        if place.kind not in WIDE and place.kind != Kind.ADMIN1:
-            score += SPATIAL_WEIGHT * context.closeness(place, key)
-        return score
+        in_division = bool(place.admin1) and kind != Kind.ADMIN1
+        return (
+            prior,
+            math.log10(place.population + 1),
+            float(kind == Kind.COUNTRY),
+            float(kind == Kind.ADMIN1),
+            float(kind == Kind.CAPITAL),
+            float(kind in SETTLEMENT),
+            float(place.id.startswith(COUNTY)),
+            float(kind in OPEN_WATER),
+            float(kind in POINT_SITE),
+            float(candidate.matched != "primary"),
+            float(kind in cue),
+            share,
+            float(named),
+            float(in_division and context.admin1_named(place, key)),
+            context.division_share(place, key) if in_division else 0.0,
+            context.division_share(place, key) if kind == Kind.ADMIN1 else 0.0,
+            float(sum(_qualifies(q, place) for q in found_qualifiers)),
+            context.closeness(place, key) if kind not in WIDE and kind != Kind.ADMIN1 else 0.0,
+            float(kind == Kind.ADMIN1 and place.country_code in town_countries),
+            math.log10(place.population + 1) - largest,
+            float(share == 0.0 and context.grand_total > 0),
+        )
+
+    def _pick_features(self, ranked: _Scored, key: LookupKey, context: Context) -> Features:
+        """What the calibrator sees of a name's pick (see ranker.PICK_FEATURES)."""
+        top = ranked[0][1]
+        place = top.place
+        shares = softmax_shares([score for score, _ in ranked])
+        share, named = context.country_share(place.country_code, key)
+        in_division = bool(place.admin1) and place.kind != Kind.ADMIN1
+        gap = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 0.0
+        return (
+            share_logit(shares[0]) if len(ranked) > 1 else 0.0,
+            min(gap, 20.0),
+            float(len(ranked) == 1),
+            math.log(len(ranked)),
+            share,
+            float(named),
+            float(in_division and context.admin1_named(place, key)),
+            context.closeness(place, key) if place.kind not in WIDE else 0.0,
+            float(place.kind in WIDE),
+            float(place.kind == Kind.ADMIN1),
+            float(place.kind in SETTLEMENT),
+            math.log10(place.population + 1),
+            float(top.matched != "primary"),
+            float(share == 0.0 and context.grand_total > 0),
+            1.0,
+        )
 
     def _mentions(
         self, spans: Sequence[Span], scores: dict[LookupKey, _Scored], context: Context
@@ -186,12 +290,20 @@ class JointResolver:
             if place.id.startswith(COUNTY):
                 place = self._index.county_seat(context.locate_county(place))
             alternatives = tuple(c.place for _, c in ranked[1:4])
+            confidence = round(self._ranker.confidence(self._pick_features(ranked, span.key, context)), 3)
             mentions.append(
-                Mention(
-                    span.start, span.end, span.surface, span.kind, place, _confidence(ranked), alternatives
-                )
+                Mention(span.start, span.end, span.surface, span.kind, place, confidence, alternatives)
             )
         return mentions
+
+
+def _qualifies(qualifier: Qualifier, place: Place) -> bool:
+    """Whether an explicit ", X" after the name vouches for this candidate."""
+    if qualifier.place.id == place.id:
+        return False
+    if qualifier.admin1:
+        return place.admin1 == qualifier.admin1 or _inside(place, qualifier.place)
+    return place.country_code == qualifier.country
 
 
 def _inside(place: Place, division: Place) -> bool:
@@ -219,10 +331,3 @@ def _focus(mentions: Sequence[Mention]) -> Place | None:
     if not counts:
         return None
     return places[counts.most_common(1)[0][0]]
-
-
-def _confidence(ranked: _Scored) -> float:
-    """Softmax share of the best score against the runners-up."""
-    top = ranked[0][0]
-    total = sum(math.exp(score - top) for score, _ in ranked[:5])
-    return round(1.0 / total, 3)

@@ -6,6 +6,8 @@ script (scripts/fuzz_campaign.py).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import random
@@ -162,7 +164,7 @@ def check_article(raw: str, parser: Geoparser, verifier: Verifier) -> list[str]:
 
 
 def check_formats(report: Report, claims: int) -> list[str]:
-    """Every check format renders valid UTF-8; JSON and JUnit parse; one annotation per claim."""
+    """Every check format renders valid UTF-8; JSON, JUnit and CSV parse; one annotation per failing claim."""
     problems = []
     for form in ReportFormat:
         output = render(report, form)
@@ -175,10 +177,16 @@ def check_formats(report: Report, claims: int) -> list[str]:
             json.loads(output, parse_constant=_no_constants)
         elif form is ReportFormat.JUNIT:
             ET.fromstring(output)
+        elif form is ReportFormat.CSV:
+            rows = list(csv.reader(io.StringIO(output, newline="")))
+            if len(rows) != claims + 1:
+                problems.append(f"csv: {len(rows)} rows for {claims} claims and a header")
         elif form is ReportFormat.GITHUB:
             annotations = [line for line in output.splitlines() if line.startswith("::")]
-            if len(annotations) != claims:
-                problems.append(f"github: {len(annotations)} annotations for {claims} claims")
+            if len(annotations) != len(report.failing) + 1:  # and the summary notice (no waivers here)
+                problems.append(
+                    f"github: {len(annotations)} annotations for {len(report.failing)} failing claims"
+                )
     return problems
 
 

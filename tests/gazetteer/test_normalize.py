@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import normalize
+from gazetteer.normalize import skeleton
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,21 @@ def test_normalize_is_idempotent_and_trimmed(text: str) -> None:
     assert normalize(key) == key
     assert key == key.strip()
     assert "  " not in key
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("hodeidah", "al hudaydah"),
+        ("hinjewadi", "hinjawadi"),
+        ("misrata", "misratah"),
+        ("qamishli", "kamishli"),
+    ],
+)
+def test_transliterations_share_a_skeleton(one: str, other: str) -> None:
+    assert skeleton(one) == skeleton(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("paris", "perth"), ("homs", "hama"), ("aleppo", "apollo")])
+def test_different_names_keep_different_skeletons(one: str, other: str) -> None:
+    assert skeleton(one) != skeleton(other)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from gazetteer import Gazetteer
+from gazetteer.lexicon import PROSE_CODES
 from gazetteer.sources.curated import read_overlay
 
 _PROSE_NAME = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){0,7}")
@@ -14,8 +15,8 @@ _PROSE_NAME = re.compile(r"[a-z0-9]+(?: [a-z0-9]+){0,7}")
 def test_index_holds_exactly_the_prose_names(gazetteer: Gazetteer) -> None:
     expected = {
         norm
-        for (norm,) in gazetteer._db.execute("SELECT DISTINCT norm FROM names WHERE matched != 'code'")
-        if _PROSE_NAME.fullmatch(norm)
+        for (norm, matched) in gazetteer._db.execute("SELECT DISTINCT norm, matched FROM names")
+        if _PROSE_NAME.fullmatch(norm) and (matched != "code" or norm in PROSE_CODES)
     }
     assert gazetteer.recognition_names() == expected
     index = gazetteer.recognition_index()
@@ -28,6 +29,9 @@ def test_index_leaves_out_codes_other_scripts_and_unnormalised_forms(gazetteer: 
     assert "damascus" in index and "syria" in index
     assert "Damascus" not in index and "" not in index
     codes = [norm for (norm,) in gazetteer._db.execute("SELECT norm FROM names WHERE matched = 'code'")]
+    prose_codes = [code for code in codes if code in PROSE_CODES]
+    assert prose_codes and all(code in index for code in prose_codes)  # "US", "UK": written as names
+    codes = [code for code in codes if code not in PROSE_CODES]
     names = gazetteer.recognition_names()
     assert any(code not in names for code in codes)
     assert all(code not in index for code in codes if code not in names)

@@ -146,3 +146,19 @@ def test_folders_and_globs_skip_files_that_are_not_articles(tmp_path: Path) -> N
 def test_an_empty_path_is_an_error_not_the_current_folder(target: str) -> None:
     with pytest.raises(InputError, match="empty path"):
         read_articles([target])
+
+
+def test_gather_articles_returns_unreadable_files_beside_the_good_ones(tmp_path: Path) -> None:
+    from geomap.articles import UnreadableFile, gather_articles
+
+    (tmp_path / "a.txt").write_text("Damascus.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Caf\xe9".encode("cp1252"))
+    articles, unreadable = gather_articles([str(tmp_path)])
+    assert [article.text for article in articles] == ["Damascus."]
+    (failure,) = unreadable
+    assert isinstance(failure, UnreadableFile) and isinstance(failure, InputError)
+    assert failure.failure.name.endswith("b.txt") and failure.failure.reason.startswith("not UTF-8 text")
+    with pytest.raises(InputError, match="b.txt: not UTF-8 text"):
+        read_articles([str(tmp_path)])  # the strict reader (map, eval) still refuses the run
+    with pytest.raises(InputError, match="no such file"):
+        gather_articles([str(tmp_path / "missing.txt")])  # bad usage is not a file to report

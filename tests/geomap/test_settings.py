@@ -96,3 +96,44 @@ def test_wrongly_typed_or_out_of_range_values_raise(tmp_path: Path, body: str) -
 def test_flag_values_are_checked_like_the_others(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--near-km"):
         load_settings(tmp_path, {"near_km": float("nan")})
+
+
+def test_a_geomap_toml_beside_the_articles_wins_over_a_pyproject_above(tmp_path: Path) -> None:
+    write_pyproject(tmp_path, "[tool.geomap]\nnear-km = 10\n")
+    articles = tmp_path / "desk" / "news"
+    articles.mkdir(parents=True)
+    (tmp_path / "desk" / "geomap.toml").write_text(
+        'near-km = 20\ngazetteer-extra = ["x.csv"]\n', encoding="utf-8"
+    )
+    settings = load_settings(tmp_path, articles=articles)
+    assert settings.near_km == 20 and settings.gazetteer_extra == (tmp_path / "desk" / "x.csv",)
+    assert load_settings(tmp_path).near_km == 10  # no articles named: from the working directory
+
+
+def test_a_pyproject_without_a_geomap_table_is_passed_over(tmp_path: Path) -> None:
+    write_pyproject(tmp_path, "[tool.geomap]\nnear-km = 10\n")
+    package = tmp_path / "package"
+    package.mkdir()
+    write_pyproject(package, '[project]\nname = "x"\n')
+    assert load_settings(package).near_km == 10
+
+
+def test_waivers_and_pins_are_read_from_the_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pyproject(
+        tmp_path,
+        '[[tool.geomap.waive]]\nclaim = "0123456789ab"\nreason = "checked  by the desk"\n'
+        '[[tool.geomap.pin]]\nname = "Paris"\narticles = "texas/*.md"\nplace = "geonames:4717560"\n',
+    )
+    monkeypatch.setenv("GEOMAP_WAIVE", "ignored")
+    settings = load_settings(tmp_path)
+    (waiver,) = settings.waive
+    assert (waiver.claim, waiver.reason) == ("0123456789ab", "checked by the desk")
+    (pin,) = settings.pin
+    assert (pin.name, pin.articles, pin.place, pin.base) == (
+        "Paris",
+        ("texas/*.md",),
+        "geonames:4717560",
+        tmp_path,
+    )

@@ -1,7 +1,9 @@
-"""What a reader gets out of a machine format: every string of a JSON value or an XML document."""
+"""What a reader gets out of a machine format: every string of a JSON value, an XML or a CSV document."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -39,3 +41,8 @@ def xml_strings(text: str) -> list[str]:
     """Every text and attribute value of an XML document."""
     root = ElementTree.fromstring(text.encode("utf-8"))
     return [value for element in root.iter() for value in (element.text or "", *element.attrib.values())]
+
+
+def csv_strings(text: str) -> list[str]:
+    """Every cell of a CSV document, header included, as csv.reader reads it."""
+    return [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]

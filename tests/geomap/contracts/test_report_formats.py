@@ -6,7 +6,10 @@ gets at its text (parsed, for machine formats) and how an article name is writte
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import enum
+import io
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +21,16 @@ from hypothesis import strategies as st
 
 from geomap.escape import escape_annotation_property, escape_markdown, escape_terminal
 from geomap.evaluate.formats import EVAL_FORMATS
-from geomap.model import Article, ArticleResult, Report
+from geomap.model import (
+    Article,
+    ArticleResult,
+    BaselineState,
+    Notice,
+    NoticeKind,
+    ReadFailure,
+    Report,
+    Status,
+)
 from geomap.report import (
     PLACES_RENDERERS,
     RENDERERS,
@@ -28,8 +40,8 @@ from geomap.report import (
     ReportFormat,
 )
 from tests.browser.handmade import evil_report, seeds_like_report
-from tests.geomap.contracts.readers import json_strings, strict_json, xml_strings
-from tests.geomap.report.sample import sample_report
+from tests.geomap.contracts.readers import csv_strings, json_strings, strict_json, xml_strings
+from tests.geomap.report.sample import EVIL, sample_report
 
 #: The registries of Renderers (functions of a Report), run through every check below.
 RENDERER_REGISTRIES: dict[type[enum.Enum], FormatRegistry[Any, type[Renderer]]] = {
@@ -55,13 +67,33 @@ FORMATS: dict[enum.Enum, Contract] = {
     ReportFormat.MARKDOWN: Contract(None, escape_markdown),
     ReportFormat.JUNIT: Contract(xml_strings),
     ReportFormat.GITHUB: Contract(None, escape_annotation_property),
+    ReportFormat.CSV: Contract(csv_strings),
     PlacesFormat.TEXT: Contract(None, escape_terminal),
     PlacesFormat.JSON: Contract(json_strings),
     PlacesFormat.GEOJSON: Contract(json_strings),
+    PlacesFormat.CSV: Contract(csv_strings),
 }
 MEMBERS = [member for registry in RENDERER_REGISTRIES.values() for member in registry]
 MACHINE = [member for member in MEMBERS if FORMATS[member].read is not None]
+
+
+def troubled_report() -> Report:
+    """The sample with a waived claim, baseline states, an unreadable file and a notice, all hostile."""
+    sample = sample_report()
+    first, second, empty = sample.results
+    waived = dataclasses.replace(second.verdicts[0], status=Status.WAIVED, waiver=f"=cmd {EVIL}")
+    known = dataclasses.replace(second.verdicts[1], baseline=BaselineState.KNOWN)
+    results = (first, dataclasses.replace(second, verdicts=(waived, known)), empty)
+    return Report(
+        results,
+        failures=(ReadFailure(f"old {EVIL}.txt", f"not UTF-8 text {EVIL}"),),
+        notices=(Notice(NoticeKind.UNMATCHED_PIN, f"pin {EVIL!r} matches no article", EVIL),),
+        strict=True,
+    )
+
+
 REPORTS = {
+    "troubled": troubled_report,
     "seeds-like": seeds_like_report,
     "evil": evil_report,
     "sample": sample_report,
@@ -76,8 +108,12 @@ def render(member: enum.Enum, report: Report) -> str:
 
 def listed_articles(member: enum.Enum, report: Report) -> list[str]:
     """The articles a format must name: those with a claim (check) or a resolved mention (places)."""
+    unreadable = [failure.name for failure in report.failures]
+    if member is ReportFormat.GITHUB:  # annotates only what fails the run, and what was waived
+        annotated = [r for r in report.results if any(v.fails(report.strict) or v.waiver for v in r.verdicts)]
+        return [r.article.name for r in annotated] + unreadable
     if isinstance(member, ReportFormat):
-        return [r.article.name for r in report.results if r.verdicts]
+        return [r.article.name for r in report.results if r.verdicts] + unreadable
     return [r.article.name for r in report.results if any(m.place for m in r.mentions)]
 
 
@@ -124,6 +160,12 @@ def test_machine_formats_count_what_they_list(member: enum.Enum) -> None:
     elif member is ReportFormat.JUNIT:
         root = ElementTree.fromstring(text)
         assert len(root.findall("testsuite/testcase")) == len(report.verdicts)
+    elif member in (ReportFormat.CSV, PlacesFormat.CSV):
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        listed = (
+            report.verdicts if member is ReportFormat.CSV else [m for r in report.results for m in r.mentions]
+        )
+        assert len(rows) == len(listed) + 1 and len({len(row) for row in rows}) == 1
     elif member is PlacesFormat.JSON:
         mentions = [m for a in strict_json(text) for m in a["mentions"]]
         assert len(mentions) == sum(len(r.mentions) for r in report.results)

@@ -21,7 +21,7 @@ LGL = CorpusScores(
     articles=2,
     demonyms_counted=True,
     recognition=Recognition(gold=8, predicted=9, exact_tp=7, overlap_tp=8),
-    end_to_end=Resolution((0.0, 12.5, 300.0)),
+    end_to_end=Resolution((0.0, 12.5, 300.0), (1.0, 1.0, 1.0), (True, False, None)),
     gold_spans=Resolution((0.0, 1.0, 2.0, 20039.0)),
 )
 GEOVIRUS = CorpusScores(
@@ -51,6 +51,8 @@ def test_the_table_has_a_row_per_mode_and_a_note_per_corpus() -> None:
         "104",
         "12.5",
         f"{LGL.end_to_end.auc:.3f}",
+        "50.0%",
+        "0.333",
     ]
     assert lines[2].startswith(" " * len("lgl_small")) and "gold spans" in lines[2] and "75.0%" in lines[2]
     assert lines[3].split()[:2] == ["géovirus", "1"] and "0.0%" in lines[3]
@@ -76,6 +78,8 @@ def test_json_rounds_and_leaves_out_unmeasured_gold_spans() -> None:
         "mean_km": 104.2,
         "median_km": 12.5,
         "auc": round(LGL.end_to_end.auc, 4),
+        "exact_id_accuracy": 0.5,
+        "calibration_error": 0.3333,
     }
     assert geovirus["gold_spans"] is None and geovirus["demonyms_counted"] is False
     assert resolution_record(None) is None

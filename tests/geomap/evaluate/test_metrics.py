@@ -90,3 +90,17 @@ def test_evaluate_demonym_modes(parser: Geoparser) -> None:
     assert evaluate(corpus, parser, demonyms="include").demonyms_counted
     scores = evaluate(corpus, parser, gold_spans=True)
     assert scores.recognition.f1 == 1.0 and scores.gold_spans.accuracy == 1.0
+
+
+def test_exact_id_accuracy_counts_only_toponyms_with_a_gold_id() -> None:
+    result = Resolution((0.0, 0.0, 5.0), (0.9, 0.9, 0.9), (True, None, False))
+    assert result.exact_id_accuracy == 0.5
+    assert Resolution((0.0,), (1.0,), (None,)).exact_id_accuracy is None
+
+
+def test_calibration_error_is_the_weighted_gap_between_confidence_and_accuracy() -> None:
+    # Two picks at 0.95 (one right), two at 0.15 (none right): (2*0.45 + 2*0.15) / 4.
+    result = Resolution((0.0, 500.0, 500.0, 500.0), (0.95, 0.95, 0.15, 0.15))
+    assert result.calibration_error == pytest.approx(0.3)
+    assert Resolution((0.0, 0.0), (1.0, 1.0)).calibration_error == 0.0
+    assert Resolution((0.0,)).calibration_error is None

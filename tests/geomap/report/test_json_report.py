@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from geomap.model import Report
+from geomap.model import BaselineState, Notice, NoticeKind, ReadFailure, Report, Status
 from geomap.report import SCHEMA_VERSION, render
 from tests.geomap.report.sample import TARTUS
 
@@ -17,6 +18,9 @@ def test_json_schema(report: Report) -> None:
         "holds": 1,
         "contradicted": 1,
         "unverifiable": 1,
+        "waived": 0,
+        "failing": 1,
+        "errors": 0,
     }
     claim = document["articles"][0]["claims"][0]
     assert claim["kind"] == "distance" and claim["verdict"] == "holds"
@@ -43,5 +47,15 @@ def test_json_schema_document_lists_every_field(report: Report) -> None:
     schema = (Path(__file__).resolve().parents[3] / "docs" / "claim-report-schema.md").read_text()
     document = json.loads(render(report, "json"))
     claim = document["articles"][0]["claims"][0]
+    troubled = replace(
+        report,
+        failures=(ReadFailure("old.txt", "not UTF-8 text"),),
+        notices=(Notice(NoticeKind.STALE_BASELINE, "baseline entry abc matches no claim", "abc"),),
+    )
+    extra = json.loads(render(troubled, "json"))
     for key in [*document, *document["summary"], *claim, *claim["claimed"], *claim["subject"]]:
         assert f"`{key}`" in schema, key
+    for key in [*extra["errors"][0], *extra["notices"][0]]:
+        assert f"`{key}`" in schema, key
+    for value in [*NoticeKind, *BaselineState, *Status]:
+        assert f"`{value}`" in schema, value

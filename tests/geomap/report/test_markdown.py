@@ -14,6 +14,6 @@ def test_markdown_for_a_pull_request(report: Report) -> None:
     assert text.startswith("## geomap claim check\n")
     rows = [line for line in text.splitlines() if line.startswith("| ") and "Line" not in line]
     assert len(rows) == 3
-    assert all(line.count(" | ") == 5 for line in rows)  # article pipes are escaped, not cells
+    assert all(line.count(" | ") == 6 for line in rows)  # article pipes are escaped, not cells
     assert "❌ contradicted" in text and "✅ holds" in text
     assert "empty" not in text

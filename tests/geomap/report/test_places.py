@@ -15,6 +15,8 @@ TEXT = "Near Latakia.\nThe long Khmeimim Air Base Of The Russian Federation, and
 LONG = "Khmeimim Air Base Of The Russian Federation"
 NAME = "A Very Long Place Name Indeed, Longer Than Forty Eight"
 BIG = Place("geonames:1", NAME, "city", 1.0, 2.0, "SY", "X")
+#: The keys of a mention record, in order.
+MENTION_KEYS = ["start", "end", "surface", "kind", "place", "confidence", "alternatives", "evidence"]
 
 
 def _report() -> Report:
@@ -60,7 +62,7 @@ def test_json_offsets_places_and_alternatives() -> None:
     latakia, _, nowhere = first["mentions"]
     for mention in first["mentions"]:
         assert TEXT[mention["start"] : mention["end"]] == mention["surface"]
-    assert list(latakia) == ["start", "end", "surface", "kind", "place", "confidence", "alternatives"]
+    assert list(latakia) == MENTION_KEYS
     assert latakia["place"] == {
         "id": "geonames:173579",
         "name": "Latakia",
@@ -91,7 +93,7 @@ def test_geojson_points_for_resolved_mentions_only() -> None:
     assert features[0]["geometry"] == {"type": "Point", "coordinates": [LATAKIA.lon, LATAKIA.lat]}
     properties = features[0]["properties"]
     assert properties["article"] == "a.txt" and properties["place"]["id"] == LATAKIA.id
-    assert list(properties)[1:] == ["start", "end", "surface", "kind", "place", "confidence", "alternatives"]
+    assert list(properties)[1:] == MENTION_KEYS
 
 
 def test_demonyms_are_listed_like_places() -> None:
@@ -102,9 +104,11 @@ def test_demonyms_are_listed_like_places() -> None:
 
 
 def test_a_wrong_places_format_lists_the_valid_ones() -> None:
-    assert PLACES_RENDERERS.choices == ["text", "json", "geojson"]
-    with pytest.raises(ConfigError, match="'csv' is not a valid PlacesFormat; valid: text, json, geojson"):
-        render_places(Report(()), "csv")
+    assert PLACES_RENDERERS.choices == ["text", "json", "geojson", "csv"]
+    with pytest.raises(
+        ConfigError, match="'xlsx' is not a valid PlacesFormat; valid: text, json, geojson, csv"
+    ):
+        render_places(Report(()), "xlsx")
 
 
 def test_the_text_table_counts_every_kind_of_line_break() -> None:

@@ -31,9 +31,22 @@ def test_a_place_record_takes_the_fields_asked_for_in_that_order() -> None:
 def test_an_end_point_is_null_or_its_span_and_place_flat() -> None:
     assert end_point_record(None) is None
     unresolved = end_point_record(Mention(3, 9, "Nowher", MentionKind.PLACE, None))
-    assert unresolved == {"surface": "Nowher", "start": 3, "end": 9, **dict.fromkeys(END_POINT_FIELDS)}
+    expected = {
+        "surface": "Nowher",
+        "start": 3,
+        "end": 9,
+        **dict.fromkeys(END_POINT_FIELDS),
+        "evidence": None,
+    }
+    assert unresolved == expected
     resolved = end_point_record(Mention(0, 6, "Tartus", MentionKind.PLACE, TARTUS, 1.0))
-    assert resolved is not None and list(resolved) == ["surface", "start", "end", *END_POINT_FIELDS]
+    assert resolved is not None and list(resolved) == [
+        "surface",
+        "start",
+        "end",
+        *END_POINT_FIELDS,
+        "evidence",
+    ]
     assert resolved["id"] == TARTUS.id and resolved["kind"] == "city"
 
 
@@ -48,8 +61,9 @@ def test_a_mention_record_nests_its_place_and_runners_up() -> None:
 
 def test_a_claim_record_rounds_the_measurements_and_slices_back() -> None:
     result = seeds_like_report().results[0]
-    record = claim_record(result.verdicts[0])
+    record = claim_record(result.verdicts[0], "0123456789ab")
     assert record["measured_km"] == 57.1 and record["bearing_deg"] == 187.0
     assert result.article.text[record["start"] : record["end"]] == record["text"]
+    assert record["fingerprint"] == "0123456789ab" and record["waiver"] is None
     assert record["claimed"]["text"] == "around 60km" and record["subject"]["name"] == "Khmeimim Air Base"
     json.dumps(record, allow_nan=False)

@@ -1,0 +1,130 @@
+"""The learned ranker: candidate features, their weights, and a calibrated confidence in each pick.
+
+Weights are not typed in: scripts/train_ranker.py fits them on the gold corpora (a conditional
+logit over each name's candidates, then a logistic model of whether the pick is right) and
+writes geomap/resolve/ranker.json, which records the data it was fitted on. Inference is a
+dot product in plain Python: no numpy import on the start-up path.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+#: What the ranker sees of a candidate, in the order of its weights.
+CANDIDATE_FEATURES = (
+    "prior",
+    "log_population",
+    "is_country",
+    "is_division",
+    "is_capital",
+    "is_settlement",
+    "is_county",
+    "is_water",
+    "is_site",
+    "alternate_name",
+    "kind_cue",
+    "country_share",
+    "country_named",
+    "division_named",
+    "division_share",
+    "contains_share",
+    "qualifier",
+    "closeness",
+    "division_with_namesake_town",
+    "population_gap",
+    "unsupported_country",
+)
+#: What the calibrator sees of a pick, in the order of its weights (the last is the intercept).
+PICK_FEATURES = (
+    "share_logit",
+    "runner_up_gap",
+    "single_candidate",
+    "log_candidates",
+    "country_share",
+    "country_named",
+    "division_named",
+    "closeness",
+    "is_wide",
+    "is_division",
+    "is_settlement",
+    "log_population",
+    "alternate_name",
+    "unsupported_country",
+    "intercept",
+)
+WEIGHTS_FILE = "ranker.json"
+#: Shares are clipped this far from 0 and 1 before taking their logit.
+_SHARE_EPSILON = 1e-4
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """Candidate weights (a score per candidate) and calibration weights (P(pick is right))."""
+
+    candidate_weights: tuple[float, ...]
+    pick_weights: tuple[float, ...]
+    trained_on: str = ""
+    """What the weights were fitted on (corpora, data version), as the weights file records it."""
+
+    def score(self, features: tuple[float, ...]) -> float:
+        """A candidate's score: higher is likelier; softmax over a name's candidates."""
+        return math.fsum(w * f for w, f in zip(self.candidate_weights, features, strict=True))
+
+    def confidence(self, features: tuple[float, ...]) -> float:
+        """The calibrated probability that a pick with these features is right."""
+        z = math.fsum(w * f for w, f in zip(self.pick_weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return (
+            json.dumps(
+                {
+                    "trained_on": self.trained_on,
+                    "candidate_features": dict(zip(CANDIDATE_FEATURES, self.candidate_weights, strict=True)),
+                    "pick_features": dict(zip(PICK_FEATURES, self.pick_weights, strict=True)),
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Ranker:
+        """Read weights written by to_json; a feature missing from the file weighs 0."""
+        data = json.loads(text)
+        candidate = data["candidate_features"]
+        pick = data["pick_features"]
+        return cls(
+            tuple(float(candidate.get(name, 0.0)) for name in CANDIDATE_FEATURES),
+            tuple(float(pick.get(name, 0.0)) for name in PICK_FEATURES),
+            str(data.get("trained_on", "")),
+        )
+
+
+@lru_cache(maxsize=8)
+def load_ranker(path: Path | None = None) -> Ranker:
+    """The shipped weights, or those at `path` (leave-one-corpus-out runs of the training script)."""
+    if path is None:
+        text = (resources.files("geomap.resolve") / WEIGHTS_FILE).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return Ranker.from_json(text)
+
+
+def share_logit(share: float) -> float:
+    """log(p / (1 - p)) of a softmax share, clipped so that 0 and 1 stay finite."""
+    p = min(max(share, _SHARE_EPSILON), 1.0 - _SHARE_EPSILON)
+    return math.log(p / (1.0 - p))
+
+
+def softmax_shares(scores: list[float]) -> list[float]:
+    """Each score's share of exp(score) over all of them (the largest is 1 / sum)."""
+    top = max(scores)
+    weights = [math.exp(score - top) for score in scores]
+    total = math.fsum(weights)
+    return [weight / total for weight in weights]

@@ -1,0 +1,219 @@
+"""Fit the resolver's ranker and calibrator on the gold corpora; write geomap/resolve/ranker.json.
+
+    python scripts/train_ranker.py lgl.xml TR-News.xml GeoVirus.xml [--loco] [--out FILE]
+
+Two models, both fitted by Newton's method with an L2 penalty (numpy only; deterministic):
+
+1. The ranker, a conditional logit over each ambiguous name's candidates: score = w . features
+   (geomap.resolve.ranker.CANDIDATE_FEATURES). The right candidate of a gold toponym is the one
+   nearest its gold point, if within 161 km; names with none are left out. Features depend on
+   the article's other picks, so features are extracted, weights fitted, and features extracted
+   again with the new weights (ROUNDS times), starting from the hand-set weights.
+2. The calibrator, a logistic model of P(the pick lies within 161 km of the gold point) over
+   PICK_FEATURES, fitted on every resolved gold toponym with the final ranker: the confidence.
+
+--loco also trains on every pair of corpora and scores the third (gold spans and end to end),
+printing acc@161, exact-id accuracy, F1 and expected calibration error per held-out corpus.
+The corpora are read at training time only; nothing of them is written but the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from gazetteer import Gazetteer
+from geomap.evaluate.corpora import Corpus, read_corpus
+from geomap.evaluate.metrics import ACCURACY_KM, evaluate
+from geomap.geodesy import haversine_km
+from geomap.pipeline import Geoparser
+from geomap.resolve.ranker import CANDIDATE_FEATURES, PICK_FEATURES, Ranker
+
+OUT = Path(__file__).resolve().parent.parent / "geomap" / "resolve" / "ranker.json"
+#: Extract-then-fit passes of the ranker.
+ROUNDS = 3
+#: L2 penalties (on standardised features) of the ranker and the calibrator.
+RANKER_L2 = math.inf
+CALIBRATOR_L2 = 1.0
+NEWTON_STEPS = 30
+#: The hand-set weights the first extraction uses (geomap 0.1's resolver).
+HAND_WEIGHTS = {
+    "prior": 1.0,
+    "kind_cue": 8.0,
+    "country_share": 4.0,
+    "country_named": 1.0,
+    "division_named": 2.0,
+    "division_share": 2.0,
+    "contains_share": 2.0,
+    "qualifier": 8.0,
+    "closeness": 2.0,
+}
+
+
+@dataclass
+class Examples:
+    """Training rows of one corpus: ranker groups (features, index of the right one) and picks."""
+
+    groups: list[tuple[np.ndarray, int]]
+    picks: list[tuple[np.ndarray, bool]]
+
+
+def hand_ranker() -> Ranker:
+    candidate = tuple(HAND_WEIGHTS.get(name, 0.0) for name in CANDIDATE_FEATURES)
+    pick = tuple(1.0 if name == "share_logit" else 0.0 for name in PICK_FEATURES)
+    return Ranker(candidate, pick, "hand-set")
+
+
+def extract(corpus: Corpus, gazetteer: Gazetteer, ranker: Ranker) -> Examples:
+    """The ranker's view of every gold toponym of the corpus, with the weights `ranker` has."""
+    parser = Geoparser(gazetteer, ranker=ranker)
+    examples = Examples([], [])
+    for article in corpus.articles:
+        gold = {(t.start, t.end): t for t in article.toponyms}
+        for detail in parser.rank_details(article.text, [(t.start, t.end) for t in article.toponyms]):
+            toponym = gold.get((detail.start, detail.end))
+            if toponym is None or toponym.lat is None or toponym.lon is None:
+                continue
+            lat, lon = toponym.lat, toponym.lon
+            errors = [haversine_km(lat, lon, place.lat, place.lon) for place in detail.candidates]
+            if detail.features:
+                best = min(range(len(errors)), key=errors.__getitem__)
+                if errors[best] <= ACCURACY_KM:
+                    examples.groups.append((np.array(detail.features, dtype=float), best))
+            right = haversine_km(lat, lon, detail.chosen.lat, detail.chosen.lon) <= ACCURACY_KM
+            examples.picks.append((np.array(detail.pick, dtype=float), right))
+    return examples
+
+
+def fit_ranker(groups: list[tuple[np.ndarray, int]], l2: float) -> np.ndarray:
+    """Weights maximising sum log softmax(X w)[right] - l2/2 |w - hand|^2 (features standardised).
+
+    The penalty pulls towards the hand-set weights, not towards 0: the data move a weight
+    only as far as they support, and a feature they say nothing about keeps its old weight.
+    """
+    scale = _scale(np.vstack([x for x, _ in groups]))
+    centre = np.array([HAND_WEIGHTS.get(name, 0.0) for name in CANDIDATE_FEATURES]) * scale
+    w = centre.copy()
+    for _ in range(NEWTON_STEPS):
+        gradient = -l2 * (w - centre)
+        hessian = -l2 * np.eye(len(w))
+        for x, right in groups:
+            z = x / scale
+            p = _softmax(z @ w)
+            mean = p @ z
+            gradient += z[right] - mean
+            hessian -= (z.T * p) @ z - np.outer(mean, mean)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w / scale
+
+
+def fit_calibrator(picks: list[tuple[np.ndarray, bool]]) -> np.ndarray:
+    """Logistic regression of right ~ pick features (the last is the intercept, not penalised)."""
+    x = np.vstack([row for row, _ in picks])
+    y = np.array([float(right) for _, right in picks])
+    scale = _scale(x)
+    scale[-1] = 1.0
+    z = x / scale
+    penalty = np.full(z.shape[1], CALIBRATOR_L2)
+    penalty[-1] = 0.0
+    w = np.zeros(z.shape[1])
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (y - p) - penalty * w
+        hessian = -(z.T * (p * (1 - p))) @ z - np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w / scale
+
+
+def _scale(x: np.ndarray) -> np.ndarray:
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return scale
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    e = np.exp(scores - scores.max())
+    return e / e.sum()
+
+
+def train(corpora: list[Corpus], gazetteer: Gazetteer, label: str, l2: float = RANKER_L2) -> Ranker:
+    """Both models fitted on `corpora`, the ranker re-extracted ROUNDS times."""
+    ranker = hand_ranker()
+    for _ in range(0 if math.isinf(l2) else ROUNDS):
+        groups = [g for corpus in corpora for g in extract(corpus, gazetteer, ranker).groups]
+        weights = fit_ranker(groups, l2)
+        ranker = Ranker(tuple(_round(weights)), ranker.pick_weights, label)
+    picks = [p for corpus in corpora for p in extract(corpus, gazetteer, ranker).picks]
+    calibration = fit_calibrator(picks)
+    return Ranker(ranker.candidate_weights, tuple(_round(calibration)), label)
+
+
+def _round(values: np.ndarray) -> list[float]:
+    """Weights to 6 significant digits: the file stays readable and identical across machines."""
+    return [float(f"{value:.6g}") for value in values]
+
+
+def describe(paths: list[Path], gazetteer: Gazetteer) -> str:
+    digests = ", ".join(f"{p.name} sha256:{hashlib.sha256(p.read_bytes()).hexdigest()[:12]}" for p in paths)
+    return f"{digests}; gazetteer {gazetteer.info().fingerprint}; scripts/train_ranker.py"
+
+
+def loco(paths: list[Path], corpora: list[Corpus], gazetteer: Gazetteer, l2: float) -> None:
+    """Train on all corpora but one, score the one left out; print a row per held-out corpus."""
+    print("held out   acc@161 (gold spans)  exact id  ECE (gold)   F1   acc@161 (e2e)  ECE (e2e)")
+    for held_out in range(len(corpora)):
+        training = [c for i, c in enumerate(corpora) if i != held_out]
+        ranker = train(training, gazetteer, f"all but {paths[held_out].name}", l2)
+        scores = evaluate(corpora[held_out], Geoparser(gazetteer, ranker=ranker), gold_spans=True)
+        given, end = scores.gold_spans, scores.end_to_end
+        assert given is not None
+        exact = "-" if given.exact_id_accuracy is None else f"{given.exact_id_accuracy:.3f}"
+        print(
+            f"{corpora[held_out].name:9}  {given.accuracy:20.3f}  {exact:>8}"
+            f"  {given.calibration_error or 0:10.3f}  {scores.recognition.f1:.3f}  {end.accuracy:13.3f}"
+            f"  {end.calibration_error or 0:9.3f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--loco", action="store_true", help="also report leave-one-corpus-out scores")
+    parser.add_argument("--cache-dir", type=Path, default=None)
+    parser.add_argument(
+        "--l2",
+        type=float,
+        default=RANKER_L2,
+        help="pull of the ranker towards the hand-set weights ('inf' keeps them; the calibrator is fitted)",
+    )
+    args = parser.parse_args()
+    corpora = [read_corpus(path) for path in args.corpora]
+    with Gazetteer.open(args.cache_dir) as gazetteer:
+        if args.loco:
+            loco(args.corpora, corpora, gazetteer, args.l2)
+        ranker = train(corpora, gazetteer, describe(args.corpora, gazetteer), args.l2)
+    temporary = args.out.with_suffix(".tmp")
+    temporary.write_text(ranker.to_json(), encoding="utf-8")
+    temporary.replace(args.out)
+    print(f"weights written to {args.out}", file=sys.stderr)
+    for name, weight in zip(CANDIDATE_FEATURES, ranker.candidate_weights, strict=True):
+        print(f"  {name:28} {weight:+.4f}", file=sys.stderr)
+    if not math.isfinite(sum(ranker.candidate_weights)):
+        raise SystemExit("weights are not finite")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Issue 12's classes of failure, on sentences written for these tests, against the full gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from gazetteer import Gazetteer, Kind
+from geomap.model import Mention
+from geomap.pipeline import Geoparser
+
+pytestmark = pytest.mark.real_gazetteer
+
+
+@pytest.fixture(scope="module")
+def parser(real_gazetteer: Gazetteer) -> Iterator[Geoparser]:
+    yield Geoparser(real_gazetteer)
+
+
+def places(parser: Geoparser, text: str) -> dict[str, Mention]:
+    return {m.surface: m for m in parser.parse(text) if m.place is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Artillery hit Homs and Hama overnight, residents said.", "Homs", "SY"),
+        ("Artillery hit Homs and Hama overnight, residents said.", "Hama", "SY"),
+        ("Rebels advanced towards Idlib on Tuesday.", "Idlib", "SY"),
+        ("Drones were shot down over Belgorod, the governor said.", "Belgorod", "RU"),
+    ],
+)
+def test_a_bare_name_shared_by_a_division_and_its_seat_means_the_city(
+    parser: Geoparser, text: str, name: str, country: str
+) -> None:
+    place = places(parser, text)[name].place
+    assert place is not None and place.kind in (Kind.CITY, Kind.CAPITAL) and place.country_code == country
+
+
+def test_the_division_is_still_found_when_the_text_says_so(parser: Geoparser) -> None:
+    place = places(parser, "Clashes spread across Idlib province and the Homs governorate.")["Idlib"].place
+    assert place is not None and place.kind == Kind.ADMIN1
+
+
+def test_a_state_whose_official_name_is_the_bare_name_keeps_it(parser: Geoparser) -> None:
+    place = places(parser, "Voters in Quebec and Ontario went to the polls.")["Quebec"].place
+    assert place is not None and place.kind == Kind.ADMIN1
+
+
+def test_codes_news_writes_as_names_are_found(parser: Geoparser) -> None:
+    found = places(parser, "Talks between the UAE and the DRC opened in Kinshasa on Monday.")
+    assert found["UAE"].place is not None and found["UAE"].place.country_code == "AE"
+    assert found["DRC"].place is not None and found["DRC"].place.country_code == "CD"
+
+
+def test_us_neighbours_make_georgia_the_state(parser: Geoparser) -> None:
+    place = places(parser, "Floods hit Georgia and the Carolinas over the weekend.")["Georgia"].place
+    assert place is not None and (place.kind, place.country_code) == (Kind.ADMIN1, "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Flights to O'Hare were cancelled because of snow.", "O'Hare"),
+        ("The plane landed at Ben Gurion airport after midnight.", "Ben Gurion airport"),
+        ("Passengers waited for hours at Heathrow, west of London.", "Heathrow"),
+    ],
+)
+def test_famous_airports_are_found_by_the_names_news_uses(parser: Geoparser, text: str, surface: str) -> None:
+    place = places(parser, text)[surface].place
+    assert place is not None and place.kind == Kind.AIRPORT
+
+
+def test_a_countrys_foreign_name_that_is_an_english_word_is_no_place(parser: Geoparser) -> None:
+    found = places(parser, "Warships sailed near Taiwan Island on Sunday.")
+    assert "Island" not in found and found["Taiwan"].place is not None
+
+
+@pytest.mark.parametrize("city", ["York", "Reading"])
+def test_a_big_city_named_like_a_word_is_found_after_a_locative_word(parser: Geoparser, city: str) -> None:
+    found = places(parser, f"She commuted every week from {city} to London.")
+    assert city in found and found[city].place is not None
+    assert found[city].place.kind in (Kind.CITY, Kind.CAPITAL)
+
+
+def test_the_same_words_are_no_places_in_ordinary_use(parser: Geoparser) -> None:
+    found = places(parser, "Reading the report was not nice, he said.")
+    assert "Reading" not in found
+
+
+def test_a_spelling_the_gazetteer_lacks_finds_the_place_spelt_alike(parser: Geoparser) -> None:
+    place = places(parser, "Missiles were fired near Hodeidah on Tuesday.")["Hodeidah"].place
+    assert place is not None and (place.kind, place.country_code) == (Kind.CITY, "YE")
+
+
+def test_an_unknown_word_after_a_locative_is_not_respelt_into_a_village(parser: Geoparser) -> None:
+    assert places(parser, "The meeting moved to January.") == {}
+    # Hinjawadi is a village: too small to be worth a guess at "Hinjewadi".
+    assert places(parser, "The firm opened an office in Hinjewadi last year.") == {}
