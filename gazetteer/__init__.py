@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gazetteer import lexicon
-from gazetteer.build import LICENCES, ensure_database
+from gazetteer.build import LICENCES, NaturalEarth, ensure_database
 from gazetteer.errors import BuildError, GazetteerError, SourceError
 from gazetteer.kinds import (
     AREA,
@@ -17,7 +17,7 @@ from gazetteer.kinds import (
     Kind,
     TextEnum,
 )
-from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
 from gazetteer.normalize import normalize
 from gazetteer.sources import SourcePaths
 from gazetteer.store import Gazetteer, default_cache_dir
@@ -38,6 +38,8 @@ __all__ = [
     "Candidate",
     "CountryInfo",
     "Gazetteer",
+    "NaturalEarth",
+    "OutlineBox",
     "GazetteerError",
     "GazetteerInfo",
     "Place",

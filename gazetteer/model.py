@@ -88,3 +88,21 @@ class GazetteerInfo:
     places_by_kind: dict[str, int]
     names: int
     licences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineBox:
+    """A country outline's name and bounding box, without its geometry (cheap to list)."""
+
+    code: str
+    """ISO 3166-1 alpha-2 code."""
+    name: str
+    """English name (Natural Earth's)."""
+    west: float
+    """Smallest longitude, degrees."""
+    south: float
+    """Smallest latitude."""
+    east: float
+    """Largest longitude."""
+    north: float
+    """Largest latitude."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, connect_read_only, ensure_database
 from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
-from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, Place
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
@@ -66,6 +66,7 @@ class Gazetteer:
             self._db.execute("SELECT 1 FROM meta LIMIT 1")
         except (OSError, sqlite3.Error) as error:
             raise GazetteerError(f"cannot open gazetteer {database}: {error}") from error
+        self._entries = tuple(overlay)
         self._overlay: dict[str, list[Candidate]] = {}
         for entry in overlay:
             for name, _ in entry.names:
@@ -88,6 +89,10 @@ class Gazetteer:
         overlay = [entry for path in extra_files for entry in read_overlay(Path(path))]
         database = ensure_database(cache_dir or default_cache_dir(), paths, progress=progress)
         return cls(database, overlay)
+
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path, tuple[Entry, ...]]]:
+        """Pickled as its database path and overlay: a worker process opens its own connection."""
+        return (Gazetteer, (self.path, self._entries))
 
     def close(self) -> None:
         """Release the database connection."""
@@ -243,6 +248,16 @@ class Gazetteer:
         if isinstance(index, NameIndex):
             return frozenset(index.trie.keys()) | index.extra
         return frozenset(index.keys())  # type: ignore[attr-defined]
+
+    def outline_boxes(self) -> tuple[OutlineBox, ...]:
+        """Every country outline's code, name and bounding box, by code (no geometry: cheap)."""
+        rows = self._db.execute("SELECT code, name, west, south, east, north FROM outlines ORDER BY code")
+        return tuple(OutlineBox(*row) for row in rows)
+
+    def outline_wkb(self, code: str) -> bytes | None:
+        """One country's outline as WKB (Natural Earth 1:10m, lon/lat), or None without one."""
+        row = self._db.execute("SELECT wkb FROM outlines WHERE code = ?", (code,)).fetchone()
+        return None if row is None else bytes(row[0])
 
     def info(self) -> GazetteerInfo:
         """Counts per source and kind, size, path and build facts."""

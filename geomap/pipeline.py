@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 
 from gazetteer import Gazetteer, Place
-from geomap.model import Article, ArticleResult, Mention, Report
+from geomap.model import Article, ArticleResult, Mention, Notice, Report
 from geomap.recognize import make_recognizer
 from geomap.resolve import make_resolver
 from geomap.resolve.candidates import CandidateIndex
@@ -89,25 +89,72 @@ def _geoparser_for(gazetteer: Gazetteer) -> Geoparser:
     return Geoparser(gazetteer)
 
 
-def run(articles: Sequence[Article], gazetteer: Gazetteer, settings: Settings) -> Report:
-    """Geoparse, extract claims and verify them for every article.
+#: Called with the number of articles just finished (a progress bar's update).
+Progress = Callable[[int], None]
+
+
+class ArticleAnalyser:
+    """Turns one article into its result: geoparse, then (with claims) extract and verify claims.
+
+    Built once per process (the run loop here, or each worker of geomap.batch): it holds the
+    Geoparser, whose name cache fills across articles, and the Verifier with its outlines.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, settings: Settings, *, claims: bool = True) -> None:
+        from geomap.corrections import Pinner
+        from geomap.outlines import Borders
+        from geomap.verify import Verifier
+
+        self.geoparser = Geoparser(gazetteer)
+        self.pinner = Pinner(settings.pin, gazetteer)
+        self.verifier = Verifier(settings, Borders(gazetteer)) if claims else None
+
+    def __call__(self, article: Article) -> ArticleResult:
+        from geomap.claims.extract import extract_claims
+
+        mentions = self.pinner.apply(article, self.geoparser.parse(article.text))
+        if self.verifier is None:
+            return ArticleResult(article, mentions)
+        claims = extract_claims(article.text, mentions, self.geoparser.capital_of)
+        verdicts = tuple(self.verifier.verify(claim) for claim in claims)
+        return ArticleResult(article, mentions, verdicts)
+
+
+def run(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    settings: Settings,
+    *,
+    claims: bool = True,
+    progress: Progress | None = None,
+) -> Report:
+    """Geoparse, extract claims and verify them for every article (only geoparse without `claims`).
 
     The settings' pins override resolution in the articles they name, before claims are found;
-    their waivers are applied to the verdicts last (geomap.corrections).
+    their waivers are applied to the verdicts last (geomap.corrections). With `settings.jobs`
+    above 1 and enough work, the articles are spread over worker processes (geomap.batch.pool);
+    the report is the same, in the same order, as from one process. A run with pins stays in
+    one process: which pins matched nothing is known only to the process that applied them.
     """
-    from geomap.claims.extract import extract_claims
-    from geomap.corrections import Pinner, waive
-    from geomap.outlines import Borders
-    from geomap.verify import Verifier
+    from geomap.corrections import waive
 
-    geoparser = Geoparser(gazetteer)
-    verifier = Verifier(settings, Borders())
-    pinner = Pinner(settings.pin, gazetteer)
-    results = []
-    for article in articles:
-        mentions = pinner.apply(article, geoparser.parse(article.text))
-        claims = extract_claims(article.text, mentions, geoparser.capital_of)
-        verdicts = tuple(verifier.verify(claim) for claim in claims)
-        results.append(ArticleResult(article, mentions, verdicts))
-    report = Report(tuple(results), notices=pinner.notices(), strict=settings.strict)
-    return waive(report, settings.waive)
+    jobs = min(settings.job_count(), len(articles))
+    results: tuple[ArticleResult, ...] | None = None
+    notices: tuple[Notice, ...] = ()
+    if jobs > 1 and not settings.pin:
+        from geomap.batch.pool import parallel_results, worth_a_pool
+
+        if worth_a_pool(articles):
+            results = tuple(
+                parallel_results(articles, gazetteer, settings, jobs, claims=claims, progress=progress)
+            )
+    if results is None:
+        analyse = ArticleAnalyser(gazetteer, settings, claims=claims)
+        done = []
+        for article in articles:
+            done.append(analyse(article))
+            if progress is not None:
+                progress(1)
+        results, notices = tuple(done), analyse.pinner.notices()
+    report = Report(results, notices=notices, strict=settings.strict)
+    return waive(report, settings.waive) if claims else report

@@ -52,6 +52,12 @@ class Settings:
     """Claims accepted by fingerprint ([[tool.geomap.waive]]; settings files only)."""
     pin: tuple[Pin, ...] = ()
     """Names pinned to a place in some articles ([[tool.geomap.pin]]; settings files only)."""
+    jobs: int | None = None
+    """Worker processes for runs over many articles (None: every core, os.cpu_count(); 1: in-process)."""
+
+    def job_count(self) -> int:
+        """How many worker processes `jobs` asks for, with None resolved to the machine's cores."""
+        return self.jobs if self.jobs is not None else max(1, os.cpu_count() or 1)
 
 
 _ENV_PREFIX = "GEOMAP_"
@@ -116,6 +122,8 @@ def _coerce(name: str, value: Any, base: Path, where: str = "") -> Any:
         if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
             return value.strip().lower() in _TRUE
         raise _invalid(name, value, where, "true or false")
+    if name == "jobs":
+        return _jobs(value, where)
     return _number(name, value, where)
 
 
@@ -130,6 +138,16 @@ def _globs(value: Any, where: str) -> tuple[str, ...]:
     if not all(isinstance(item, str) for item in items):
         raise _invalid("exclude", value, where, "a glob or a list of globs")
     return tuple(item for item in items if item.strip())
+
+
+def _jobs(value: Any, where: str) -> int:
+    """A whole number of worker processes, at least 1 (TOML integers or numeric strings)."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and text.isdecimal():
+        text = int(text)
+    if isinstance(text, bool) or not isinstance(text, int) or not 1 <= text <= 1024:
+        raise _invalid("jobs", value, where, "a whole number from 1 to 1024")
+    return text
 
 
 def _number(name: str, value: Any, where: str) -> float:

@@ -21,6 +21,7 @@ COMMANDS = {
     "eval": "geomap.cli.eval_cmd:eval_command",
     "check": "geomap.cli.check_cmd:check_command",
     "map": "geomap.cli.map_cmd:map_command",
+    "batch": "geomap.cli.batch_cmd:batch_command",
 }
 
 

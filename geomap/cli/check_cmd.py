@@ -9,8 +9,10 @@ import click
 from geomap.cli.common import (
     BadInput,
     OutputFile,
+    article_progress,
     exclude_option,
     gazetteer_options,
+    jobs_option,
     open_gazetteer,
     read_inputs,
     reports_errors,
@@ -67,6 +69,7 @@ from geomap.report import RENDERERS, ReportFormat, render
 @click.option(
     "--near-km", type=click.FloatRange(min=0), help='Largest distance that counts as "near" [default: 50].'
 )
+@jobs_option
 @click.option(
     "--baseline",
     type=OutputFile(),
@@ -91,6 +94,7 @@ def check_command(
     absolute_tolerance_km: float | None,
     bearing_tolerance_deg: float | None,
     near_km: float | None,
+    jobs: int | None,
     baseline: Path | None,
     update_baseline: bool,
     exclude: tuple[str, ...],
@@ -127,10 +131,11 @@ def check_command(
         bearing_tolerance_deg=bearing_tolerance_deg,
         near_km=near_km,
         exclude=exclude,
+        jobs=jobs,
     )
     articles, unreadable = read_inputs(paths, settings)
-    with open_gazetteer(settings) as gazetteer:
-        report = run(articles, gazetteer, settings)
+    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
+        report = run(articles, gazetteer, settings, progress=progress)
     report = replace(report, failures=tuple(error.failure for error in unreadable))
     report, recorded = _with_baseline(report, baseline, update_baseline)
     warn_on_stderr(report)

@@ -85,6 +85,30 @@ def read_inputs(paths: Sequence[str], settings: Settings) -> tuple[list[Article]
     return articles, unreadable
 
 
+def jobs_option(command: F) -> F:
+    """Add --jobs/-j: worker processes for runs over many articles."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1, max=1024),
+        help="Worker processes for many articles; 1 runs in this process "
+        "[pyproject: jobs; env: GEOMAP_JOBS; default: every core].",
+    )(command)
+
+
+@contextmanager
+def article_progress(count: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for a run over several articles, when stderr is a terminal.
+
+    Nothing at all otherwise (a pipe, a file, CI), so no stray output reaches logs or tests.
+    """
+    if count < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=count, label="Articles", file=sys.stderr, show_pos=True) as bar:
+        yield bar.update
+
+
 def reports_errors(command: F) -> F:
     """Turn library errors into a one-line message and exit code 2, never a traceback.
 

@@ -12,8 +12,10 @@ import click
 from geomap.cli.common import (
     BadInput,
     OutputFile,
+    article_progress,
     exclude_option,
     gazetteer_options,
+    jobs_option,
     open_gazetteer,
     read_inputs,
     reports_errors,
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     help="Also write the places and claim lines as a GeoJSON FeatureCollection (- for standard output).",
 )
 @exclude_option
+@jobs_option
 @gazetteer_options
 @reports_errors
 def map_command(
@@ -56,6 +59,7 @@ def map_command(
     title: str | None,
     geojson_path: Path | None,
     exclude: tuple[str, ...],
+    jobs: int | None,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -68,18 +72,21 @@ def map_command(
     article's file name for one article ("stdin" for -), else the name of the folder all
     the articles sit in, else "map".
     """
+    from geomap.outlines import Borders
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
 
     _check_targets(output, geojson_path)
-    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude, jobs=jobs)
     articles, unreadable = read_inputs(paths, settings)
     if unreadable:
         raise unreadable[0]
     name = default_name(paths, [article.name for article in articles])
     with open_gazetteer(settings) as gazetteer:
-        report = run(articles, gazetteer, settings)
-    html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
+        with article_progress(len(articles)) as progress:
+            report = run(articles, gazetteer, settings, progress=progress)
+        page_title = title if title is not None else f"geomap: {name}"
+        html = render_map(report, title=page_title, tiles=tiles, borders=Borders(gazetteer))
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]
     if geojson_path is not None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from geomap.cli.common import (
+    article_progress,
     exclude_option,
     gazetteer_options,
+    jobs_option,
     open_gazetteer,
     read_inputs,
     reports_errors,
@@ -32,6 +34,7 @@ from geomap.report.places import PLACES_RENDERERS, PlacesFormat, render_places
 )
 @click.option("--no-demonyms", is_flag=True, help='Leave out demonyms ("Russian", "Syrian").')
 @exclude_option
+@jobs_option
 @gazetteer_options
 @reports_errors
 def places_command(
@@ -39,6 +42,7 @@ def places_command(
     output_format: str,
     no_demonyms: bool,
     exclude: tuple[str, ...],
+    jobs: int | None,
     cache_dir: Path | None,
     gazetteer_extra: tuple[Path, ...],
 ) -> None:
@@ -47,20 +51,22 @@ def places_command(
     A file that cannot be read is named on standard error, the others are listed, and the
     exit status is then 2. Pins of the settings file apply as in `geomap check`.
     """
-    from geomap.corrections import Pinner
-    from geomap.pipeline import Geoparser
+    from geomap.pipeline import run
 
-    settings = settings_from(paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude)
+    settings = settings_from(
+        paths, cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude, jobs=jobs
+    )
     articles, unreadable = read_inputs(paths, settings)
-    with open_gazetteer(settings) as gazetteer:
-        geoparser = Geoparser(gazetteer)
-        pinner = Pinner(settings.pin, gazetteer)
-        results = []
-        for article in articles:
-            mentions = pinner.apply(article, geoparser.parse(article.text))
-            kept = tuple(m for m in mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM))
-            results.append(ArticleResult(article, kept))
-        report = Report(tuple(results), tuple(e.failure for e in unreadable), pinner.notices())
+    with open_gazetteer(settings) as gazetteer, article_progress(len(articles)) as progress:
+        parsed = run(articles, gazetteer, settings, claims=False, progress=progress)
+    results = tuple(
+        ArticleResult(
+            result.article,
+            tuple(m for m in result.mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM)),
+        )
+        for result in parsed.results
+    )
+    report = Report(results, tuple(e.failure for e in unreadable), parsed.notices)
     warn_on_stderr(report)
     click.echo(render_places(report, output_format), nl=False)
     if report.failures:

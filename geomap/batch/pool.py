@@ -1,0 +1,157 @@
+"""Spreading one run's articles over worker processes; the report is identical to one process's.
+
+Each worker opens the gazetteer (read-only SQLite) and builds its ArticleAnalyser once, on its
+first chunk, then keeps them for every later chunk. Articles travel in chunks so that pickling
+and scheduling cost little per article; results come back in submission order.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from geomap.errors import GeomapError
+from geomap.model import Article, ArticleResult
+from geomap.settings import Settings
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+    from geomap.pipeline import ArticleAnalyser, Progress
+
+#: Below both of these a run stays in one process: starting workers (about 0.1-0.2 s each to
+#: fork, open the gazetteer and load its name index) would cost more than it saves.
+MIN_ARTICLES = 32
+MIN_CHARACTERS = 200_000
+#: Most articles, and characters, in one chunk sent to a worker.
+CHUNK_ARTICLES = 32
+CHUNK_CHARACTERS = 1_000_000
+#: How often a worker checks that the command that started it is still alive.
+_PARENT_POLL_S = 0.2
+
+
+class WorkerError(GeomapError, RuntimeError):
+    """A worker process died (killed, or out of memory) before finishing its articles."""
+
+
+def worth_a_pool(articles: Sequence[Article]) -> bool:
+    """True when the articles are enough work to repay starting worker processes."""
+    if len(articles) < 2:
+        return False
+    return len(articles) >= MIN_ARTICLES or sum(len(a.text) for a in articles) >= MIN_CHARACTERS
+
+
+def chunks(articles: Sequence[Article], jobs: int) -> Iterator[list[Article]]:
+    """Consecutive runs of articles, about four per worker, bounded in count and characters.
+
+    Several chunks per worker even out articles of unequal length; the bounds keep each
+    message (and the memory it holds) small on long runs.
+    """
+    target = max(1, min(CHUNK_ARTICLES, -(-len(articles) // (jobs * 4))))
+    chunk: list[Article] = []
+    characters = 0
+    for article in articles:
+        chunk.append(article)
+        characters += len(article.text)
+        if len(chunk) >= target or characters >= CHUNK_CHARACTERS:
+            yield chunk
+            chunk, characters = [], 0
+    if chunk:
+        yield chunk
+
+
+def parallel_results(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    settings: Settings,
+    jobs: int,
+    *,
+    claims: bool = True,
+    progress: Progress | None = None,
+) -> Iterator[ArticleResult]:
+    """Each article's result, in the order given, computed by `jobs` worker processes.
+
+    Each worker opens the gazetteer's database itself, once (never rebuilt or re-checked
+    there); fork, where the system has it, spares the workers the parent's imports.
+    """
+    import multiprocessing  # here, not at the top: a one-process run never pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from geomap.pipeline import ArticleAnalyser
+
+    # The first article is analysed here: that imports the later stages and loads their word
+    # lists once, in this process, and forked workers inherit them instead of each paying it.
+    yield ArticleAnalyser(gazetteer, settings, claims=claims)(articles[0])
+    if progress is not None:
+        progress(1)
+    rest = articles[1:]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(gazetteer, settings, claims)
+    ) as executor:
+        batches = list(chunks(rest, jobs))
+        futures = [executor.submit(analyse_chunk, batch) for batch in batches]
+        try:
+            for batch, future in zip(batches, futures, strict=True):
+                yield from future.result()
+                if progress is not None:
+                    progress(len(batch))
+        except BrokenProcessPool as error:
+            raise WorkerError(f"a worker process died before finishing its articles: {error}") from error
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+class _Worker:
+    """The one analyser of a worker process, set by its initializer and used by every chunk.
+
+    Process-wide on purpose (it lives only in pool workers): opening the gazetteer and loading
+    its name index once per worker, not per chunk, is what makes the pool pay.
+    """
+
+    analyser: ArticleAnalyser | None = None
+    inherited: Gazetteer | None = None
+
+
+def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None:
+    """Worker initializer: build this process's analyser over its own gazetteer connection.
+
+    A forked worker receives the parent's Gazetteer object itself, SQLite connection included,
+    which SQLite forbids using after a fork: the worker reopens it (a Gazetteer pickles as its
+    path and overlay) and keeps the inherited one untouched, never used and never closed.
+    """
+    from geomap.pipeline import ArticleAnalyser
+
+    _watch_parent(os.getppid())
+    _Worker.inherited = gazetteer
+    own = pickle.loads(pickle.dumps(gazetteer))
+    _Worker.analyser = ArticleAnalyser(own, settings, claims=claims)
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the command that started it dies (say, `kill -9`).
+
+    Forked workers share the parent's pipe ends, so none ever sees the pipe close; without
+    this they would wait forever for work, orphaned.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="geomap-parent-watch", daemon=True).start()
+
+
+def analyse_chunk(batch: Sequence[Article]) -> list[ArticleResult]:
+    """Worker side: the results of one chunk."""
+    analyse = _Worker.analyser
+    if analyse is None:
+        raise WorkerError("worker process used before start_worker ran")
+    return [analyse(article) for article in batch]
