@@ -122,25 +122,32 @@ _SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 _WORD = r"(?:" + "|".join(sorted([*_SMALL, *_SCALES, "half"], key=len, reverse=True)) + r")"
 _WORDS = (
     rf"(?:an?\s+(?=hundred|thousand|dozen|half))?{_WORD}"
-    rf"(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?{_WORD})*(?:(?<=half)\s+an?)?(?![\w])"
+    # At most MAX_NUMBER_WORDS words after the first: a long run of number words costs linear time.
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:an?\s+)?{_WORD}){{0,{MAX_NUMBER_WORDS}}}(?:(?<=half)\s+an?)?(?![\w])"
 )
 _DIGITS = r"\d+/[1-9]\d*|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 # "50-60 km", "fifty to sixty km" and "20 or 25 km", but "sixty-five" is one number.
 _DASH = r"(?:\s*[–—]\s*|\s+(?:to|or)\s+|(?<=\d)\s*-\s*(?=\d))"
 
+# Spaces and at most one hyphen between a figure and its unit ("60 km", "60-km", "60 - km"),
+# written so that a long run of spaces is crossed once, not split every way (linear time).
+_JOINER = r"(?:\s*-)?\s*"
+
 _QUANTITY = re.compile(
     rf"(?<![\w.,/])(?:{HEDGE})?"
     rf"(?:between\s+(?P<blow>{NUMBER})\s+and\s+(?P<bhigh>{NUMBER})"
     rf"|(?P<low>{NUMBER}){_DASH}(?P<high>{NUMBER})"
     rf"|(?P<value>{NUMBER}))"
-    rf"\s*-?\s*{UNIT}"
-    rf"(?P<conversion>\s*\(\s*(?:{HEDGE.replace('?P<hedge>', '?:')})?{NUMBER}\s*-?\s*"
+    rf"{_JOINER}{UNIT}"
+    rf"(?P<conversion>\s*\(\s*(?:{HEDGE.replace('?P<hedge>', '?:')})?{NUMBER}{_JOINER}"
     + UNIT.replace("?P<unit>", "?:")
     + r"\s*\))?",
     re.IGNORECASE,
 )
 _MONEY_BEFORE = re.compile(r"[$£€¥]\s*$")
+#: How far back a currency sign is looked for before "5 m" ("$ 5m"): a window, not the whole text.
+_MONEY_LOOKBACK = 16
 _NOT_METRES_AFTER = re.compile(
     r"\s*(?:people|dollars|euros|pounds|residents|inhabitants|tons|tonnes|barrels|users|years|viewers)\b",
     re.IGNORECASE,
@@ -257,7 +264,8 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if quantity is None:
             continue
         if quantity.unit == "m" and (
-            _MONEY_BEFORE.search(text, 0, match.start()) or _NOT_METRES_AFTER.match(text, match.end())
+            _MONEY_BEFORE.search(text, max(0, match.start() - _MONEY_LOOKBACK), match.start())
+            or _NOT_METRES_AFTER.match(text, match.end())
         ):
             continue
         found.append(QuantityMatch(match.start(), match.end(), quantity))

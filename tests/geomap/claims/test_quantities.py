@@ -237,3 +237,14 @@ def test_quantities_of_any_text_are_finite_and_slice_back(text: str) -> None:
         assert text[found.start : found.start + len(quantity.text)] == quantity.text
         assert math.isfinite(quantity.km) and 0 <= quantity.km <= MAX_KM
         assert math.isfinite(quantity.precision_km) and quantity.precision_km >= 0
+
+
+def test_long_spelled_out_numbers_and_spaced_units_still_parse() -> None:
+    found = find_quantities("It lies two hundred and fifty-five kilometres away, and 60   -   km on.")
+    assert [m.quantity.value for m in found] == [255, 60]
+
+
+def test_a_long_run_of_number_words_without_a_unit_gives_nothing() -> None:
+    # No unit ever follows: the bounded repetition keeps this linear (bench_worstcase.py times it).
+    assert find_quantities("sixty " * 2000) == []
+    assert find_quantities(("60" + " " * 400) * 10) == []
