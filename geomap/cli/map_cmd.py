@@ -29,8 +29,14 @@ if TYPE_CHECKING:
 @click.option(
     "-o",
     "--output",
-    type=OutputFile(),
-    help="HTML file to write, or - for standard output [default: maps/NAME.html, see below].",
+    "output_arg",
+    help="HTML file to write, or - for standard output [default: maps/NAME.html, see below]; "
+    "with --per-article, the folder to write [default: maps/NAME/].",
+)
+@click.option(
+    "--per-article",
+    is_flag=True,
+    help="One map per article in the -o folder, plus an index.html linking them.",
 )
 @click.option(
     "--tiles",
@@ -48,7 +54,8 @@ if TYPE_CHECKING:
 @reports_errors
 def map_command(
     paths: tuple[str, ...],
-    output: Path | None,
+    output_arg: str | None,
+    per_article: bool,
     tiles: str | None,
     title: str | None,
     geojson_path: Path | None,
@@ -68,12 +75,19 @@ def map_command(
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
 
+    output = _output_path(output_arg, per_article)
     _check_targets(output, geojson_path)
     articles = read_articles(paths)
     name = default_name(paths, [article.name for article in articles])
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra)
     with open_gazetteer(settings) as gazetteer:
         report = run(articles, gazetteer, settings)
+    if per_article:
+        folder = output if output is not None else Path("maps") / name
+        _write_per_article(
+            report, folder, title if title is not None else f"geomap: {name}", tiles, geojson_path
+        )
+        return
     html = render_map(report, title=title if title is not None else f"geomap: {name}", tiles=tiles)
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]
@@ -96,6 +110,51 @@ def default_name(paths: tuple[str, ...], article_names: list[str]) -> str:
     else:
         name = "map"
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "map"
+
+
+def _output_path(value: str | None, per_article: bool) -> Path | None:
+    """-o as a file (checked like every command's output file) or, with --per-article, a folder."""
+    if value is None:
+        return None
+    if not per_article:
+        return Path(OutputFile().convert(value, None, None))
+    if value == "-":
+        raise BadInput("--per-article writes a folder of files: -o - (standard output) cannot hold them")
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise BadInput(f"cannot write maps into {value}: it is not a folder")
+    return folder
+
+
+def _write_per_article(
+    report: Report, folder: Path, title: str, tiles: str | None, geojson_path: Path | None
+) -> None:
+    """A page per article and the index, written together (all land or none)."""
+    from geomap.outlines import Borders
+    from geomap.render.index import INDEX_NAME, article_maps, index_html
+    from geomap.render.leaflet import render_map
+
+    borders = Borders()
+    maps = article_maps(report)
+    outputs = [
+        (
+            folder / item.file_name,
+            render_map(item.report, title=f"{title}: {item.article}", tiles=tiles, borders=borders),
+        )
+        for item in maps
+    ]
+    outputs.append((folder / INDEX_NAME, index_html(title, maps)))
+    if geojson_path is not None:
+        from geomap.render.features import dumps
+
+        outputs.append((geojson_path, dumps(report)))
+    write_outputs(outputs)
+    size = sum(len(text.encode("utf-8")) for _, text in outputs)
+    click.echo(
+        f"wrote {len(maps)} map(s) and {folder / INDEX_NAME} ({size / 1024:.0f} KB in all)"
+        + (f"; GeoJSON in {geojson_path}" if geojson_path is not None and str(geojson_path) != "-" else ""),
+        err=geojson_path is not None and str(geojson_path) == "-",
+    )
 
 
 def _check_targets(output: Path | None, geojson_path: Path | None) -> None:
