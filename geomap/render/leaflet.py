@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from geomap.outlines import Borders
 
-_SEA, _LAND, _COAST, _DIVISION = "#cfe2f0", "#f4f1e8", "#8c8c8c", "#9a8f99"
+_SEA, _LAND, _COAST, _DIVISION, _COUNTY = "#cfe2f0", "#f4f1e8", "#8c8c8c", "#9a8f99", "#aea4ac"
 _OUTLINES_NAME = "Country outlines (offline)"
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
 #: A claim line is drawn at least this long (pixels) at the opening zoom, zooming in up to CLAIM_MAX_ZOOM.
@@ -157,7 +157,7 @@ def _outlines_data(
 
     Plus first-level division lines when the story is regional.
     """
-    from geomap.render.vendored import division_lines, world_underlay
+    from geomap.render.vendored import county_lines, division_lines, world_underlay
 
     outlines = country_outlines(extent, focus, borders, opening)
     view = extent.padded()
@@ -166,11 +166,13 @@ def _outlines_data(
         "land": outlines.land,
         "underlay": world_underlay(view),
         "divisions": division_lines(countries, view),
+        "counties": county_lines(countries, view, opening),
         "seams": [outlines.seam_lons, outlines.seam_lats],
         "fill": {"color": _LAND, "weight": 1, "fillColor": _LAND, "fillOpacity": 1.0},
         "underlayFill": {"stroke": False, "fillColor": _LAND, "fillOpacity": 1.0},
         "stroke": {"color": _COAST, "weight": 0.8, "interactive": False},
         "divisionStroke": {"color": _DIVISION, "weight": 0.9, "dashArray": "4 3", "interactive": False},
+        "countyStroke": {"color": _COUNTY, "weight": 0.8, "dashArray": "2 3", "interactive": False},
         "attribution": _NATURAL_EARTH,
     }
 

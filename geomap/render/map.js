@@ -33,6 +33,9 @@ function geomapDraw(map) {
     L.geoJSON(spec.land, {
       interactive: false, style: L.extend({}, spec.fill, pane), attribution: spec.attribution
     }).addTo(group);
+    if (spec.counties.length) {
+      L.polyline(spec.counties, L.extend({className: 'geomap-county'}, spec.countyStroke, pane)).addTo(group);
+    }
     if (spec.divisions.length) {
       L.polyline(spec.divisions, L.extend({className: 'geomap-division'}, spec.divisionStroke, pane)).addTo(group);
     }
@@ -191,9 +194,10 @@ function geomapDraw(map) {
     var claimsZoom = map.getBoundsZoom(all, false, L.point(fit.paddingTopLeft).add(fit.paddingBottomRight));
     // As much of the story as the shortest claim allows, or all the claims when even that is too wide.
     var target = Math.min(claimsZoom >= need ? need : claimsZoom, data.claimView.maxZoom);
-    // Centred on the story as far as the claims stay in view (inside the padding).
+    // Centred on the claims, moved towards the story's centre as long as the claims stay in
+    // the middle 60% of the view (inside the padding).
     var topLeft = L.point(fit.paddingTopLeft), bottomRight = L.point(fit.paddingBottomRight);
-    var half = map.getSize().subtract(topLeft).subtract(bottomRight).divideBy(2);
+    var half = map.getSize().subtract(topLeft).subtract(bottomRight).multiplyBy(0.3);
     var lo = map.project(all.getNorthWest(), target), hi = map.project(all.getSouthEast(), target);
     var centre = map.project(bounds.getCenter(), target);
     function clamp(value, low, high) { return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high); }

@@ -3,7 +3,8 @@
 - A coarse world (Natural Earth admin-0, ~30 km detail) drawn outside the detailed
   outlines, so the land never stops at the edge of the cut-out when the map is zoomed out.
 - First-level division lines (Natural Earth admin-1: US states, UK counties, provinces...),
-  drawn when a story happens in one or two countries.
+  drawn when a story happens in one or two countries; US county lines (US Census Bureau)
+  when a US story is local.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 #: A story is regional when the places it opens on lie in at most this many countries.
 REGIONAL_COUNTRIES = 2
+#: A US story is local (county lines drawn) when the places it opens on span at most this (degrees).
+LOCAL_SPAN_DEG = 6.0
 
 
 @cache
@@ -64,21 +67,33 @@ def division_lines(countries: Sequence[str], view: Extent) -> list[list[list[flo
     """
     if not countries or len(countries) > REGIONAL_COUNTRIES:
         return []
+    known = _load("admin1.json.gz")["countries"]
+    return _cut([coords for code in countries for coords in known.get(code.upper(), [])], view)
+
+
+def county_lines(countries: Sequence[str], view: Extent, opening: Extent | None) -> list[list[list[float]]]:
+    """US county lines cut to `view`, for a regional US story whose opening view is local."""
+    local = opening is not None and opening.span <= LOCAL_SPAN_DEG
+    if not local or "US" not in countries or len(countries) > REGIONAL_COUNTRIES:
+        return []
+    return _cut(_load("us_counties.json.gz")["lines"], view)
+
+
+def _cut(lines: Sequence[Sequence[Sequence[float]]], view: Extent) -> list[list[list[float]]]:
+    """The parts of [lon, lat] lines inside `view`, as [lat, lon] lines (what Leaflet takes)."""
     from shapely.geometry import LineString, box
 
     clip = box(view.west, view.south, view.east, view.north)
-    known = _load("admin1.json.gz")["countries"]
     out: list[list[list[float]]] = []
-    for code in countries:
-        for coords in known.get(code.upper(), []):
-            xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-            if max(xs) < view.west or min(xs) > view.east or max(ys) < view.south or min(ys) > view.north:
-                continue
-            line = LineString(coords)
-            inside = line if clip.contains(line) else line.intersection(clip)
-            for part in getattr(inside, "geoms", [inside]):
-                if part.geom_type == "LineString" and not part.is_empty:
-                    out.append([[round(y, 3), round(x, 3)] for x, y in part.coords])
+    for coords in lines:
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        if max(xs) < view.west or min(xs) > view.east or max(ys) < view.south or min(ys) > view.north:
+            continue
+        line = LineString(coords)
+        inside = line if clip.contains(line) else line.intersection(clip)
+        for part in getattr(inside, "geoms", [inside]):
+            if part.geom_type == "LineString" and not part.is_empty:
+                out.append([[round(y, 3), round(x, 3)] for x, y in part.coords])
     return out
 
 
