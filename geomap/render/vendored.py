@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -67,8 +68,20 @@ def division_lines(countries: Sequence[str], view: Extent) -> list[list[list[flo
     """
     if not countries or len(countries) > REGIONAL_COUNTRIES:
         return []
-    known = _load("admin1.json.gz")["countries"]
-    return _cut([coords for code in countries for coords in known.get(code.upper(), [])], view)
+    return _cut([coords for code in countries for coords in _admin1(code.upper())], view)
+
+
+@cache
+def _admin1(code: str) -> list[list[list[float]]]:
+    """One country's division lines ([lon, lat] lines): its own member of admin1.zip, read alone."""
+    with (
+        (resources.files("geomap.render") / "data" / "admin1.zip").open("rb") as raw,
+        zipfile.ZipFile(raw) as archive,
+    ):
+        name = f"{code}.json"
+        if name not in archive.namelist():
+            return []
+        return list(json.loads(archive.read(name)))
 
 
 def county_lines(countries: Sequence[str], view: Extent, opening: Extent | None) -> list[list[list[float]]]:
