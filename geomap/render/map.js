@@ -27,6 +27,13 @@ function geomapDraw(map) {
       });
     });
     var group = L.featureGroup(), pane = {pane: 'geomap-land'};
+    // Zoomed out past one world, the land repeats east and west (fill only), as tiles would.
+    [-360, 360].forEach(function (shift) {
+      var copy = {interactive: false, style: L.extend({}, spec.underlayFill, pane),
+        coordsToLatLng: function (c) { return L.latLng(c[1], c[0] + shift); }};
+      if (spec.underlay !== null) { L.geoJSON(spec.underlay, copy).addTo(group); }
+      L.geoJSON(spec.land, copy).addTo(group);
+    });
     if (spec.underlay !== null) {
       L.geoJSON(spec.underlay, {interactive: false, style: L.extend({}, spec.underlayFill, pane)}).addTo(group);
     }

@@ -83,6 +83,8 @@ def land_truth(points: list[dict], margin: float) -> list[tuple[dict, bool]]:
 
     from geomap.outlines import Borders
 
+    for p in points:  # past the antimeridian the map repeats the world, as tiles would
+        p["lon"] = (p["lon"] + 180) % 360 - 180
     lats, lons = [p["lat"] for p in points], [p["lon"] for p in points]
     shapes = Borders().within(min(lons) - 2, min(lats) - 2, max(lons) + 2, max(lats) + 2)
     land = unary_union([shape.geometry for shape in shapes])
