@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +22,14 @@ from geomap.cli.common import (
     read_inputs,
     reports_errors,
     settings_from,
+    warn_on_stderr,
     write_outputs,
 )
 from geomap.render.tiles import PROVIDERS
 
 if TYPE_CHECKING:
     from geomap.model import Report
+    from geomap.outlines import Borders
 
 
 @click.command("map")
@@ -33,8 +37,14 @@ if TYPE_CHECKING:
 @click.option(
     "-o",
     "--output",
-    type=OutputFile(),
-    help="HTML file to write, or - for standard output [default: maps/NAME.html, see below].",
+    "output_arg",
+    help="HTML file to write, or - for standard output [default: maps/NAME.html, see below]; "
+    "with --per-article, the folder to write [default: maps/NAME/].",
+)
+@click.option(
+    "--per-article",
+    is_flag=True,
+    help="One map per article in the -o folder, plus an index.html linking them.",
 )
 @click.option(
     "--tiles",
@@ -54,7 +64,8 @@ if TYPE_CHECKING:
 @reports_errors
 def map_command(
     paths: tuple[str, ...],
-    output: Path | None,
+    output_arg: str | None,
+    per_article: bool,
     tiles: str | None,
     title: str | None,
     geojson_path: Path | None,
@@ -76,17 +87,26 @@ def map_command(
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
 
+    output = _output_path(output_arg, per_article)
     _check_targets(output, geojson_path)
     settings = settings_from(cache_dir=cache_dir, gazetteer_extra=gazetteer_extra, exclude=exclude, jobs=jobs)
     articles, unreadable = read_inputs(paths, settings)
-    if unreadable:
-        raise unreadable[0]
     name = default_name(paths, [article.name for article in articles])
+    page_title = title if title is not None else f"geomap: {name}"
     with open_gazetteer(settings) as gazetteer:
         with article_progress(len(articles)) as progress:
             report = run(articles, gazetteer, settings, progress=progress)
-        page_title = title if title is not None else f"geomap: {name}"
-        html = render_map(report, title=page_title, tiles=tiles, borders=Borders(gazetteer))
+        report = replace(report, failures=tuple(error.failure for error in unreadable))
+        warn_on_stderr(report)
+        borders = Borders(gazetteer)
+        if per_article:
+            folder = output if output is not None else Path("maps") / name
+            _write_per_article(report, folder, page_title, tiles, geojson_path, borders)
+        else:
+            html = render_map(report, title=page_title, tiles=tiles, borders=borders)
+    if per_article:
+        _exit_if_unreadable(unreadable)
+        return
     target = output if output is not None else Path("maps") / f"{name}.html"
     outputs = [(target, html)]
     if geojson_path is not None:
@@ -95,6 +115,13 @@ def map_command(
         outputs.append((geojson_path, dumps(report)))
     write_outputs(outputs)
     _summarise(report, target, len(html.encode("utf-8")), geojson_path)
+    _exit_if_unreadable(unreadable)
+
+
+def _exit_if_unreadable(unreadable: Sequence[object]) -> None:
+    """Exit 2 once the map of the readable articles is written, when some file could not be read."""
+    if unreadable:
+        raise SystemExit(2)
 
 
 def default_name(paths: tuple[str, ...], article_names: list[str]) -> str:
@@ -108,6 +135,49 @@ def default_name(paths: tuple[str, ...], article_names: list[str]) -> str:
     else:
         name = "map"
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "map"
+
+
+def _output_path(value: str | None, per_article: bool) -> Path | None:
+    """-o as a file (checked like every command's output file) or, with --per-article, a folder."""
+    if value is None:
+        return None
+    if not per_article:
+        return Path(OutputFile().convert(value, None, None))
+    if value == "-":
+        raise BadInput("--per-article writes a folder of files: -o - (standard output) cannot hold them")
+    folder = Path(value)
+    if folder.exists() and not folder.is_dir():
+        raise BadInput(f"cannot write maps into {value}: it is not a folder")
+    return folder
+
+
+def _write_per_article(
+    report: Report, folder: Path, title: str, tiles: str | None, geojson_path: Path | None, borders: Borders
+) -> None:
+    """A page per article and the index, written together (all land or none)."""
+    from geomap.render.index import INDEX_NAME, article_maps, index_html
+    from geomap.render.leaflet import render_map
+
+    maps = article_maps(report)
+    outputs = [
+        (
+            folder / item.file_name,
+            render_map(item.report, title=f"{title}: {item.article}", tiles=tiles, borders=borders),
+        )
+        for item in maps
+    ]
+    outputs.append((folder / INDEX_NAME, index_html(title, maps)))
+    if geojson_path is not None:
+        from geomap.render.features import dumps
+
+        outputs.append((geojson_path, dumps(report)))
+    write_outputs(outputs)
+    size = sum(len(text.encode("utf-8")) for _, text in outputs)
+    click.echo(
+        f"wrote {len(maps)} map(s) and {folder / INDEX_NAME} ({size / 1024:.0f} KB in all)"
+        + (f"; GeoJSON in {geojson_path}" if geojson_path is not None and str(geojson_path) != "-" else ""),
+        err=geojson_path is not None and str(geojson_path) == "-",
+    )
 
 
 def _check_targets(output: Path | None, geojson_path: Path | None) -> None:

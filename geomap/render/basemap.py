@@ -94,13 +94,18 @@ class Outlines:
 
 
 def country_outlines(
-    extent: Extent, focus: Sequence[tuple[float, float]] = (), borders: Borders | None = None
+    extent: Extent,
+    focus: Sequence[tuple[float, float]] = (),
+    borders: Borders | None = None,
+    opening: Extent | None = None,
 ) -> Outlines:
-    """Country polygons around `extent`, clipped and simplified, at two levels of detail.
+    """Country polygons around `extent`, clipped and simplified, at up to three levels of detail.
 
-    Only geometry travels (no names), on a grid a quarter of the tolerance. The polygons
-    have edges where they were cut (the clip box, the detail boxes); the page strokes the
-    coastlines and borders but not those edges, which the seams tell apart.
+    Coarse over the whole cut-out (about a pixel when the map fits `extent`); finer over
+    the `opening` view when the map opens closer in than that (about a pixel there); ~400 m
+    around each focus point. Only geometry travels (no names), on a grid a quarter of the
+    tolerance. The polygons have edges where they were cut (the clip box, the detail boxes);
+    the page strokes the coastlines and borders but not those edges, which the seams tell apart.
     """
     from shapely.geometry import box
     from shapely.ops import unary_union
@@ -111,29 +116,39 @@ def country_outlines(
     clip = box(view.west, view.south, view.east, view.north)
     coarse = tolerance_for(extent)
     lons, lats = [view.west, view.east], [view.south, view.north]
-    region = None
+    levels: list[tuple[BaseGeometry, float]] = []  # finest first
     if focus and coarse > 2 * FINE_TOLERANCE_DEG:
         r = FOCUS_RADIUS_DEG
         boxes = [box(lon - r, lat - r, lon + r, lat + r) for lat, lon in focus]
-        region = unary_union(boxes).intersection(clip)
+        levels.append((unary_union(boxes).intersection(clip), FINE_TOLERANCE_DEG))
         lons += [edge for _, lon in focus for edge in (lon - r, lon + r)]
         lats += [edge for lat, _ in focus for edge in (lat - r, lat + r)]
+    if opening is not None and tolerance_for(opening) < coarse / 2:
+        near = opening.padded(margin_ratio=1.0, min_margin=1.0)
+        levels.append(
+            (box(near.west, near.south, near.east, near.north).intersection(clip), tolerance_for(opening))
+        )
+        lons += [near.west, near.east]
+        lats += [near.south, near.north]
+    levels.append((clip, coarse))
     shapes = [shape for shape in _candidates(borders or _Borders(), view) if shape.geometry.intersects(clip)]
     geometries = [shape.geometry for shape in shapes]
-    coarse_land = _simplified(geometries, clip, coarse)
-    if region is not None:
-        coarse_land = [land.difference(region) for land in coarse_land]
-    fine_land = _simplified(geometries, region, FINE_TOLERANCE_DEG) if region is not None else []
     features: list[dict[str, Any]] = []
-    for shape, land in zip(shapes, coarse_land, strict=True):
-        _add(features, shape.code, land, coarse)
-    for shape, land in zip(shapes, fine_land, strict=False):
-        _add(features, shape.code, land, FINE_TOLERANCE_DEG)
-    levels = {_digits(coarse), _digits(FINE_TOLERANCE_DEG)}
+    finer: BaseGeometry | None = None
+    for area, tolerance in levels:
+        if area.is_empty:
+            continue
+        land = _simplified(geometries, area, tolerance)
+        if finer is not None:
+            land = [piece.difference(finer) for piece in land]
+        for shape, piece in zip(shapes, land, strict=True):
+            _add(features, shape.code, piece, tolerance)
+        finer = area if finer is None else unary_union([finer, area])
+    digits = {_digits(tolerance) for _, tolerance in levels}
     return Outlines(
         {"type": "FeatureCollection", "features": features},
-        tuple(sorted({round(v, d) for v in lons for d in levels})),
-        tuple(sorted({round(v, d) for v in lats for d in levels})),
+        tuple(sorted({round(v, d) for v in lons for d in digits})),
+        tuple(sorted({round(v, d) for v in lats for d in digits})),
     )
 
 

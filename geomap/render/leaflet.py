@@ -16,6 +16,7 @@ from geomap.render.basemap import Extent, country_outlines
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
 from geomap.render.popups import STATUS_COLOURS, claim_html, legend_html, place_html, shape_svg
 from geomap.render.tiles import TileLayer, tile_layer
+from geomap.render.view import Label, labels, opening_points, story_countries
 from geomap.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -23,9 +24,11 @@ if TYPE_CHECKING:
 
     from geomap.outlines import Borders
 
-_SEA, _LAND, _COAST = "#cfe2f0", "#f4f1e8", "#8c8c8c"
+_SEA, _LAND, _COAST, _DIVISION, _COUNTY = "#cfe2f0", "#f4f1e8", "#8c8c8c", "#9a8f99", "#aea4ac"
 _OUTLINES_NAME = "Country outlines (offline)"
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
+#: A claim line is drawn at least this long (pixels) at the opening zoom, zooming in up to CLAIM_MAX_ZOOM.
+CLAIM_MIN_PIXELS, CLAIM_MAX_ZOOM = 40, 15
 #: The map's JS name: fixed, so the same report renders to the same bytes.
 _MAP_ID = "geomap"
 #: Room kept around fitted features: the legend sits in the bottom-right corner.
@@ -44,9 +47,18 @@ _CSS = f"""
 .geomap-popup code {{ font-size: 12px; }}
 .geomap-status {{ font-weight: bold; text-transform: uppercase; }}
 .geomap-tip {{ max-width: 360px; white-space: normal; font: 13px/1.35 system-ui, sans-serif; }}
-.geomap-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 5px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 12px/1.5 system-ui, sans-serif; max-width: 260px; }}
-.geomap-legend h2 {{ margin: 0 0 4px; font-size: 14px; overflow-wrap: anywhere; }}
+.geomap-legend {{ background: rgba(255,255,255,.92); padding: 5px 9px; border-radius: 5px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 12px/1.45 system-ui, sans-serif;
+  max-width: min(280px, 40vw); min-width: min-content; max-height: 45vh; overflow-y: auto;
+  overflow-wrap: normal; word-break: normal; hyphens: manual; }}
+.geomap-legend summary {{ cursor: pointer; list-style-position: outside; margin-left: 12px; }}
+.geomap-legend h2 {{ display: inline; margin: 0; font-size: 14px; }}
+.geomap-legend details[open] summary {{ margin-bottom: 3px; }}
+.geomap-label {{ background: rgba(255,255,255,.82); border: 0; border-radius: 3px; box-shadow: none;
+  padding: 0 3px; font: 12px/1.3 system-ui, sans-serif; color: #222; white-space: nowrap; }}
+.geomap-label::before {{ display: none; }}
+.geomap-label-main {{ font-weight: 600; }}
+.geomap-label-hidden {{ display: none; }}
 .geomap-legend .row {{ display: flex; align-items: center; gap: 6px; }}
 .geomap-legend .swatch {{ width: 16px; height: 16px; display: inline-flex; align-items: center; }}
 .geomap-legend .note {{ color: #555; margin-top: 4px; }}
@@ -79,8 +91,16 @@ def render_map(
     points = places + [point for line in lines for point in line.points]
     extent = Extent.around(points)
     ends = [end for line in lines for end in (line.points[0], line.points[-1])]
+    opening = opening_points(pins, lines)
+    outlines = _outlines_data(
+        extent,
+        places + ends,
+        borders,
+        story_countries(pins, lines),
+        Extent.around(opening) if opening else None,
+    )
     data = {
-        "outlines": _outlines_data(extent, places + ends, borders),
+        "outlines": outlines,
         "tiles": _tiles_data(layer),
         "layers": _layers_data(layers),
         "legend": _legend(title, pins, lines, len(report.verdicts) - len(lines), bool(points)),
@@ -88,12 +108,13 @@ def render_map(
             "all": _bounds(points) if points else None,
             "claims": _bounds([point for line in lines for point in line.points]) if lines else None,
         },
-        "opening": _bounds(_opening_points(pins, lines) or points) if points else None,
+        "opening": _bounds(opening or points) if points else None,
         "fit": {
             "paddingTopLeft": list(_PADDING_TOP_LEFT),
             "paddingBottomRight": list(_PADDING_BOTTOM_RIGHT),
             "maxZoom": _MAX_FIT_ZOOM,
         },
+        "claimView": {"minPixels": CLAIM_MIN_PIXELS, "maxZoom": CLAIM_MAX_ZOOM},
     }
     html = _page(extent, title, data)
     if _EXTERNAL_ASSET.search(html):
@@ -126,15 +147,32 @@ def _page(extent: Extent, title: str, data: dict[str, Any]) -> str:
 
 
 def _outlines_data(
-    extent: Extent, focus: list[tuple[float, float]], borders: Borders | None
+    extent: Extent,
+    focus: list[tuple[float, float]],
+    borders: Borders | None,
+    countries: list[str],
+    opening: Extent | None,
 ) -> dict[str, Any]:
-    outlines = country_outlines(extent, focus, borders)
+    """The offline basemap: detailed outlines near the features, a coarse world beyond them.
+
+    Plus first-level division lines when the story is regional.
+    """
+    from geomap.render.vendored import county_lines, division_lines, world_underlay
+
+    outlines = country_outlines(extent, focus, borders, opening)
+    view = extent.padded()
     return {
         "name": _OUTLINES_NAME,
         "land": outlines.land,
+        "underlay": world_underlay(view),
+        "divisions": division_lines(countries, view),
+        "counties": county_lines(countries, view, opening),
         "seams": [outlines.seam_lons, outlines.seam_lats],
         "fill": {"color": _LAND, "weight": 1, "fillColor": _LAND, "fillOpacity": 1.0},
+        "underlayFill": {"stroke": False, "fillColor": _LAND, "fillOpacity": 1.0},
         "stroke": {"color": _COAST, "weight": 0.8, "interactive": False},
+        "divisionStroke": {"color": _DIVISION, "weight": 0.9, "dashArray": "4 3", "interactive": False},
+        "countyStroke": {"color": _COUNTY, "weight": 0.8, "dashArray": "2 3", "interactive": False},
         "attribution": _NATURAL_EARTH,
     }
 
@@ -149,20 +187,22 @@ def _layers_data(layers: Sequence[tuple[str, list[PlacePin], list[ClaimLine]]]) 
     """One overlay per article: its name (escaped: the layer control sets it as HTML), pins and claims."""
     names: set[str] = set()
     out = []
+    all_pins = [pin for _, pins, _ in layers for pin in pins]
+    ranked = iter(labels(all_pins, [line for _, _, lines in layers for line in lines]))
     for name, pins, lines in layers:
         label = _unique(escape_html(PurePath(name).name or name), names)
         sentences = split_sentences(pins[0].article.text) if pins else []
         out.append(
             {
                 "name": label,
-                "pins": [_pin_data(pin, sentences) for pin in pins],
+                "pins": [_pin_data(pin, sentences, next(ranked)) for pin in pins],
                 "claims": [_claim_data(line) for line in lines],
             }
         )
     return out
 
 
-def _pin_data(pin: PlacePin, sentences: Sequence[Sentence]) -> dict[str, Any]:
+def _pin_data(pin: PlacePin, sentences: Sequence[Sentence], label: Label) -> dict[str, Any]:
     kind = category(pin.place.kind)
     return {
         "lat": pin.place.lat,
@@ -170,6 +210,9 @@ def _pin_data(pin: PlacePin, sentences: Sequence[Sentence]) -> dict[str, Any]:
         "svg": shape_svg(kind),
         "className": f"geomap-place geomap-cat-{kind}",
         "popup": place_html(pin, sentences),
+        "label": escape_html(pin.place.name),
+        "always": label.always,
+        "rank": label.rank,
     }
 
 
@@ -197,19 +240,6 @@ def _screen_angle(start: tuple[float, float], end: tuple[float, float]) -> float
     dx = math.radians(end[1] - start[1])
     dy = mercator_y(end[0]) - mercator_y(start[0])
     return math.degrees(math.atan2(dx, dy)) % 360
-
-
-def _opening_points(pins: list[PlacePin], lines: list[ClaimLine]) -> list[tuple[float, float]]:
-    """Where the story happens: claim ends and places, without countries, seas and continents.
-
-    A country's marker sits at its centroid, often a continent away from the places the
-    article is about ("Russia" puts a marker in Siberia); the map opens on the rest and the
-    legend's "everything" link shows it all.
-    """
-    from gazetteer import VAST
-
-    local = [(pin.place.lat, pin.place.lon) for pin in pins if pin.place.kind not in VAST]
-    return local + [point for line in lines for point in line.points]
 
 
 def _bounds(points: Sequence[tuple[float, float]]) -> list[list[float]]:

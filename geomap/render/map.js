@@ -3,7 +3,10 @@
 function geomapDraw(map) {
   'use strict';
   var data = JSON.parse(document.getElementById('geomap-data').textContent);
-  var baseLayers = {}, overlays = {};
+  var baseLayers = {}, overlays = {}, labels = [];
+  // The offline outlines live in a pane under the tile pane (z-index 200): online tiles cover
+  // them when they load, and a failed tile load still shows a map.
+  map.createPane('geomap-land').style.zIndex = 150;
 
   function outlines(spec) {
     var lons = new Set(spec.seams[0]), lats = new Set(spec.seams[1]), lines = [];
@@ -23,15 +26,39 @@ function geomapDraw(map) {
         });
       });
     });
-    var group = L.featureGroup();
-    L.geoJSON(spec.land, {interactive: false, style: spec.fill, attribution: spec.attribution}).addTo(group);
-    L.polyline(lines, spec.stroke).addTo(group);
+    var group = L.featureGroup(), pane = {pane: 'geomap-land'};
+    // Zoomed out past one world, the land repeats east and west (fill only), as tiles would.
+    [-360, 360].forEach(function (shift) {
+      var copy = {interactive: false, style: L.extend({}, spec.underlayFill, pane),
+        coordsToLatLng: function (c) { return L.latLng(c[1], c[0] + shift); }};
+      if (spec.underlay !== null) { L.geoJSON(spec.underlay, copy).addTo(group); }
+      L.geoJSON(spec.land, copy).addTo(group);
+    });
+    if (spec.underlay !== null) {
+      L.geoJSON(spec.underlay, {interactive: false, style: L.extend({}, spec.underlayFill, pane)}).addTo(group);
+    }
+    L.geoJSON(spec.land, {
+      interactive: false, style: L.extend({}, spec.fill, pane), attribution: spec.attribution
+    }).addTo(group);
+    if (spec.counties.length) {
+      L.polyline(spec.counties, L.extend({className: 'geomap-county'}, spec.countyStroke, pane)).addTo(group);
+    }
+    if (spec.divisions.length) {
+      L.polyline(spec.divisions, L.extend({className: 'geomap-division'}, spec.divisionStroke, pane)).addTo(group);
+    }
+    L.polyline(lines, L.extend({}, spec.stroke, pane)).addTo(group);
     return group;
   }
 
   function pin(spec) {
     var icon = L.divIcon({html: spec.svg, iconSize: [18, 18], iconAnchor: [9, 9], className: spec.className});
-    return L.marker([spec.lat, spec.lon], {icon: icon}).bindPopup(spec.popup, {maxWidth: 360});
+    var marker = L.marker([spec.lat, spec.lon], {icon: icon}).bindPopup(spec.popup, {maxWidth: 360});
+    marker.bindTooltip(spec.label, {
+      permanent: true, direction: 'right', offset: [10, 0], interactive: false, opacity: 1,
+      className: 'geomap-label' + (spec.always ? ' geomap-label-main' : '')
+    });
+    labels.push({marker: marker, spec: spec});
+    return marker;
   }
 
   function claim(spec, group) {
@@ -53,12 +80,75 @@ function geomapDraw(map) {
     }
   }
 
+  // Label placement: labels that must show go first, then the rest by rank; each takes the
+  // first side of its marker (right, left, above, below) where it overlaps no label placed
+  // before it and no other marker, and an optional label that finds none is hidden.
+  var SIDES = [['right', [10, 0]], ['left', [-10, 0]], ['top', [0, -10]], ['bottom', [0, 10]]];
+  labels.sortKey = function (item) { return (item.spec.always ? 0 : 1e9) + item.spec.rank; };
+
+  function box(point, item, side) {
+    var w = item.width, h = item.height, gap = 16;
+    var x = side === 'right' ? point.x + gap : side === 'left' ? point.x - gap - w : point.x - w / 2;
+    var y = side === 'top' ? point.y - gap - h : side === 'bottom' ? point.y + gap : point.y - h / 2;
+    return {left: x, top: y, right: x + w, bottom: y + h};
+  }
+
+  function overlaps(a, list) {
+    return list.some(function (b) {
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    });
+  }
+
+  function placeLabels() {
+    var shown = labels.filter(function (item) { return map.hasLayer(item.marker); });
+    shown.sort(function (a, b) { return labels.sortKey(a) - labels.sortKey(b); });
+    var markers = shown.map(function (item) {
+      var p = map.latLngToContainerPoint(item.marker.getLatLng());
+      return {left: p.x - 9, top: p.y - 9, right: p.x + 9, bottom: p.y + 9, item: item};
+    });
+    var placed = [], seen = new Set();
+    shown.forEach(function (item, index) {
+      var tip = item.marker.getTooltip(), element = tip && tip.getElement();
+      if (!element) { return; }
+      var key = item.spec.lat + ',' + item.spec.lon + ',' + item.spec.label;
+      L.DomUtil.removeClass(element, 'geomap-label-hidden');
+      if (item.width === undefined) { item.width = element.offsetWidth; item.height = element.offsetHeight; }
+      var point = map.latLngToContainerPoint(item.marker.getLatLng());
+      var others = markers.filter(function (m, i) { return i !== index; });
+      var choice = null;
+      if (!seen.has(key)) {
+        SIDES.some(function (side) {
+          var rect = box(point, item, side[0]);
+          if (!overlaps(rect, placed) && !overlaps(rect, others)) { choice = [side, rect]; return true; }
+          return false;
+        });
+        if (choice === null && item.spec.always) {
+          SIDES.some(function (side) {
+            var rect = box(point, item, side[0]);
+            if (!overlaps(rect, placed)) { choice = [side, rect]; return true; }
+            return false;
+          });
+          if (choice === null) { choice = [SIDES[0], box(point, item, 'right')]; }
+        }
+      }
+      if (choice === null) { L.DomUtil.addClass(element, 'geomap-label-hidden'); return; }
+      seen.add(key);
+      placed.push(choice[1]);
+      if (tip.options.direction !== choice[0][0]) {
+        tip.options.direction = choice[0][0];
+        tip.options.offset = L.point(choice[0][1]);
+        tip.update();
+      }
+    });
+  }
+
   var land = outlines(data.outlines);
-  baseLayers[data.outlines.name] = land;
-  if (data.tiles === null) { land.addTo(map); }
+  land.addTo(map);
+  if (data.tiles === null) { baseLayers[data.outlines.name] = land; }
   if (data.tiles !== null) {
     var tiles = L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution, maxZoom: data.tiles.maxZoom});
     baseLayers[data.tiles.name] = tiles;
+    baseLayers[data.outlines.name + ' only'] = L.layerGroup();
     tiles.addTo(map);
   }
   data.layers.forEach(function (layer) {
@@ -70,7 +160,7 @@ function geomapDraw(map) {
   });
   L.control.layers(baseLayers, overlays, {collapsed: data.layers.length > 3}).addTo(map);
 
-  var fit = data.fit;
+  var fit = L.extend({}, data.fit);
   var legend = L.control({position: 'bottomright'});
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'geomap-legend');
@@ -84,8 +174,46 @@ function geomapDraw(map) {
       });
     });
     L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
     return div;
   };
   legend.addTo(map);
-  if (data.opening !== null) { map.fitBounds(data.opening, fit); }
+  // Keep fitted features clear of the legend: as much room on the right as it is wide.
+  var legendWidth = legend.getContainer().offsetWidth;
+  if (legendWidth) { fit.paddingBottomRight = [legendWidth + 20, fit.paddingBottomRight[1]]; }
+
+  // The opening view: the story's bounds, unless a claim line would be shorter than
+  // claimView.minPixels there; then zoom in (up to claimView.maxZoom) on the claims.
+  function openingView(bounds) {
+    var zoom = map.getBoundsZoom(bounds, false, L.point(fit.paddingTopLeft).add(fit.paddingBottomRight));
+    zoom = Math.min(zoom, fit.maxZoom);
+    var claims = [];
+    data.layers.forEach(function (layer) { claims = claims.concat(layer.claims); });
+    if (!claims.length) { map.fitBounds(bounds, fit); return; }
+    var need = -Infinity, all = L.latLngBounds([]);
+    claims.forEach(function (spec) {
+      var a = map.project(spec.points[0], 0), b = map.project(spec.points[spec.points.length - 1], 0);
+      var length = Math.max(a.distanceTo(b), 1e-9);
+      need = Math.max(need, Math.ceil(Math.log2(data.claimView.minPixels / length)));
+      spec.points.forEach(function (p) { all.extend(p); });
+    });
+    if (need <= zoom) { map.fitBounds(bounds, fit); return; }
+    var claimsZoom = map.getBoundsZoom(all, false, L.point(fit.paddingTopLeft).add(fit.paddingBottomRight));
+    // As much of the story as the shortest claim allows, or all the claims when even that is too wide.
+    var target = Math.min(claimsZoom >= need ? need : claimsZoom, data.claimView.maxZoom);
+    // Centred on the claims, moved towards the story's centre as long as the claims stay in
+    // the middle 60% of the view (inside the padding).
+    var topLeft = L.point(fit.paddingTopLeft), bottomRight = L.point(fit.paddingBottomRight);
+    var half = map.getSize().subtract(topLeft).subtract(bottomRight).multiplyBy(0.3);
+    var lo = map.project(all.getNorthWest(), target), hi = map.project(all.getSouthEast(), target);
+    var centre = map.project(bounds.getCenter(), target);
+    function clamp(value, low, high) { return low > high ? (low + high) / 2 : Math.min(Math.max(value, low), high); }
+    centre = L.point(clamp(centre.x, hi.x - half.x, lo.x + half.x), clamp(centre.y, hi.y - half.y, lo.y + half.y));
+    var shift = bottomRight.subtract(topLeft).divideBy(2);
+    map.setView(map.unproject(centre.add(shift), target), target);
+  }
+
+  if (data.opening !== null) { openingView(L.latLngBounds(data.opening)); }
+  map.on('zoomend overlayadd overlayremove', placeLabels);
+  placeLabels();
 }

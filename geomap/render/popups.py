@@ -172,8 +172,11 @@ def legend_html(
     *,
     zoom_links: bool = False,
 ) -> str:
-    """The legend box: the title, the symbols in use, and what was left off the map."""
-    rows = [f"<h2>{escape_html(title)}</h2>"]
+    """The legend box: the title, the symbols in use, and what was left off the map.
+
+    A <details> element, open at first: a click on the title folds it to one line.
+    """
+    rows = [f"<details open><summary><h2>{escape_html(title)}</h2></summary>"]
     for name in categories:
         swatch = f'<span class="swatch">{shape_svg(name, 14)}</span>'
         rows.append(f'<div class="row">{swatch}{CATEGORY_LABELS[name]}</div>')
@@ -194,4 +197,5 @@ def legend_html(
             '<span class="geomap-zoom-item"> &middot; <a href="#" data-geomap-zoom="claims">the claims</a>'
             "</span></div>"
         )
+    rows.append("</details>")
     return "".join(rows)

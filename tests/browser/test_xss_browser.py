@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from geomap.cli import main
+from geomap.render.features import place_pins
 from geomap.render.leaflet import render_map
 from tests.browser.conftest import OPEN_EVERYTHING, Browser
 from tests.browser.handmade import EVIL, PAYLOADS, evil_report
@@ -66,7 +67,14 @@ def test_payloads_in_every_field_render_as_text(browser: Browser, tmp_path: Path
     texts = "\n".join(item["text"] or "" for item in opened)
     for payload in PAYLOADS:
         assert payload in texts, f"payload not shown as text: {payload!r}"
-    assert len([item for item in opened if item["kind"] == "tooltip"]) == 1
+    tips = [item for item in opened if item["kind"] == "tooltip"]
+    claim_tips = [item for item in tips if "geomap-tip-body" in (item["html"] or "")]
+    assert len(claim_tips) == 1
+    # Every other tooltip is a marker's name label, set from the escaped name: text, not markup.
+    names = {pin.place.name for result in evil_report().results for pin in place_pins(result)}
+    labels = [item for item in tips if item not in claim_tips]
+    assert len(labels) == sum(len(place_pins(result)) for result in evil_report().results)
+    assert {item["text"] for item in labels} == names
 
 
 def test_payload_article_through_the_cli(browser: Browser, fixture_env: Path) -> None:

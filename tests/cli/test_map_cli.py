@@ -150,3 +150,46 @@ def test_real_subprocess(fixture_env: Path) -> None:
         [*_geomap(), "map", "nope/"], capture_output=True, text=True, env={**os.environ}, timeout=120
     )
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+
+
+def test_per_article_writes_a_map_each_and_an_index(fixture_env: Path) -> None:
+    write(fixture_env, "news/bases.txt")
+    write(fixture_env, "news/other/bases.md", "Damascus fell. Crowds gathered in Latakia.\n")
+    write(fixture_env, "news/<i>x&y.txt", "Tartus is quiet.\n")
+    result = invoke("map", "news", "--per-article")
+    assert result.exit_code == 0, result.output
+    folder = fixture_env / "maps" / "news"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "bases-2.html",
+        "bases.html",
+        "i_x_y.html",
+        "index.html",
+    ]
+    assert "wrote 3 map(s) and maps/news/index.html" in result.output
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "news/&lt;i&gt;x&amp;y.txt" in index and "<i>x" not in index
+    for name in ("bases.html", "bases-2.html", "i_x_y.html"):
+        assert f'href="{name}"' in index
+        assert len(map_data((folder / name).read_text(encoding="utf-8"))["layers"]) == 1
+    alone = invoke("map", "news/bases.txt", "-o", "-")
+    assert markers((folder / "bases.html").read_text(encoding="utf-8")) == markers(alone.stdout) >= 3
+    # Same articles, same bytes.
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert invoke("map", "news", "--per-article").exit_code == 0
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_per_article_output_folder_and_refusals(fixture_env: Path) -> None:
+    write(fixture_env, "a.txt")
+    result = invoke("map", "a.txt", "--per-article", "-o", "out/maps", "--title", "Bases")
+    assert result.exit_code == 0, result.output
+    assert (fixture_env / "out" / "maps" / "a.html").is_file()
+    assert "<title>Bases</title>" in (fixture_env / "out" / "maps" / "index.html").read_text(encoding="utf-8")
+    refused = invoke("map", "a.txt", "--per-article", "-o", "-")
+    assert refused.exit_code == 2 and "standard output" in refused.output
+    write(fixture_env, "file.html", "x")
+    refused = invoke("map", "a.txt", "--per-article", "-o", "file.html")
+    assert refused.exit_code == 2 and "not a folder" in refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    # Without --per-article, a folder is still refused as the output file.
+    assert invoke("map", "a.txt", "-o", "out").exit_code == 2

@@ -117,3 +117,18 @@ def test_a_real_subprocess_writes_the_report_then_exits_2(
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=fixture_env, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert len(json.loads((fixture_env / "r.json").read_text(encoding="utf-8"))["errors"]) == 2
+
+
+def test_the_map_shows_the_readable_articles_and_names_the_bad_files(folder: Path) -> None:
+    result = invoke("map", "news", "-o", "out.html")
+    assert result.exit_code == 2, result.output
+    page = Path("out.html").read_text(encoding="utf-8")
+    assert "Khmeimim" in page and "Le café" not in page
+    assert "b-old.txt" in result.stderr and "d.txt" in result.stderr
+
+
+def test_per_article_maps_are_written_for_the_readable_articles(folder: Path) -> None:
+    result = invoke("map", "news", "--per-article", "-o", "pages")
+    assert result.exit_code == 2, result.output
+    assert (Path("pages") / "index.html").is_file() and (Path("pages") / "a.html").is_file()
+    assert not (Path("pages") / "b-old.html").exists()

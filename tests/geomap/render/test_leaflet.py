@@ -69,7 +69,9 @@ def test_the_title_is_escaped_in_the_head_and_the_legend() -> None:
     html = render_map(Report(), title="<b>x</b> & </title><script>bad()</script>")
     escaped = "&lt;b&gt;x&lt;/b&gt; &amp; &lt;/title&gt;&lt;script&gt;bad()&lt;/script&gt;"
     assert f"<title>{escaped}</title>" in html
-    assert map_data(html)["legend"].startswith(f"<h2>{escaped}</h2>")  # set as the legend's innerHTML
+    assert map_data(html)["legend"].startswith(
+        f"<details open><summary><h2>{escaped}</h2></summary>"
+    )  # set as the legend's innerHTML
     assert "<script>bad()" not in html
 
 
