@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from gazetteer.kinds import Kind
 from gazetteer.model import Place
@@ -55,7 +57,7 @@ def division_entries(paths: SourcePaths) -> Iterator[Entry]:
     """
     points = reference_points(paths)
     aliases = division_aliases(paths)
-    divisions, unmatched = _matched_divisions(paths, aliases)
+    divisions, unmatched = _matched_divisions(paths)
     for division in divisions:
         yield _entry(division, points, aliases)
     curated = {(e.place.country_code, normalize(n)) for e in site_entries(paths) for n, _ in e.names}
@@ -73,7 +75,7 @@ def division_labels(paths: SourcePaths) -> dict[tuple[str, str], str]:
     GeoNames tags towns with codes ("SY", "13"); labels and the resolver's "its division is
     named" evidence need the division's name ("Damascus"), the same one its entry carries.
     """
-    divisions, unmatched = _matched_divisions(paths, division_aliases(paths))
+    divisions, unmatched = _matched_divisions(paths)
     labels = {(f.country, f.admin1): f.short_name for f in unmatched}
     for division in divisions:
         if division.geonames is not None:
@@ -88,10 +90,29 @@ def _csc_records(paths: SourcePaths) -> Iterator[dict]:
         yield from (rec for rec in records if rec.get("latitude") and rec.get("longitude"))
 
 
-def _matched_divisions(
-    paths: SourcePaths, aliases: dict[tuple[str, str], tuple[str, ...]]
-) -> tuple[list[_Division], list[Feature]]:
-    """Each countrystatecity division with its GeoNames match (one to one), and GeoNames' unmatched."""
+def _matched_divisions(paths: SourcePaths) -> tuple[tuple[_Division, ...], tuple[Feature, ...]]:
+    """Each countrystatecity division with its GeoNames match (one to one), and GeoNames' unmatched.
+
+    Remembered per set of source files as they stand: a build asks twice (the divisions, then
+    the towns' labels), and a file changed in between is matched afresh.
+    """
+    stamp = tuple(_stat(path) for path in (paths.geonames_features, paths.division_aliases, paths.csc_data))
+    return _matched_divisions_of(paths, stamp)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _matched_divisions_of(
+    paths: SourcePaths, stamp: tuple[tuple[int, int], ...]
+) -> tuple[tuple[_Division, ...], tuple[Feature, ...]]:
+    aliases = division_aliases(paths)
     index = DivisionIndex(read_features(paths.geonames_features))
     records = list(_csc_records(paths))
     stems = [_stems(rec, aliases) for rec in records]
@@ -111,8 +132,8 @@ def _matched_divisions(
         found[i] = alike if alike is not None and alike.geonameid not in taken else None
         if alike is not None and found[i] is alike:
             taken.add(alike.geonameid)
-    divisions = [_Division(rec, feature) for rec, feature in zip(records, found, strict=True)]
-    unmatched = [f for f in index.by_code.values() if f.geonameid not in taken]
+    divisions = tuple(_Division(rec, feature) for rec, feature in zip(records, found, strict=True))
+    unmatched = tuple(f for f in index.by_code.values() if f.geonameid not in taken)
     return divisions, unmatched
 
 
