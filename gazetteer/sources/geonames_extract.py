@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from geopy.distance import great_circle
-
 from gazetteer.kinds import Kind
 from gazetteer.model import Place
 from gazetteer.normalize import normalize
@@ -161,6 +159,8 @@ class DivisionIndex:
         Sources transliterate differently ("Kalmykia"/"Kalmykiya", "Misrata"/"Mişrātah"): a close
         point and a name at least SIMILAR alike still say it is the same division.
         """
+        from geopy.distance import great_circle  # only a build matches divisions: keep it off start-up
+
         wanted = [stem for stem in stems if stem]
         best: tuple[float, Feature] | None = None
         for feature in self.by_code.values():
