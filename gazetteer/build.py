@@ -24,7 +24,7 @@ from filelock import FileLock, Timeout
 from gazetteer.errors import BuildError
 from gazetteer.lexicon import PROSE_CODES
 from gazetteer.model import CountryInfo
-from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
+from gazetteer.normalize import MIN_SKELETON, normalize, skeleton, stripped
 from gazetteer.sources import Entry, SourcePaths, _version
 from gazetteer.sources.curated import demonym_rows
 from gazetteer.sources.geonames import read_countries
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import shapefile
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 #: Towns smaller than this are not found by a transliterated spelling (too many collide).
 VARIANT_POPULATION = 5_000
 DATABASE_NAME = "gazetteer.sqlite"
@@ -304,6 +304,9 @@ def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
         norm = normalize(name)
         if norm and (norm not in best or _MATCH_ORDER[matched] < _MATCH_ORDER[best[norm]]):
             best[norm] = matched
+    form = stripped(entry.place.name)
+    if form is not None:
+        best.setdefault(form, "alternate")  # "Gdask": the name as text that lost its accents reads it
     yield from best.items()
 
 

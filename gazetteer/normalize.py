@@ -79,3 +79,31 @@ def skeleton(norm: str) -> str:
     text = _DOUBLED.sub(r"\1", text)
     text = _VOWEL_RUNS.sub("a", text)
     return text[:-1] if text.endswith("h") and len(text) > MIN_SKELETON else text
+
+
+#: Fewest letters a name keeps after its accented letters are dropped, for that form to be indexed.
+MIN_STRIPPED = 4
+
+
+def stripped(name: str) -> str | None:
+    """The normalised name as text that lost its non-ASCII letters reads it, or None when the same.
+
+    Some archives and datasets drop every non-ASCII character: "Gdańsk" becomes "Gdask",
+    "Rzeszów" "Rzeszw", "Nowy Dwór Gdański" "Nowy Dwr Gdaski". Only names in Latin letters
+    with a few accented ones give such a form; one shorter than MIN_STRIPPED letters or
+    than two thirds of the name would collide with too many words.
+    """
+    if name.isascii() or not all(_is_latin(char) for char in name if char.isalpha()):
+        return None
+    kept = "".join(char for char in name if char.isascii())
+    letters = sum(char.isalpha() for char in kept)
+    if letters < MIN_STRIPPED or 3 * letters < 2 * sum(char.isalpha() for char in name):
+        return None
+    form = normalize(kept)
+    return form if form and form != normalize(name) else None
+
+
+def _is_latin(char: str) -> bool:
+    """A letter of the Latin script (Basic Latin to Latin Extended Additional)."""
+    code = ord(char)
+    return code <= 0x024F or 0x1E00 <= code <= 0x1EFF

@@ -14,6 +14,12 @@ from geomap.sentences import Sentence
 if TYPE_CHECKING:
     from geomap.claims.draft import ClaimDraft
 
+#: Buildings and works, each measured from the settlement it lies in.
+_BUILDINGS = (
+    "campus", "school", "university", "college", "church", "cathedral", "mosque", "monastery", "abbey",
+    "castle", "mall", "hospital", "complex", "plant", "factory", "mill", "mine", "prison", "stadium",
+    "resort", "hotel",
+)  # fmt: skip
 #: What a carried-over subject ("the facility", "the town") may refer to.
 CARRY_KINDS: dict[str, frozenset[str]] = {
     "facility": frozenset(
@@ -35,6 +41,12 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
     "province": frozenset({"admin1", "region"}),
     "region": frozenset({"admin1", "region"}),
     "governorate": frozenset({"admin1"}),
+    **dict.fromkeys(
+        # A building or works is measured from the settlement it was last said to be in:
+        # "... a parish church in Corby Glen. The church is situated 9 miles from Grantham".
+        _BUILDINGS,
+        frozenset({"city", "capital"}),
+    ),
     "island": frozenset({"island"}),
     "lake": frozenset({"lake"}),
     "reservoir": frozenset({"lake"}),
@@ -111,7 +123,7 @@ _PREDICATE = re.compile(
 #: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
 _IN_ITS_REGION = re.compile(
     rf",?\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_APPOSITIVE_NOUN}\s+)?(?:(?:in|of)\s+(?:the\s+)?)?"
-    rf"(?:(?:[\w'’-]+\s+){{0,4}}?(?:region|area|part|valley|hills|county|district)\s+of\s+)?"
+    rf"(?:(?:[\w'’-]+\s+){{0,4}}?(?:region|area|part|valley|hills|plain|plains|coast|highlands|county|district)\s+of\s+)?"
     rf"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?",
     re.IGNORECASE,
 )
@@ -119,6 +131,10 @@ _IN_ITS_REGION = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}?of\s+)?")
 #: Places that contain the towns named before them: "X, California", "X France".
 _CONTAINERS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.REGION})
+#: Areas a chain of containment may pass through: "X in the Black Forest region of Germany".
+_AREAS = frozenset({Kind.FEATURE, Kind.DESERT, Kind.PENINSULA, Kind.ISLAND})
+#: Most names a chain of containment walks back through to its town.
+CHAIN_STEPS = 3
 #: A capital described, not named: "the capital", "the Syrian capital", "the capital of Sudan".
 _CAPITAL_REFERENCE = re.compile(
     r"\s*(?P<phrase>(?:the\s+)?(?:(?P<adjective>[\w'’-]+)\s+)?capital(?:\s+city)?\b(?P<of>\s+of\s+(?:the\s+)?)?)",
@@ -335,12 +351,14 @@ class SentencePlaces:
                 return mention
         return None
 
-    def subject_before(self, position: int) -> Mention | None:
+    def subject_before(self, position: int, avoid: Mention | None = None) -> Mention | None:
         """The place a claim starting at `position` is about: linked by "is", ",", "lies"...
 
         Only a place tied to the claim by a link ("X is", "X,", "X, which ..., lies") counts,
         or a subject carried over from an earlier sentence ("The facility is"); a place merely
-        named earlier in the sentence does not, so the claim is reported unbound instead.
+        named earlier in the sentence does not, so the claim is reported unbound instead. A
+        carried-over subject is never the place `avoid` (the claim's reference): "12 dead in the
+        town, 20 km from the provincial capital Idlib" is about another town than Idlib.
         """
         candidates = self.places_before(position)
         for mention in candidates[:3]:
@@ -356,9 +374,9 @@ class SentencePlaces:
                 found = self._town_rather_than_its_region(mention, candidates)
                 if self._only_where(found):
                     # "It lies in historic Lesser Poland 16 km south of X": the subject is "It"
-                    return self._carried_over_subject(self.local[:position], position) or found
+                    return self._carried_over_subject(self.local[:position], position, avoid) or found
                 return found
-        return self._carried_over_subject(self.local[:position], position)
+        return self._carried_over_subject(self.local[:position], position, avoid)
 
     def _only_where(self, mention: Mention) -> bool:
         """Whether a division or country is named only to say where the subject is ("in Syria")."""
@@ -476,25 +494,30 @@ class SentencePlaces:
     def _town_rather_than_its_region(self, mention: Mention, candidates: list[Mention]) -> Mention:
         """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California.
 
-        One step only, and only to a town or a site: in "Modinagar District Ghaziabad Uttar
-        Pradesh India 36 km from Delhi" the list is too long to say which name is the subject,
-        and "the Black Forest region of Germany" is no point either.
+        Only to a town or a site. One step across a bare gap: in "Modinagar District Ghaziabad
+        Uttar Pradesh India 36 km from Delhi" the list is too long to say which name is the
+        subject. Further back only where words say each name lies in the next: "located in
+        Hinterzarten in the Black Forest region of southwestern Germany, 25 km from Freiburg".
         """
         if mention.place is None or mention.place.kind not in _CONTAINERS:
             return mention
-        earlier = [m for m in candidates if m.end <= mention.start][:1]
-        if (
-            earlier
-            and earlier[0].place is not None
-            and earlier[0].place.kind in SETTLEMENT | POINT_SITE
-            and _IN_ITS_REGION.fullmatch(
-                self.local[self.local_span(earlier[0])[1] : self.local_span(mention)[0]]
-            )
-        ):
-            return earlier[0]
+        earlier = [m for m in candidates if m.end <= mention.start]
+        outer = mention
+        for inner in earlier[:CHAIN_STEPS]:
+            gap = self.local[self.local_span(inner)[1] : self.local_span(outer)[0]]
+            place = inner.place
+            if place is None or not _IN_ITS_REGION.fullmatch(gap) or not _lies_in(place, outer.place):
+                return mention
+            if place.kind in SETTLEMENT | POINT_SITE:
+                return inner
+            if place.kind not in _CONTAINERS | _AREAS or not gap.strip(" ,"):
+                return mention
+            outer = inner
         return mention
 
-    def _carried_over_subject(self, before: str, position: int) -> Mention | None:
+    def _carried_over_subject(
+        self, before: str, position: int, avoid: Mention | None = None
+    ) -> Mention | None:
         """A subject carried over: "The facility is ..." binds to the last compatible place named."""
         phrases = list(_CARRIED_SUBJECT.finditer(before))
         if not phrases:
@@ -513,7 +536,9 @@ class SentencePlaces:
         kinds = CARRY_KINDS["it" if phrase.group("it") else phrase.group("noun").lower()]
         at_start = _SENTENCE_OPENING.fullmatch(before[: phrase.start()]) is not None
         antecedent = self.previous_subject(kinds) if at_start else None
-        return antecedent or self._last_place_of_kind(self.sentence.start + phrase.start(), kinds)
+        if antecedent is not None and not _same_place(antecedent, avoid):
+            return antecedent
+        return self._last_place_of_kind(self.sentence.start + phrase.start(), kinds, avoid)
 
     def firm_antecedent(self, mention: Mention | None) -> bool:
         """Whether `mention` is carried over as the opening subject of the previous sentence.
@@ -558,7 +583,9 @@ class SentencePlaces:
         found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun])
         return found or (self.every.dateline_capital(self.capital_of) if noun == "capital" else None)
 
-    def _last_place_of_kind(self, cutoff: int, kinds: frozenset[str]) -> Mention | None:
+    def _last_place_of_kind(
+        self, cutoff: int, kinds: frozenset[str], avoid: Mention | None = None
+    ) -> Mention | None:
         """The last place of one of `kinds` named shortly before `cutoff` (a few sentences back).
 
         The CARRY_CHARS window keeps "the city" from reaching back to a city named in
@@ -567,7 +594,7 @@ class SentencePlaces:
         for mention in self.every.before(cutoff):
             if mention.end <= cutoff - CARRY_CHARS:
                 return None
-            if mention.end <= cutoff and _of_kind(mention, kinds):
+            if mention.end <= cutoff and _of_kind(mention, kinds) and not _same_place(mention, avoid):
                 return mention
         return None
 
@@ -588,6 +615,18 @@ def _of_kind(mention: Mention, kinds: frozenset[str]) -> bool:
         alternative.kind in kinds and normalize(alternative.name) == name
         for alternative in mention.alternatives
     )
+
+
+def _lies_in(inner: Place, outer: Place | None) -> bool:
+    """Whether `inner` may lie in `outer` as far as their countries tell (a region may span several)."""
+    return outer is None or not outer.country_code or inner.country_code == outer.country_code
+
+
+def _same_place(mention: Mention, other: Mention | None) -> bool:
+    """Whether two mentions name one place: the same pick, or one name ("Idlib" the province and the city)."""
+    if other is None or mention.place is None or other.place is None:
+        return False
+    return mention.place.id == other.place.id or normalize(mention.place.name) == normalize(other.place.name)
 
 
 def _leading_proper_name(text: str) -> str | None:

@@ -127,8 +127,9 @@ def _measured_from(
     places: SentencePlaces, found: QuantityMatch, cue_end: int, direction: str | None, cue: str
 ) -> ClaimDraft:
     """Distance or bearing from a place ("X is 60km north of Y"), or from "the border" of a country."""
-    subject = places.subject_before(found.start)
     border = _BORDER.match(places.local[cue_end:])
+    reference = None if border is not None else places.reference_after(cue_end)
+    subject = places.subject_before(found.start, avoid=reference)
     if border is not None:
         end = cue_end + border.end()
         division = _border_division(places, cue_end, end)
@@ -137,7 +138,6 @@ def _measured_from(
             draft = _from_border(found, end, subject, cue, None, direction)
             return replace(draft, border_of=division)
         return _from_border(found, end, subject, cue, _border_country(places, cue_end, end), direction)
-    reference = places.reference_after(cue_end)
     if reference is not None and subject is not None and reference.start == subject.start:
         reference = None  # one mention cannot be both ends
     kind = ClaimKind.DIRECTION if direction else ClaimKind.DISTANCE

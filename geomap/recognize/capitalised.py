@@ -200,9 +200,9 @@ class NameRecognizer:
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
-            if verdict == "keep" and self._first_name_or_surname(
-                word, norm, kind, following, said and j == count - 1
-            ):
+            # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
+            speaker = said and j == count - 1 and previous.lower() not in LOCATIVES
+            if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
                 kept.append((start, end, norm, kind, first))

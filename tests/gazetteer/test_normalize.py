@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import normalize
-from gazetteer.normalize import skeleton
+from gazetteer.normalize import skeleton, stripped
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,20 @@ def test_transliterations_share_a_skeleton(one: str, other: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [("paris", "perth"), ("homs", "hama"), ("aleppo", "apollo")])
 def test_different_names_keep_different_skeletons(one: str, other: str) -> None:
     assert skeleton(one) != skeleton(other)
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Gdańsk", "gdask"),
+        ("Rzeszów", "rzeszw"),
+        ("Nowy Dwór Gdański", "nowy dwr gdaski"),
+        ("Zürich", "zrich"),
+        ("Łódź", None),  # two letters left: would match too much
+        ("Ḩamāh", None),
+        ("Москва", None),  # not Latin: nothing is dropped, it is all gone
+        ("Paris", None),  # nothing to drop
+    ],
+)
+def test_names_as_text_without_accented_letters_reads_them(name: str, form: str | None) -> None:
+    assert stripped(name) == form

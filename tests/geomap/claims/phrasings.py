@@ -851,6 +851,58 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
             ("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds"),
         ],
     ),
+    # a building is measured from the settlement it was said to be in; a guess never contradicts
+    (
+        "The old hospital stands in Jablah, on the coast. The hospital lies some 25 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 25.0, "km", "S", "holds")],
+    ),
+    (
+        "The mill is in Jablah. The mill lies 22 km north of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "N", "unverifiable")],
+    ),
+    (
+        "Jablah has a new campus. The campus lies about 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    # a carried-over subject is never the claim's own reference
+    (
+        "Shelling hit the town of Jablah in Latakia province. Residents fled the town, some 22 km "
+        "south of the provincial capital Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Shelling hit Latakia. Residents fled the city, some 22 km north of Latakia.",
+        [("direction", None, "Latakia", 22.0, "km", "N", "unverifiable")],
+    ),
+    # a chain of containment said in words leads back to its town; a bare list does not
+    (
+        "The school is located in Jablah in the Latakia Governorate of western Syria, about 22 km "
+        "south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "The college is located in Jablah in the coastal plain of Latakia Governorate of western "
+        "Syria, about 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "The school is located in Jablah Latakia Governorate Syria about 22 km south of Latakia.",
+        [("direction", "Syria", "Latakia", 22.0, "km", "S", "unverifiable")],
+    ),
+    # text that lost its accented letters ("Bāniyās" read as "Bniys")
+    (
+        "Bniys lies some 30 km north of Tartus.",
+        [("direction", "Bāniyās", "Ţarţūs", 30.0, "km", "N", "holds")],
+    ),
+    (
+        "Bniys lies some 75 km north of Tartus.",
+        [("direction", "Bāniyās", "Ţarţūs", 75.0, "km", "N", "contradicted")],
+    ),
+    # a name after "in" before "said" is where people spoke, not who spoke
+    (
+        "Officials in Hama said the road was open. It lies about 190 km north of Damascus.",
+        [("direction", "Ḩamāh", "Damascus", 190.0, "km", "N", "holds")],
+    ),
 )
 
 

@@ -96,6 +96,7 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("Recycling starts on Friday at Alexandria center.", [("Alexandria", PLACE)]),
         ("The storm is expected to miss Alexandria today.", [("Alexandria", PLACE)]),
         ("a general Alexandria area curfew", [("Alexandria", PLACE)]),
+        ("Officials in Tahrir said the road was open.", [("Tahrir", PLACE)]),
     ],
 )
 def test_finds_places_and_demonyms(
@@ -117,6 +118,7 @@ def test_finds_places_and_demonyms(
         "He told reporters on Thursday.",
         "TASS and HTS reported.",
         "I’ve seen it.",
+        "Tahrir said the road was open.",
     ],
 )
 def test_drops_common_words_people_codes(recognizer: NameRecognizer, text: str) -> None:
