@@ -66,7 +66,18 @@ def common_words() -> Mapping[str, float]:
 @cache
 def first_names() -> frozenset[str]:
     """Common given names ("Tyler", "George"), from gazetteer/data/first_names.csv."""
-    path = resources.files("gazetteer") / "data" / "first_names.csv"
+    return _names("first_names.csv")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Common surnames ("Baker", "Bush", "Lincoln"), from gazetteer/data/surnames.csv."""
+    return _names("surnames.csv")
+
+
+def _names(file: str) -> frozenset[str]:
+    """The names of a one-column CSV of gazetteer/data, capitalised as written."""
+    path = resources.files("gazetteer") / "data" / file
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and line.strip() != "name")
 

@@ -18,10 +18,12 @@ from geomap.casing import recognition_view
 from geomap.model import LookupKey, MentionKind, Span, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN
 from geomap.recognize.words import (
+    BUILDING_HEADS,
     CALENDAR,
     DISEASE_WORDS,
     LOWERCASE_NOT_TITLES,
     MODIFIERS,
+    NAME_HEADS,
     NEVER,
     TITLES,
 )
@@ -104,6 +106,7 @@ class NameRecognizer:
         self._strength = strength
         self._common = lexicon.common_words() if common_words is None else common_words
         self._first_names = lexicon.first_names()
+        self._surnames = lexicon.surnames()
         self._chunk_cache: dict[tuple[str, bool, str, bool, bool], _ChunkResult] = {}
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
@@ -200,8 +203,14 @@ class NameRecognizer:
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
+            if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, following):
+                verdict = "drop"  # "Roger Williams University", "North East Mall": a building's name
             # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
             speaker = said and j == count - 1 and previous.lower() not in LOCATIVES
+            if verdict != "drop" and j + 1 < count and self._first_name_and_surname(word, norm, following):
+                people.extend((norm, normalize(following)))
+                i = j + 2  # "James Baker", "George Bush": both words are the person's
+                continue
             if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
@@ -277,6 +286,32 @@ class NameRecognizer:
         initial = len(following) == 1 and following.isupper()
         return initial or said or self._name_like(following)
 
+    def _first_name_and_surname(self, word: str, norm: str, following: str) -> bool:
+        """A given name before a common surname: "James Baker", "George Bush", "Abraham Lincoln".
+
+        Both lists are the US Census Bureau's; surnames are often ordinary words or towns'
+        names, which is why they need the list. Anything else after a given name ("Alexandria
+        Police", "Alberta Liquor") leaves the name to the other rules.
+        """
+        if word not in self._first_names or " " in norm or self._strength(norm) == Strength.COUNTRY:
+            return False
+        if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
+            return False  # "Lincoln Park", "George Street": a place's name, though Park is a surname
+        return self._strength(normalize(following)) != Strength.COUNTRY
+
+    def _heads_a_building(self, norm: str, following: str) -> bool:
+        """Whether the capitalised word after a small town's name makes it a building's name.
+
+        "Roger Williams University", "Hurst Mall". Not after a big city's, a division's or a
+        country's name: "Boston University", "McMinn County School Board" and "Northern
+        Illinois University" still say where they are.
+        """
+        return (
+            following[:1].isupper()
+            and following.lower() in BUILDING_HEADS
+            and self._strength(norm) == Strength.WEAK
+        )
+
     def _longest(self, chunk: str, tokens: list[_Token], i: int) -> _Found | None:
         """The longest name starting at token i: (last token index, norm, kind)."""
         last = i
@@ -346,9 +381,10 @@ class NameRecognizer:
         if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in CALENDAR:
             return False
         norm = normalize(word)
-        return norm not in self._demonyms and not (
-            norm in self._names and self._strength(norm) != Strength.WEAK
-        )
+        return not any(
+            form in self._demonyms or (form in self._names and self._strength(form) != Strength.WEAK)
+            for form in (norm, norm[:-1] if norm.endswith("s") else norm)
+        )  # "Syrias": a possessive that lost its apostrophe is no first name
 
     def _with_abbreviations(self, text: str, spans: list[Span]) -> list[Span]:
         """Add state abbreviations: dotted ones anywhere ("W.Va."), short ones after a comma."""

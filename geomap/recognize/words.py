@@ -68,3 +68,24 @@ NEVER = (
 LOWERCASE_NOT_TITLES = frozenset(
     _words("miss general major private marshal chief agent officer deputy director father sister brother del")
 )
+#: Capitalised words that, after a town's name, make it part of a building's: "North East Mall".
+BUILDING_HEADS = frozenset(
+    _words(
+        """
+        university college school academy institute seminary hospital clinic church cathedral chapel
+        mosque temple mall plaza stadium arena library museum theater theatre hotel
+        """
+    )
+)
+#: Capitalised words that continue a name as its head ("Lincoln Park", "George Street", "Charlotte
+#: Observer"): never a surname after a given name.
+NAME_HEADS = BUILDING_HEADS | frozenset(
+    _words(
+        """
+        center centre hall airport station county city town township village parish district province state
+        park street avenue road square court drive boulevard lane bridge lake river creek mountain
+        mount beach island bay valley falls springs heights hills harbor harbour port point
+        observer times post news herald tribune journal gazette daily press club company corp inc
+        """
+    )
+)

@@ -46,6 +46,11 @@ NAMES = frozenset(
         "West Nile",
         "Ebola",
         "Cases",
+        "Baker",
+        "Bush",
+        "George",
+        "Williams",
+        "Austin",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -58,6 +63,9 @@ STRENGTH = {
     "paris": "strong",
     "texas": "strong",
     "louisiana": "strong",
+    "george": "city",
+    "bush": "city",
+    "austin": "city",
 }
 
 
@@ -97,6 +105,17 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("The storm is expected to miss Alexandria today.", [("Alexandria", PLACE)]),
         ("a general Alexandria area curfew", [("Alexandria", PLACE)]),
         ("Officials in Tahrir said the road was open.", [("Tahrir", PLACE)]),
+        # a given name before a common surname is a person; before anything else it is not
+        ("a speech by James Baker in Paris", [("Paris", PLACE)]),
+        ("under George Bush Jr. and in Texas", [("Texas", PLACE)]),
+        ("Alexandria Police said Alexandria was calm.", [("Alexandria", PLACE), ("Alexandria", PLACE)]),
+        ("She moved to Austin Texas last year.", [("Austin", PLACE), ("Texas", PLACE)]),
+        ("a walk down George Street", [("George", PLACE)]),
+        # a small town's name before a building's word is the building's name
+        ("students of Williams College in Paris", [("Paris", PLACE)]),
+        ("students of Paris University", [("Paris", PLACE)]),
+        # a possessive that lost its apostrophe is no surname: Idlib is not a person here
+        ("Idlib Syrias northern city", [("Idlib", PLACE)]),
     ],
 )
 def test_finds_places_and_demonyms(
