@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from gazetteer import DIVISION, OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
 from gazetteer.lexicon import PROSE_CODES
 from geomap.model import LookupKey, Strength
 
@@ -103,7 +103,8 @@ class CandidateIndex:
             raw = [c for c in self._gazetteer.candidates(norm) if c.matched != "code" or norm in PROSE_CODES]
             raw += self._county_candidates(norm)
             raw = _divisions_over_aliases(norm, raw)
-        ranked = sorted(_cities_over_divisions([(prior(c), c) for c in raw]), key=_minus_prior)
+        scored = _own_names_over_alternates(key.norm, _cities_over_divisions([(prior(c), c) for c in raw]))
+        ranked = sorted(scored, key=_minus_prior)
         ranked = ranked[:MAX_CANDIDATES]
         return Ranked(tuple(c for _, c in ranked), tuple(score for score, _ in ranked))
 
@@ -158,9 +159,14 @@ class CandidateIndex:
         more, STRONG for divisions, seas, regions and curated sites, WEAK otherwise.
         """
         found = self.candidates(LookupKey(norm))
-        best = found[0].place if found else None
-        if best is None:
+        if not found:
             return Strength.WEAK
+        if found[0].matched == "alternate" and found[0].place.kind in DIVISION:
+            # "Nice": a Malawian district's alternate name outranks the French city's own name,
+            # but what the name proves is what the city that bears it proves
+            own = [c for c in found if c.matched == "primary" and c.place.kind in SETTLEMENT]
+            found = (*own[:1], *found)
+        best = found[0].place
         if best.kind in WIDE:
             # A country's name in another language proves less: "Island" (Iceland) is a word.
             return Strength.STRONG if found[0].matched == "alternate" else Strength.COUNTRY
@@ -193,6 +199,37 @@ class CandidateIndex:
 def _minus_prior(pair: tuple[float, Candidate]) -> float:
     """Sort key: best prior first (a stable sort keeps the gazetteer's order among equals)."""
     return -pair[0]
+
+
+def _own_names_over_alternates(
+    norm: str, scored: list[tuple[float, Candidate]]
+) -> list[tuple[float, Candidate]]:
+    """A division known by a name only as another one ranks below a big city whose own name it is.
+
+    "Nice" is an alternate name of the Malawian district Ntchisi and the name of a city of
+    340,000; divisions rank above cities, but a name a division merely also bears says less
+    than the name of a city. A short form of the division's own name ("Victoria" for "State
+    of Victoria") is no such name. Kind cues ("Nice district") still find the division.
+    """
+    cities = [
+        score
+        for score, c in scored
+        if c.matched == "primary" and c.place.kind in SETTLEMENT and c.place.population >= SEAT_POPULATION
+    ]
+    alternates = [score for score, c in scored if _other_name_of_a_division(norm, c)]
+    if not cities or not alternates:
+        return scored
+    # all such divisions move down alike, keeping their order among themselves
+    shift = max(0.0, max(alternates) - (max(cities) - DIVISION_BELOW_CITY))
+    return [(score - shift if _other_name_of_a_division(norm, c) else score, c) for score, c in scored]
+
+
+def _other_name_of_a_division(norm: str, candidate: Candidate) -> bool:
+    """Whether `norm` reaches a division by an alternate name that its own name does not contain."""
+    place = candidate.place
+    if candidate.matched != "alternate" or place.kind != Kind.ADMIN1:
+        return False
+    return f" {norm} " not in f" {normalize(place.name)} "
 
 
 def _cities_over_divisions(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

@@ -98,3 +98,22 @@ def test_an_unknown_word_after_a_locative_is_not_respelt_into_a_village(parser: 
     assert places(parser, "The meeting moved to January.") == {}
     # Hinjawadi is a village: too small to be worth a guess at "Hinjewadi".
     assert places(parser, "The firm opened an office in Hinjewadi last year.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The festival in Nice drew crowds from across France.", "Officials in Nice said the beaches were shut."],
+)
+def test_a_big_citys_own_name_outweighs_a_divisions_alternate_name(parser: Geoparser, text: str) -> None:
+    place = places(parser, text)["Nice"].place  # a Malawian district is also called "Nice"
+    assert place is not None and place.country_code == "FR" and place.kind == Kind.CITY
+
+
+def test_a_given_name_before_a_common_surname_is_a_person(parser: Geoparser) -> None:
+    found = places(parser, "Secretary of State James Baker met George Bush in Madrid.")
+    assert sorted(found) == ["Madrid"]
+
+
+def test_a_name_that_lost_its_accents_is_the_place(parser: Geoparser) -> None:
+    place = places(parser, "The village lies 32 km east of the regional capital Gdask.")["Gdask"].place
+    assert place is not None and place.name == "Gdańsk"
