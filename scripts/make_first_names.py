@@ -42,5 +42,6 @@ def write(out: Path, names: list[str]) -> None:
         handle.writelines(f"{name}\n" for name in names)
     print(f"{len(names)} names written to {out}")
 
+
 if __name__ == "__main__":
     main()

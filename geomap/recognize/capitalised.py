@@ -197,6 +197,10 @@ class NameRecognizer:
             following = tokens[j + 1][2] if j + 1 < count else ""
             first = opens_sentence and i == 0
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
+            if verdict == "person" and 0 <= back < i - 1:
+                # "Abbaye de Chartres", "Jean de Chartres": after a particle the name may be a
+                # person's or a building's, so it is left out here but not article-wide
+                verdict = "drop"
             if following.isdigit() and _is_acronym(chunk[start:end]):
                 verdict = "drop"  # "US-24", "US 30": a road
             if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):

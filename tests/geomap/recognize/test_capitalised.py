@@ -51,6 +51,7 @@ NAMES = frozenset(
         "George",
         "Williams",
         "Austin",
+        "Abbaye",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -116,6 +117,8 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("students of Paris University", [("Paris", PLACE)]),
         # a possessive that lost its apostrophe is no surname: Idlib is not a person here
         ("Idlib Syrias northern city", [("Idlib", PLACE)]),
+        # after a particle a name may be a building's or a person's: left out there, not everywhere
+        ("The Abbaye de Paris stands in Paris.", [("Abbaye", PLACE), ("Paris", PLACE)]),
     ],
 )
 def test_finds_places_and_demonyms(
