@@ -155,6 +155,11 @@ _LOCATIVE_VERB = re.compile(
 _IN_BEFORE = re.compile(
     r"\bin\s+(?:the\s+)?(?:(?:historic|historical|northern|southern|eastern|western|central)\s+)?$"
 )
+#: Where a carried-over subject lies, said between it and its claim: "the town in Harem district, 20 km".
+_IN_AREA = re.compile(
+    rf"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}(?:district|province|governorate|county|region|area)"
+    rf"[\s,]*(?:(?:{_LINK_WORD})\b[\s,]*)*$"
+)
 #: Any kind of place, for previous_subject.
 _ANY_KIND: frozenset[str] = frozenset()
 #: What may open a sentence before its subject: quotes, brackets, "The".
@@ -529,8 +534,10 @@ class SentencePlaces:
         ):
             # "It is located at the foot of the Anaga mountains 7 km north-east of X"
             phrase = opening
-        elif not _LINK.match(before[phrase.end() : position]) and not re.match(
-            r"^\s*,[^,]*,\s*", before[phrase.end() :]
+        elif (
+            not _LINK.match(before[phrase.end() : position])
+            and not re.match(r"^\s*,[^,]*,\s*", before[phrase.end() :])
+            and not _IN_AREA.match(before, phrase.end())
         ):
             return None
         kinds = CARRY_KINDS["it" if phrase.group("it") else phrase.group("noun").lower()]

@@ -874,6 +874,16 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Shelling hit Latakia. Residents fled the city, some 22 km north of Latakia.",
         [("direction", None, "Latakia", 22.0, "km", "N", "unverifiable")],
     ),
+    (
+        "Shelling hit the town of Jablah on Monday. Twelve died in the town in Latakia province "
+        "around 22 km south of the provincial capital Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Shelling hit the town of Jablah on Monday. Twelve died in the town in Latakia province "
+        "around 60 km south of the provincial capital Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "unverifiable")],
+    ),
     # a chain of containment said in words leads back to its town; a bare list does not
     (
         "The school is located in Jablah in the Latakia Governorate of western Syria, about 22 km "
