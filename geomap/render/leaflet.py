@@ -20,6 +20,8 @@ from geomap.render.view import Label, labels, opening_points, story_countries
 from geomap.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from branca.element import Figure
 
     from geomap.outlines import Borders
@@ -71,11 +73,13 @@ def render_map(
     title: str,
     tiles: str | None = None,
     borders: Borders | None = None,
+    cache_dir: Path | None = None,
 ) -> str:
     """The map of a report as one HTML document.
 
     Without `tiles` the page makes no network request at all: Leaflet is inlined and the
-    background is Natural Earth outlines clipped to the map's extent.
+    background is Natural Earth outlines clipped to the map's extent. Those are simplified
+    once per detail level and kept in `cache_dir` (without one, once per process).
 
     No text from outside the program ever reaches a template compiler. branca compiles the
     output of every element's script macro as a new template, so folium builds only the
@@ -98,6 +102,7 @@ def render_map(
         borders,
         story_countries(pins, lines),
         Extent.around(opening) if opening else None,
+        cache_dir,
     )
     data = {
         "outlines": outlines,
@@ -152,6 +157,7 @@ def _outlines_data(
     borders: Borders | None,
     countries: list[str],
     opening: Extent | None,
+    cache_dir: Path | None,
 ) -> dict[str, Any]:
     """The offline basemap: detailed outlines near the features, a coarse world beyond them.
 
@@ -159,7 +165,7 @@ def _outlines_data(
     """
     from geomap.render.vendored import county_lines, division_lines, world_underlay
 
-    outlines = country_outlines(extent, focus, borders, opening)
+    outlines = country_outlines(extent, focus, borders, opening, cache_dir)
     view = extent.padded()
     return {
         "name": _OUTLINES_NAME,
