@@ -177,14 +177,32 @@ def parts(geometry: BaseGeometry) -> list[BaseGeometry]:
 
 
 def _polygons(geometry: BaseGeometry, digits: int, tolerance: float) -> dict[str, Any] | None:
-    """MultiPolygon of the polygonal parts bigger than a few pixels; None when none is left."""
-    polygons = []
-    for part in parts(geometry):
-        if part.geom_type == "Polygon" and part.area > tolerance * tolerance:
-            rings = [_ring(ring.coords, digits) for ring in (part.exterior, *part.interiors)]
-            if len(rings[0]) >= 4:
-                polygons.append([ring for ring in rings if len(ring) >= 4])
-    return {"type": "MultiPolygon", "coordinates": polygons} if polygons else None
+    """MultiPolygon of the polygonal parts bigger than a few pixels; None when none is left.
+
+    Rounded and deduplicated in one numpy pass over every ring (as _ring does for one):
+    a map has 10^5 vertices, and shapely's per-ring coordinate access costs more than the cut.
+    """
+    import numpy as np
+    import shapely
+
+    polygons = np.array([part for part in parts(geometry) if part.geom_type == "Polygon"], dtype=object)
+    if len(polygons):
+        polygons = polygons[shapely.area(polygons) > tolerance * tolerance]
+    if not len(polygons):
+        return None
+    _, coords, (ring_offsets, polygon_offsets) = shapely.to_ragged_array(polygons)
+    coords = np.round(coords, digits)
+    keep = np.ones(len(coords), dtype=bool)
+    keep[1:] = (coords[1:] != coords[:-1]).any(axis=1)
+    keep[ring_offsets[:-1]] = True  # a ring's first point
+    kept = np.concatenate(([0], np.cumsum(keep)))[ring_offsets].tolist()
+    points = coords[keep].tolist()
+    rings = [points[start:stop] for start, stop in zip(kept, kept[1:], strict=False)]
+    out = []
+    for start, stop in zip(polygon_offsets.tolist(), polygon_offsets[1:].tolist(), strict=False):
+        if len(rings[start]) >= 4:
+            out.append([ring for ring in rings[start:stop] if len(ring) >= 4])
+    return {"type": "MultiPolygon", "coordinates": out} if out else None
 
 
 def _ring(coords: Any, digits: int) -> list[list[float]]:

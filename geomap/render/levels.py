@@ -18,8 +18,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
-    import numpy as np
     from shapely.geometry.base import BaseGeometry
 
     from geomap.outlines import Borders
@@ -50,24 +51,34 @@ class Level:
     """(west, south, east, north) per code."""
 
     def cut(self, area: BaseGeometry) -> tuple[list[str], list[BaseGeometry]]:
-        """The outlines meeting `area`, cut exactly to it (by code).
+        """The outlines meeting `area`, cut exactly to it: a (code, piece) per part of `area` met.
 
         Cutting after simplifying keeps the cut edges straight along the box they follow,
-        which is how the page knows not to stroke them.
+        which is how the page knows not to stroke them. Each part of `area` (a box, or boxes
+        run together) is cut by rectangle first, which is fast on a big country, so the
+        general intersection only ever sees the few vertices inside it.
         """
         import shapely
 
-        west, south, east, north = area.bounds
-        b = self.bounds
-        near = (b[:, 0] <= east) & (b[:, 2] >= west) & (b[:, 1] <= north) & (b[:, 3] >= south)
-        geometries = self.geometries[near]
-        shapely.prepare(area)
-        inside = shapely.contains(area, shapely.envelope(geometries))
-        cut = geometries.copy()
-        if (~inside).any():
-            cut[~inside] = shapely.intersection(geometries[~inside], area)
-        codes = [code for code, keep in zip(self.codes, near, strict=True) if keep]
-        return codes, list(cut)
+        from geomap.render.basemap import parts
+
+        codes: list[str] = []
+        pieces: list[BaseGeometry] = []
+        for part in parts(area):
+            if part.geom_type != "Polygon" or part.is_empty:
+                continue
+            west, south, east, north = part.bounds
+            b = self.bounds
+            meets = (b[:, 0] <= east) & (b[:, 2] >= west) & (b[:, 1] <= north) & (b[:, 3] >= south)
+            near = np.flatnonzero(meets)
+            cut = shapely.clip_by_rect(self.geometries[near], west, south, east, north)
+            if not shapely.equals(part, shapely.box(west, south, east, north)):
+                cut = shapely.intersection(cut, part)
+            for index, piece in zip(near.tolist(), cut, strict=True):
+                if not piece.is_empty:
+                    codes.append(self.codes[index])
+                    pieces.append(piece)
+        return codes, pieces
 
 
 def outline_level(tolerance: float, borders: Borders | None = None, cache_dir: Path | None = None) -> Level:
@@ -100,7 +111,6 @@ def _file_name(tolerance: float) -> str:
 
 def _compute(tolerance: float, borders: Borders | None) -> Level:
     """The whole world simplified at `tolerance` (0.1-1.2 s), as the basemap used to do per map."""
-    import numpy as np
     import shapely
 
     from geomap.outlines import Borders as _Borders
@@ -151,7 +161,6 @@ def _frozen(tolerance: float, codes: tuple[str, ...], geometries: np.ndarray, bo
 
 def _read(path: Path, tolerance: float) -> Level | None:
     """A cached step, or None when it is missing or unreadable (it is then made again)."""
-    import numpy as np
     import shapely
 
     try:
@@ -169,7 +178,6 @@ def _read(path: Path, tolerance: float) -> Level | None:
 
 def _write(path: Path, level: Level) -> None:
     """Write a step atomically (a temporary file renamed over it): a reader never sees half a file."""
-    import numpy as np
     import shapely
 
     _, coords, (rings, polygons, parts) = shapely.to_ragged_array(level.geometries)
