@@ -1,12 +1,15 @@
 """Time `geomap map` on the seed articles: pipeline, basemap, full render, file size.
 
 Usage: python scripts/bench_map.py [PATH...] [--repeat N]   (default: seeds/, 5 repeats)
-Uses the real gazetteer (built into the user cache on first use).
+Uses the real gazetteer (built into the user cache on first use), and the outlines simplified
+once per detail level in that cache (made on the first run; see geomap/render/levels.py).
+Prints the load average: on a busy machine the figures are not comparable.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -17,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gazetteer import default_cache_dir  # noqa: E402
 from geomap.articles import read_articles  # noqa: E402
 from geomap.cli.common import open_gazetteer  # noqa: E402
 from geomap.outlines import Borders  # noqa: E402
@@ -44,6 +48,7 @@ def main() -> None:
 
     articles = read_articles(args.paths)
     settings = load_settings()
+    cache = settings.cache_dir or default_cache_dir()  # where `geomap map` keeps the simplified outlines
     with open_gazetteer(settings) as gazetteer:
         pipeline_s, report = timed(lambda: run(articles, gazetteer, settings), args.repeat)
         pins = [pin for result in report.results for pin in place_pins(result)]
@@ -52,10 +57,14 @@ def main() -> None:
 
         borders = Borders(gazetteer)  # outlines as WKB from the gazetteer, as `geomap map` reads them
         first_start = time.perf_counter()
-        html = render_map(report, title="bench", borders=borders)  # includes listing the outlines once
+        html = render_map(report, title="bench", borders=borders, cache_dir=cache)  # + reading outlines once
         first_s = time.perf_counter() - first_start
-        basemap_s, _ = timed(lambda: country_outlines(Extent.around(points), points, borders), args.repeat)
-        render_s, html = timed(lambda: render_map(report, title="bench", borders=borders), args.repeat)
+        basemap_s, _ = timed(
+            lambda: country_outlines(Extent.around(points), points, borders, cache_dir=cache), args.repeat
+        )
+        render_s, html = timed(
+            lambda: render_map(report, title="bench", borders=borders, cache_dir=cache), args.repeat
+        )
 
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-m", "geomap", "map", *map(str, args.paths), "-o", f"{folder}/m.html"]
@@ -67,6 +76,7 @@ def main() -> None:
         cli_s, _ = timed(cli, args.repeat)
 
     size = len(html.encode("utf-8"))
+    print("load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"articles:                {len(articles)}")
     print(f"place markers:           {len(pins)}")
     print(f"claim lines:             {len(lines)}")

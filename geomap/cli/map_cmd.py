@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,6 @@ from geomap.render.tiles import PROVIDERS
 
 if TYPE_CHECKING:
     from geomap.model import Report
-    from geomap.outlines import Borders
 
 
 @click.command("map")
@@ -83,6 +83,7 @@ def map_command(
     article's file name for one article ("stdin" for -), else the name of the folder all
     the articles sit in, else "map".
     """
+    from gazetteer import default_cache_dir
     from geomap.outlines import Borders
     from geomap.pipeline import run
     from geomap.render.leaflet import render_map
@@ -98,12 +99,14 @@ def map_command(
             report = run(articles, gazetteer, settings, progress=progress)
         report = replace(report, failures=tuple(error.failure for error in unreadable))
         warn_on_stderr(report)
-        borders = Borders(gazetteer)
+        # The simplified outlines are kept beside the gazetteer (geomap.render.levels).
+        cache = settings.cache_dir or default_cache_dir()
+        draw = partial(render_map, tiles=tiles, borders=Borders(gazetteer), cache_dir=cache)
         if per_article:
             folder = output if output is not None else Path("maps") / name
-            _write_per_article(report, folder, page_title, tiles, geojson_path, borders)
+            _write_per_article(report, folder, page_title, geojson_path, draw)
         else:
-            html = render_map(report, title=page_title, tiles=tiles, borders=borders)
+            html = draw(report, title=page_title)
     if per_article:
         _exit_if_unreadable(unreadable)
         return
@@ -152,17 +155,16 @@ def _output_path(value: str | None, per_article: bool) -> Path | None:
 
 
 def _write_per_article(
-    report: Report, folder: Path, title: str, tiles: str | None, geojson_path: Path | None, borders: Borders
+    report: Report, folder: Path, title: str, geojson_path: Path | None, draw: Callable[..., str]
 ) -> None:
-    """A page per article and the index, written together (all land or none)."""
+    """A page per article and the index, written together (all land or none); `draw` is render_map."""
     from geomap.render.index import INDEX_NAME, article_maps, index_html
-    from geomap.render.leaflet import render_map
 
     maps = article_maps(report)
     outputs = [
         (
             folder / item.file_name,
-            render_map(item.report, title=f"{title}: {item.article}", tiles=tiles, borders=borders),
+            draw(item.report, title=f"{title}: {item.article}"),
         )
         for item in maps
     ]

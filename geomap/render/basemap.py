@@ -1,6 +1,7 @@
-"""An offline basemap: Natural Earth country outlines clipped to a map's extent and simplified to fit it.
+"""An offline basemap: Natural Earth country outlines clipped to a map's extent, simplified to fit it.
 
-Two levels of detail keep the file small and the coast right where it matters: around
+The simplified outlines come from geomap.render.levels (made once, then cut per map). Two
+levels of detail keep the file small and the coast right where it matters: around
 each focus point (the places and claim ends) outlines keep ~400 m detail, so a coastal
 base never appears out at sea when zoomed in; elsewhere the tolerance follows the span
 of the whole map, about a pixel at the zoom that fits it.
@@ -14,9 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from shapely.geometry.base import BaseGeometry
 
-    from geomap.outlines import Borders, CountryShape
+    from geomap.outlines import Borders
 
 #: Smallest margin around the features, in degrees: room to zoom out once or twice.
 MIN_MARGIN_DEG = 3.0
@@ -98,52 +101,54 @@ def country_outlines(
     focus: Sequence[tuple[float, float]] = (),
     borders: Borders | None = None,
     opening: Extent | None = None,
+    cache_dir: Path | None = None,
 ) -> Outlines:
-    """Country polygons around `extent`, clipped and simplified, at up to three levels of detail.
+    """Country polygons around `extent`, clipped, at up to three levels of detail.
 
     Coarse over the whole cut-out (about a pixel when the map fits `extent`); finer over
     the `opening` view when the map opens closer in than that (about a pixel there); ~400 m
-    around each focus point. Only geometry travels (no names), on a grid a quarter of the
-    tolerance. The polygons have edges where they were cut (the clip box, the detail boxes);
-    the page strokes the coastlines and borders but not those edges, which the seams tell apart.
+    around each focus point. Each level is cut from outlines simplified once for every map
+    (geomap.render.levels, kept in `cache_dir`). Only geometry travels (no names), on a grid
+    a quarter of the tolerance. The polygons have edges where they were cut (the clip box,
+    the detail boxes); the page strokes the coastlines and borders but not those edges,
+    which the seams tell apart.
     """
+    import numpy as np
+    import shapely
     from shapely.geometry import box
-    from shapely.ops import unary_union
 
-    from geomap.outlines import Borders as _Borders
+    from geomap.render.levels import level_for, outline_level
 
     view = extent.padded()
     clip = box(view.west, view.south, view.east, view.north)
-    coarse = tolerance_for(extent)
+    coarse = level_for(tolerance_for(extent))
     lons, lats = [view.west, view.east], [view.south, view.north]
     levels: list[tuple[BaseGeometry, float]] = []  # finest first
-    if focus and coarse > 2 * FINE_TOLERANCE_DEG:
+    if focus and coarse > FINE_TOLERANCE_DEG:
         r = FOCUS_RADIUS_DEG
-        boxes = [box(lon - r, lat - r, lon + r, lat + r) for lat, lon in focus]
-        levels.append((unary_union(boxes).intersection(clip), FINE_TOLERANCE_DEG))
-        lons += [edge for _, lon in focus for edge in (lon - r, lon + r)]
-        lats += [edge for lat, _ in focus for edge in (lat - r, lat + r)]
-    if opening is not None and tolerance_for(opening) < coarse / 2:
+        lat, lon = np.unique(np.asarray(focus, dtype=float), axis=0).T  # places repeat across articles
+        boxes = shapely.box(lon - r, lat - r, lon + r, lat + r)
+        levels.append((shapely.union_all(boxes).intersection(clip), FINE_TOLERANCE_DEG))
+        lons += [*(lon - r).tolist(), *(lon + r).tolist()]
+        lats += [*(lat - r).tolist(), *(lat + r).tolist()]
+    closer = level_for(tolerance_for(opening)) if opening is not None else coarse
+    if opening is not None and closer < coarse:
         near = opening.padded(margin_ratio=1.0, min_margin=1.0)
-        levels.append(
-            (box(near.west, near.south, near.east, near.north).intersection(clip), tolerance_for(opening))
-        )
+        levels.append((box(near.west, near.south, near.east, near.north).intersection(clip), closer))
         lons += [near.west, near.east]
         lats += [near.south, near.north]
     levels.append((clip, coarse))
-    shapes = [shape for shape in _candidates(borders or _Borders(), view) if shape.geometry.intersects(clip)]
-    geometries = [shape.geometry for shape in shapes]
     features: list[dict[str, Any]] = []
     finer: BaseGeometry | None = None
     for area, tolerance in levels:
         if area.is_empty:
             continue
-        land = _simplified(geometries, area, tolerance)
+        codes, land = outline_level(tolerance, borders, cache_dir).cut(area)
         if finer is not None:
-            land = [piece.difference(finer) for piece in land]
-        for shape, piece in zip(shapes, land, strict=True):
-            _add(features, shape.code, piece, tolerance)
-        finer = area if finer is None else unary_union([finer, area])
+            land = list(shapely.difference(land, finer))
+        for code, piece in zip(codes, land, strict=True):
+            _add(features, code, piece, tolerance)
+        finer = area if finer is None else shapely.union(finer, area)
     digits = {_digits(tolerance) for _, tolerance in levels}
     return Outlines(
         {"type": "FeatureCollection", "features": features},
@@ -152,56 +157,9 @@ def country_outlines(
     )
 
 
-def _candidates(borders: Borders, view: Extent) -> list[CountryShape]:
-    """Country outlines whose bounding box meets `view`: building every shape costs most of a render."""
-    return borders.within(view.west, view.south, view.east, view.north)
-
-
 def _digits(tolerance: float) -> int:
     """Decimals of the rounding grid for a tolerance (a quarter of it, at least)."""
     return max(0, -math.floor(math.log10(tolerance / 4)))
-
-
-def _simplified(geometries: list[BaseGeometry], area: BaseGeometry, tolerance: float) -> list[BaseGeometry]:
-    """The countries simplified together, then cut exactly to `area`.
-
-    Coverage simplification moves a shared border the same way for both neighbours (no
-    doubled lines). Cutting after simplifying keeps every cut edge straight along the box
-    it follows, so the page can recognise (and not stroke) it; simplifying pieces only a
-    little larger than `area` keeps the cost independent of the countries' full size.
-    """
-    import shapely
-    from shapely.geometry import box
-
-    west, south, east, north = area.bounds
-    margin = 10 * tolerance
-    around = box(west - margin, south - margin, east + margin, north + margin)
-    pieces = [
-        geometry if around.contains(geometry.envelope) else geometry.intersection(around)
-        for geometry in geometries
-    ]
-    # A quick first pass (a quarter of the tolerance: invisible) spares coverage
-    # simplification most of the 1:10m vertices.
-    pieces = [
-        _polygonal(shapely.make_valid(piece.simplify(tolerance / 4, preserve_topology=False)))
-        for piece in pieces
-    ]
-    if hasattr(shapely, "coverage_simplify"):  # shapely >= 2.1
-        simplified = shapely.coverage_simplify(pieces, tolerance)
-    else:  # pragma: no cover - neighbours' shared borders may then differ by up to the tolerance
-        simplified = [piece.simplify(tolerance) for piece in pieces]
-    return [
-        geometry if area.contains(geometry.envelope) else geometry.intersection(area)
-        for geometry in simplified
-    ]
-
-
-def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
-    """Only the polygons of a geometry (an intersection can leave stray lines and points)."""
-    from shapely.geometry import MultiPolygon
-
-    polygons = [part for part in _parts(geometry) if part.geom_type == "Polygon" and not part.is_empty]
-    return MultiPolygon(polygons)
 
 
 def _add(features: list[dict[str, Any]], code: str, geometry: BaseGeometry, tolerance: float) -> None:
@@ -212,27 +170,46 @@ def _add(features: list[dict[str, Any]], code: str, geometry: BaseGeometry, tole
         features.append({"type": "Feature", "properties": {"code": code}, "geometry": rounded})
 
 
-def _parts(geometry: BaseGeometry) -> list[BaseGeometry]:
+def parts(geometry: BaseGeometry) -> list[BaseGeometry]:
     if hasattr(geometry, "geoms"):
-        return [leaf for part in geometry.geoms for leaf in _parts(part)]
+        return [leaf for part in geometry.geoms for leaf in parts(part)]
     return [geometry]
 
 
 def _polygons(geometry: BaseGeometry, digits: int, tolerance: float) -> dict[str, Any] | None:
-    """MultiPolygon of the polygonal parts bigger than a few pixels; None when none is left."""
-    polygons = []
-    for part in _parts(geometry):
-        if part.geom_type == "Polygon" and part.area > tolerance * tolerance:
-            rings = [_ring(ring.coords, digits) for ring in (part.exterior, *part.interiors)]
-            if len(rings[0]) >= 4:
-                polygons.append([ring for ring in rings if len(ring) >= 4])
-    return {"type": "MultiPolygon", "coordinates": polygons} if polygons else None
+    """MultiPolygon of the polygonal parts bigger than a few pixels; None when none is left.
+
+    Rounded and deduplicated in one numpy pass over every ring (as _ring does for one):
+    a map has 10^5 vertices, and shapely's per-ring coordinate access costs more than the cut.
+    """
+    import numpy as np
+    import shapely
+
+    polygons = np.array([part for part in parts(geometry) if part.geom_type == "Polygon"], dtype=object)
+    if len(polygons):
+        polygons = polygons[shapely.area(polygons) > tolerance * tolerance]
+    if not len(polygons):
+        return None
+    _, coords, (ring_offsets, polygon_offsets) = shapely.to_ragged_array(polygons)
+    coords = np.round(coords, digits)
+    keep = np.ones(len(coords), dtype=bool)
+    keep[1:] = (coords[1:] != coords[:-1]).any(axis=1)
+    keep[ring_offsets[:-1]] = True  # a ring's first point
+    kept = np.concatenate(([0], np.cumsum(keep)))[ring_offsets].tolist()
+    points = coords[keep].tolist()
+    rings = [points[start:stop] for start, stop in zip(kept, kept[1:], strict=False)]
+    out = []
+    for start, stop in zip(polygon_offsets.tolist(), polygon_offsets[1:].tolist(), strict=False):
+        if len(rings[start]) >= 4:
+            out.append([ring for ring in rings[start:stop] if len(ring) >= 4])
+    return {"type": "MultiPolygon", "coordinates": out} if out else None
 
 
 def _ring(coords: Any, digits: int) -> list[list[float]]:
-    points: list[list[float]] = []
-    for x, y in coords:
-        point = [round(x, digits), round(y, digits)]
-        if not points or points[-1] != point:
-            points.append(point)
-    return points
+    """A ring's points rounded to `digits` decimals, repeated points dropped (numpy: a map has 10^5)."""
+    import numpy as np
+
+    points = np.round(np.asarray(coords, dtype=float).reshape(-1, 2), digits)
+    if len(points) > 1:
+        points = points[np.concatenate(([True], (points[1:] != points[:-1]).any(axis=1)))]
+    return points.tolist()  # type: ignore[no-any-return]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from gazetteer import Kind, Place
@@ -103,6 +104,11 @@ def place_pins(result: ArticleResult) -> list[PlacePin]:
     ]
 
 
+#: geographiclib in pure Python takes ~0.7 ms a line, and an archive repeats its claims'
+#: place pairs (1,000 synthetic articles: 2,221 lines, 22 pairs); a line is an immutable tuple.
+_geodesic_line = lru_cache(maxsize=4096)(geodesic_line)
+
+
 def claim_lines(result: ArticleResult) -> list[ClaimLine]:
     """A line for every verdict whose claim has a resolved subject and reference."""
     lines = []
@@ -111,7 +117,7 @@ def claim_lines(result: ArticleResult) -> list[ClaimLine]:
         if subject is None or reference is None or subject.place is None or reference.place is None:
             continue
         start, end = reference.place, subject.place
-        points = geodesic_line((start.lat, start.lon), (end.lat, end.lon))
+        points = _geodesic_line((start.lat, start.lon), (end.lat, end.lon))
         lines.append(ClaimLine(verdict, result.article, points))
     return lines
 

@@ -1,13 +1,13 @@
-"""A self-contained Leaflet map (folium) of a report's places and claims: one HTML file, no requests."""
+"""A self-contained Leaflet map (folium's page) of the places and claims: one HTML file, no requests."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from geomap.escape import escape_html
 from geomap.model import Report, Status
@@ -20,7 +20,7 @@ from geomap.render.view import Label, labels, opening_points, story_countries
 from geomap.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
-    from branca.element import Figure
+    from pathlib import Path
 
     from geomap.outlines import Borders
 
@@ -33,6 +33,79 @@ CLAIM_MIN_PIXELS, CLAIM_MAX_ZOOM = 40, 15
 _MAP_ID = "geomap"
 #: Room kept around fitted features: the legend sits in the bottom-right corner.
 _PADDING_TOP_LEFT, _PADDING_BOTTOM_RIGHT, _MAX_FIT_ZOOM = (40, 40), (250, 40), 11
+#: The page around the map, as folium 0.20 writes it for Map(zoom_start=6, tiles=None,
+#: control_scale=True, world_copy_jump=False) with no default assets (geomap inlines its own).
+_PAGE_TOP = "<!DOCTYPE html>\n<html>\n<head>\n<title>"
+_PAGE_META = '</title>\n    <meta http-equiv="content-type" content="text/html; charset=UTF-8" />\n    '
+_PAGE_BOTTOM = """
+            <meta name="viewport" content="width=device-width,
+                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />
+            <style>
+                #map_@ID@ {
+                    position: relative;
+                    width: 100.0%;
+                    height: 100.0%;
+                    left: 0.0%;
+                    top: 0.0%;
+                }
+                .leaflet-container { font-size: 1rem; }
+            </style>
+
+            <style>html, body {
+                width: 100%;
+                height: 100%;
+                margin: 0;
+                padding: 0;
+            }
+            </style>
+
+            <style>#map {
+                position:absolute;
+                top:0;
+                bottom:0;
+                right:0;
+                left:0;
+                }
+            </style>
+
+            <script>
+                L_NO_TOUCH = false;
+                L_DISABLE_3D = false;
+            </script>
+
+
+</head>
+<body>
+
+
+            <div class="folium-map" id="map_@ID@" ></div>
+
+</body>
+<script>
+
+
+            var map_@ID@ = L.map(
+                "map_@ID@",
+                {
+                    center: @CENTRE@,
+                    crs: L.CRS.EPSG3857,
+                    ...{
+  "zoom": 6,
+  "zoomControl": true,
+  "preferCanvas": false,
+  "worldCopyJump": false,
+}
+
+                }
+            );
+            L.control.scale().addTo(map_@ID@);
+
+
+
+
+    geomapDraw(map_@ID@);
+</script>
+</html>"""
 _EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)\s*=", re.I)
 
 _CSS = f"""
@@ -71,17 +144,19 @@ def render_map(
     title: str,
     tiles: str | None = None,
     borders: Borders | None = None,
+    cache_dir: Path | None = None,
 ) -> str:
     """The map of a report as one HTML document.
 
     Without `tiles` the page makes no network request at all: Leaflet is inlined and the
-    background is Natural Earth outlines clipped to the map's extent.
+    background is Natural Earth outlines clipped to the map's extent. Those are simplified
+    once per detail level and kept in `cache_dir` (without one, once per process).
 
-    No text from outside the program ever reaches a template compiler. branca compiles the
-    output of every element's script macro as a new template, so folium builds only the
-    bare map; everything drawn on it (names, popups, legend, layer names) travels as one
-    JSON block that geomap's own script (geomap/render/map.js) reads. Strings that Leaflet
-    sets as innerHTML are escaped with escape_html first.
+    No text from outside the program ever reaches a template compiler: the page is folium's
+    bare map written out (no template engine at all), and everything drawn on it (names,
+    popups, legend, layer names) travels as one JSON block that geomap's own script
+    (geomap/render/map.js) reads. Strings that Leaflet sets as innerHTML are escaped with
+    escape_html first.
     """
     layer = tile_layer(tiles) if tiles is not None else None
     layers = [(result.article.name, place_pins(result), claim_lines(result)) for result in report.results]
@@ -98,6 +173,7 @@ def render_map(
         borders,
         story_countries(pins, lines),
         Extent.around(opening) if opening else None,
+        cache_dir,
     )
     data = {
         "outlines": outlines,
@@ -123,27 +199,21 @@ def render_map(
 
 
 def _page(extent: Extent, title: str, data: dict[str, Any]) -> str:
-    """The HTML page: folium's bare map, the inlined assets, the data and the script that draws it."""
-    import folium
+    """The HTML page: the bare map folium 0.20 renders, the inlined assets, the data and the script.
 
-    centre = [(extent.south + extent.north) / 2, (extent.west + extent.east) / 2]
-    fmap = folium.Map(location=centre, zoom_start=6, tiles=None, control_scale=True, world_copy_jump=False)
-    fmap._id = _MAP_ID
-    # Per instance: the class attributes are shared by every folium map in the process.
-    fmap.default_js = []
-    fmap.default_css = []
-    root = cast("Figure", fmap.get_root())
-    root._id = _MAP_ID
-    root.title = escape_html(title)
+    The page is folium's, byte for byte, written out here: importing folium (about 0.2 s:
+    it compiles a template for every element class it defines) was a quarter of a
+    `geomap map` run, for a page nothing but geomap's own script draws on.
+    """
+    centre = json.dumps([(extent.south + extent.north) / 2, (extent.west + extent.east) / 2])
     head = (
         f"<style>{assets.leaflet_css()}\n{_CSS}</style>\n"
         f"<script>{assets.leaflet_js()}\n{assets.default_icon_js()}\n{assets.map_js()}</script>\n"
         f'<script type="application/json" id="geomap-data">{_tojson(data)}</script>'
     )
-    raw, draw = _element_classes()
-    root.header.add_child(raw(head), name="geomap_head")
-    draw().add_to(fmap)
-    return root.render()
+    # Only geomap's own values are put in by replace(): text from outside is concatenated.
+    bottom = _PAGE_BOTTOM.replace("@ID@", _MAP_ID).replace("@CENTRE@", centre)
+    return f"{_PAGE_TOP}{escape_html(title)}{_PAGE_META}{head}\n{bottom}"
 
 
 def _outlines_data(
@@ -152,6 +222,7 @@ def _outlines_data(
     borders: Borders | None,
     countries: list[str],
     opening: Extent | None,
+    cache_dir: Path | None,
 ) -> dict[str, Any]:
     """The offline basemap: detailed outlines near the features, a coarse world beyond them.
 
@@ -159,7 +230,7 @@ def _outlines_data(
     """
     from geomap.render.vendored import county_lines, division_lines, world_underlay
 
-    outlines = country_outlines(extent, focus, borders, opening)
+    outlines = country_outlines(extent, focus, borders, opening, cache_dir)
     view = extent.padded()
     return {
         "name": _OUTLINES_NAME,
@@ -261,40 +332,6 @@ def _unique(name: str, taken: set[str]) -> str:
         candidate, number = f"{name} ({number})", number + 1
     taken.add(candidate)
     return candidate
-
-
-@cache
-def _element_classes() -> tuple[type, type]:
-    """The two branca elements geomap adds, defined lazily so importing geomap.render.leaflet stays cheap."""
-    from branca.element import Element
-    from folium.elements import MacroElement
-    from folium.template import Template
-
-    class Raw(Element):
-        """Markup placed in the page as is: branca never compiles it (Element(text) would)."""
-
-        def __init__(self, markup: str) -> None:
-            super().__init__()
-            self._name = "GeomapRaw"
-            self._id = _MAP_ID
-            self.markup = markup
-
-        def render(self, **kwargs: Any) -> str:
-            return self.markup
-
-    class Draw(MacroElement):
-        """`geomapDraw(map)`: a constant call, the only script branca compiles."""
-
-        _template = Template(
-            "{% macro script(this, kwargs) %}geomapDraw({{ this._parent.get_name() }});{% endmacro %}"
-        )
-
-        def __init__(self) -> None:
-            super().__init__()
-            self._name = "GeomapDraw"
-            self._id = _MAP_ID
-
-    return Raw, Draw
 
 
 def _tojson(value: Any) -> str:
