@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -76,6 +77,7 @@ def main() -> None:
     if not args.corpus.is_file():
         parser.error(f"corpus not found: {args.corpus}")
     results = {}
+    load_before = os.getloadavg()
     for system in SYSTEMS:
         command = [
             sys.executable,
@@ -96,7 +98,17 @@ def main() -> None:
             f"{system:<9}{row['load_s']:>8.2f}{row['first_pass_per_s']:>16,.0f}{row['warm_per_s']:>12,.0f}"
             f"{row['peak_mb']:>9.0f}{row['mentions_per_pass']:>10,.0f}"
         )
-    print("\ntargets (geomap): load <= 1 s, peak memory <= 400 MB, >= 2,000 articles/s")
+    mine, theirs = results["geomap"], results["geotext"]
+    print(
+        f"\ngeomap / geotext: 1st pass {mine['first_pass_per_s'] / theirs['first_pass_per_s']:.3f}x, "
+        f"warm {mine['warm_per_s'] / theirs['warm_per_s']:.3f}x (issue 13 targets: >= 0.25x, >= 0.35x)"
+    )
+    print(f"load average before: {_load_text(load_before)}; after: {_load_text(os.getloadavg())}")
+    print("targets (geomap): load <= 1 s, peak memory <= 400 MB, >= 2,000 articles/s")
+
+
+def _load_text(load: tuple[float, float, float]) -> str:
+    return " ".join(f"{x:.2f}" for x in load)
 
 
 if __name__ == "__main__":
