@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from gazetteer.kinds import Kind
 
+_KINDS = {kind.value: kind for kind in Kind}
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -32,7 +34,9 @@ class Place:
 
     def __post_init__(self) -> None:
         if type(self.kind) is not Kind:  # rows read back from SQLite, hand-made places in tests
-            object.__setattr__(self, "kind", Kind(self.kind))
+            # A dict look-up, not Kind(value): every candidate of every new name comes through here.
+            known = _KINDS.get(self.kind) if isinstance(self.kind, str) else None
+            object.__setattr__(self, "kind", known if known is not None else Kind(self.kind))
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,14 @@ def normalize(name: str) -> str:
     erased, so "Ţarţūs" == "tartus", "Al-Lādhiqīyah" == "el Ladhiqiyah" and
     "St. Louis" == "Saint Louis". Non-Latin scripts keep their letters (minus marks).
     """
+    if name.isascii() and _plain_words(name):
+        # ASCII letters and single spaces (most names recognition tries): only case, the
+        # Arabic article and abbreviations can change.
+        text = name.lower()
+        if " " not in text:
+            return _ABBREVIATIONS.get(text, text)
+        text = _ARTICLE_EL.sub("al ", _ARTICLE_ASSIMILATED.sub("al ", text))
+        return " ".join([_ABBREVIATIONS.get(word, word) for word in text.split(" ")])
     if name.isascii():
         text = name  # decomposition and mark stripping change nothing in ASCII (the common case)
     else:
@@ -57,6 +65,11 @@ def normalize(name: str) -> str:
     text = _ARTICLE_EL.sub("al ", text)
     words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
     return " ".join(words)
+
+
+def _plain_words(name: str) -> bool:
+    """ASCII words of letters only, one space between them, none at either end."""
+    return name.replace(" ", "").isalpha() and "  " not in name and name[0] != " " and name[-1] != " "
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")

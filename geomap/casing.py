@@ -59,6 +59,9 @@ _DATELINE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LINE = re.compile(r"[^\n\r]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_ASCII_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 
 
 def capital_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -74,12 +77,19 @@ def capital_paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _shouting(block: str, min_letters: int) -> bool:
-    """Whether a stretch of text has `min_letters` letters or more, nearly all upper case."""
-    letters = upper = 0
-    for char in block:
-        if char.isalpha():
-            letters += 1
-            upper += char.isupper()
+    """Whether a stretch of text has `min_letters` letters or more, nearly all upper case.
+
+    Called for every line of every article twice, so the ASCII letters are counted in C
+    (bytes.translate); only the few non-ASCII characters are looked at one by one.
+    """
+    ascii_part = block.encode("ascii", "ignore")
+    letters = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+    upper = len(ascii_part.translate(None, _NOT_ASCII_UPPER))
+    if len(ascii_part) != len(block):
+        for char in _NON_ASCII.findall(block):
+            if char.isalpha():
+                letters += 1
+                upper += char.isupper()
     return letters >= min_letters and upper >= SHOUTING_SHARE * letters
 
 

@@ -50,6 +50,8 @@ NON_LATIN_SHARE = 0.5
 _PARTICLES = "a al au aux d da das de dei del della delle den der des di do dos du e el en et i l la las le "
 NAME_PARTICLES = frozenset((_PARTICLES + "les los op sur sous ten ter van von y zu zum zur").split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +81,29 @@ def not_english(text: str) -> LanguageGuess | None:
     if script is not None:
         return LanguageGuess(f"mostly {script} script")
     words = _prose_words(sample)
-    hits = {
-        language: sum(count for word, count in words.items() if word in vocabulary)
-        for language, vocabulary in _function_words().items()
-    }
+    hits = dict.fromkeys(_function_words(), 0)
+    languages_of = _languages_of()
+    for word, count in words.items():
+        for language in languages_of.get(word, ()):
+            hits[language] += count
     english = hits.pop("english")
     language, foreign = max(hits.items(), key=lambda item: item[1])
     if foreign >= MIN_FOREIGN_WORDS and foreign > FOREIGN_RATIO * english:
         return LanguageGuess(f"its function words are not English; closest list: {language.capitalize()}")
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the counted languages whose list holds it (English first).
+
+    One look-up per distinct word of an article, instead of one per word and language.
+    """
+    languages: dict[str, list[str]] = {}
+    for language, vocabulary in _function_words().items():
+        for word in vocabulary:
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(names) for word, names in languages.items()}
 
 
 def _prose_words(sample: str) -> Counter[str]:
@@ -96,30 +112,43 @@ def _prose_words(sample: str) -> Counter[str]:
     A particle right before a capitalised word (across spaces or a hyphen) is taken as part of
     a name: a list of places is full of "de", "la", "du" and must not look French. Only
     particles: German capitalises its nouns, so "die Stadt" and "am Dienstag" still count.
+    The words are counted in C; only a particle before a capitalised word is looked at again.
     """
-    words: Counter[str] = Counter()
-    matches = list(_WORD.finditer(sample))
-    for index, match in enumerate(matches):
-        word = match.group()
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        if not word.islower():
-            continue
-        if word in NAME_PARTICLES and following is not None and following.group()[0].isupper():
-            gap = sample[match.end() : following.start()]
+    tokens = _WORD.findall(sample)
+    words: Counter[str] = Counter(filter(str.islower, tokens))
+    suspects = [
+        index
+        for index, word in enumerate(tokens[:-1])
+        if word in NAME_PARTICLES and tokens[index + 1][0].isupper() and word.islower()
+    ]
+    if suspects:
+        matches = list(_WORD.finditer(sample))
+        for index in suspects:
+            gap = sample[matches[index].end() : matches[index + 1].start()]
             if gap and not gap.strip(" -\u2010\u2011"):
-                continue
-        words[word] += 1
+                words[tokens[index]] -= 1
+        words = +words
     return words
 
 
 def _foreign_script(sample: str) -> str | None:
-    """The commonest non-Latin script when most letters are in one, e.g. "Arabic"; else None."""
-    letters = [char for char in sample if char.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    """The commonest non-Latin script when most letters are in one, e.g. "Arabic"; else None.
+
+    ASCII letters (all Latin) are counted in C; only the other characters one by one.
+    """
+    ascii_part = sample.encode("ascii", "ignore")
+    letters = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+    others = (
+        [char for char in _NON_ASCII.findall(sample) if char.isalpha()]
+        if len(ascii_part) < len(sample)
+        else []
+    )
+    letters += len(others)
+    if letters < MIN_LETTERS:
         return None
-    scripts = Counter(_script(char) for char in letters if not _latin(char))
+    scripts = Counter(_script(char) for char in others if not _latin(char))
     outside = sum(scripts.values())
-    if outside <= NON_LATIN_SHARE * len(letters):
+    if outside <= NON_LATIN_SHARE * letters:
         return None
     return scripts.most_common(1)[0][0]
 

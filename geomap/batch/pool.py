@@ -19,6 +19,8 @@ from geomap.model import Article, ArticleResult
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from gazetteer import Gazetteer
     from geomap.pipeline import ArticleAnalyser, Progress
 
@@ -72,10 +74,14 @@ def parallel_results(
     claims: bool = True,
     progress: Progress | None = None,
 ) -> Iterator[ArticleResult]:
-    """Each article's result, in the order given, computed by `jobs` worker processes.
+    """Each article's result, in the order given, computed by this process and `jobs - 1` workers.
 
-    Each worker opens the gazetteer's database itself, once (never rebuilt or re-checked
-    there); fork, where the system has it, spares the workers the parent's imports.
+    This process is one of the `jobs`: it has imported every stage and warmed its name caches
+    on the first article, so it works on, taking chunks from the end of the queue while the
+    workers take them from the front; a forked worker starts cold, so one fewer worker is one
+    fewer set of caches filled twice. Each worker opens the gazetteer's database itself, once
+    (never rebuilt or re-checked there); fork, where the system has it, spares the workers the
+    parent's imports.
     """
     import multiprocessing  # here, not at the top: a one-process run never pays for these imports
     from concurrent.futures import ProcessPoolExecutor
@@ -85,27 +91,55 @@ def parallel_results(
 
     # The first article is analysed here: that imports the later stages and loads their word
     # lists once, in this process, and forked workers inherit them instead of each paying it.
-    yield ArticleAnalyser(gazetteer, settings, claims=claims)(articles[0])
+    analyse = ArticleAnalyser(gazetteer, settings, claims=claims)
+    yield analyse(articles[0])
     if progress is not None:
         progress(1)
-    rest = articles[1:]
+    batches = list(chunks(articles[1:], jobs))
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(gazetteer, settings, claims)
+        max_workers=max(1, jobs - 1),
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(gazetteer, settings, claims),
     ) as executor:
-        batches = list(chunks(rest, jobs))
         futures = [executor.submit(analyse_chunk, batch) for batch in batches]
         try:
-            for batch, future in zip(batches, futures, strict=True):
-                yield from future.result()
-                if progress is not None:
-                    progress(len(batch))
+            yield from _shared_out(batches, futures, analyse, progress)
         except BrokenProcessPool as error:
             raise WorkerError(f"a worker process died before finishing its articles: {error}") from error
         finally:
             for future in futures:
                 future.cancel()
+
+
+def _shared_out(
+    batches: Sequence[Sequence[Article]],
+    futures: Sequence[Future[list[ArticleResult]]],
+    analyse: ArticleAnalyser,
+    progress: Progress | None,
+) -> Iterator[ArticleResult]:
+    """The chunks' results in order; this process analyses every chunk it can take from the back.
+
+    A chunk is taken by cancelling its future: that succeeds only while no worker has it.
+    """
+    mine: dict[int, list[ArticleResult]] = {}
+    front, back = 0, len(batches) - 1
+    while front < len(batches):
+        while back >= front and not futures[front].done():
+            if futures[back].cancel():
+                mine[back] = [analyse(article) for article in batches[back]]
+                if progress is not None:
+                    progress(len(batches[back]))
+            back -= 1
+        if front in mine:
+            yield from mine.pop(front)
+        else:
+            yield from futures[front].result()
+            if progress is not None:
+                progress(len(batches[front]))
+        front += 1
 
 
 class _Worker:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -13,6 +12,7 @@ from geomap.claims.quantities import describe
 from geomap.errors import ConfigError
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import ArticleResult, Claim, ClaimKind, Notice, ReadFailure, Report, Status, Verdict
+from geomap.report.indented import indented_json
 
 Name = TypeVar("Name", bound=enum.Enum)
 Implementation = TypeVar("Implementation")
@@ -70,7 +70,7 @@ class FormatRegistry(Generic[Name, Implementation]):
 
 def json_text(document: Any) -> str:
     """A JSON document as geomap writes it: UTF-8 text (not ASCII-escaped), indented, a final newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(document, indent=2) + "\n"
 
 
 def status_counts(report: Report) -> Counter[Status]:

@@ -142,7 +142,7 @@ def children(pid: int) -> list[int]:
 def test_workers_end_when_the_command_is_killed(fixture_env: Path) -> None:
     folder = write_articles(fixture_env, 600)
     process = subprocess.Popen(
-        [sys.executable, "-m", "geomap", "check", str(folder), "--jobs", "2"],
+        [sys.executable, "-m", "geomap", "check", str(folder), "--jobs", "3"],  # this process and 2 workers
         cwd=fixture_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
