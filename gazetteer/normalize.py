@@ -106,7 +106,7 @@ def stripped(name: str) -> str | None:
     with a few accented ones give such a form; one shorter than MIN_STRIPPED letters or
     than two thirds of the name would collide with too many words.
     """
-    if name.isascii() or not all(_is_latin(char) for char in name if char.isalpha()):
+    if name.isascii() or not all(is_latin(char) for char in name if char.isalpha()):
         return None
     kept = "".join(char for char in name if char.isascii())
     letters = sum(char.isalpha() for char in kept)
@@ -116,7 +116,7 @@ def stripped(name: str) -> str | None:
     return form if form and form != normalize(name) else None
 
 
-def _is_latin(char: str) -> bool:
-    """A letter of the Latin script (Basic Latin to Latin Extended Additional)."""
+def is_latin(char: str) -> bool:
+    """Basic Latin, Latin-1, Latin Extended-A/B and Additional (Vietnamese): the scripts English borrows."""
     code = ord(char)
     return code <= 0x024F or 0x1E00 <= code <= 0x1EFF

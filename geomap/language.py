@@ -15,6 +15,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from gazetteer.normalize import is_latin
+
 #: Latin-script languages whose function words are counted against English's.
 FOREIGN = (
     "french",
@@ -146,17 +148,11 @@ def _foreign_script(sample: str) -> str | None:
     letters += len(others)
     if letters < MIN_LETTERS:
         return None
-    scripts = Counter(_script(char) for char in others if not _latin(char))
+    scripts = Counter(_script(char) for char in others if not is_latin(char))
     outside = sum(scripts.values())
     if outside <= NON_LATIN_SHARE * letters:
         return None
     return scripts.most_common(1)[0][0]
-
-
-def _latin(char: str) -> bool:
-    """Basic Latin, Latin-1, Latin Extended-A/B and Additional (Vietnamese): the scripts English borrows."""
-    code = ord(char)
-    return code <= 0x024F or 0x1E00 <= code <= 0x1EFF
 
 
 def _script(char: str) -> str:

@@ -27,7 +27,7 @@ def test_same_text_as_json_dumps(document: object, indent: int) -> None:
     "document",
     [
         {3: "a", 2.5: None, True: [], None: {}, False: [{}]},
-        [math.nan, math.inf, -math.inf, -0.0, 1e300, "é\u2028\x00\"\\"],
+        [math.nan, math.inf, -math.inf, -0.0, 1e300, 'é\u2028\x00"\\'],
         {"status": Status.HOLDS, Status.CONTRADICTED: [Status.UNVERIFIABLE]},
     ],
 )
