@@ -306,7 +306,7 @@ def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
             best[norm] = matched
     form = stripped(entry.place.name)
     if form is not None:
-        best.setdefault(form, "alternate")  # "Gdask": the name as text that lost its accents reads it
+        best.setdefault(form, "alternate")  # "Krakw": the name as text that lost its accents reads it
     yield from best.items()
 
 

@@ -101,8 +101,8 @@ MIN_STRIPPED = 4
 def stripped(name: str) -> str | None:
     """The normalised name as text that lost its non-ASCII letters reads it, or None when the same.
 
-    Some archives and datasets drop every non-ASCII character: "Gdańsk" becomes "Gdask",
-    "Rzeszów" "Rzeszw", "Nowy Dwór Gdański" "Nowy Dwr Gdaski". Only names in Latin letters
+    Some archives and datasets drop every non-ASCII character: "Kraków" becomes "Krakw",
+    "Wrocław" "Wrocaw", "Nowy Sącz" "Nowy Scz". Only names in Latin letters
     with a few accented ones give such a form; one shorter than MIN_STRIPPED letters or
     than two thirds of the name would collide with too many words.
     """

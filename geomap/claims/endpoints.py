@@ -43,7 +43,7 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
     "governorate": frozenset({"admin1"}),
     **dict.fromkeys(
         # A building or works is measured from the settlement it was last said to be in:
-        # "... a parish church in Corby Glen. The church is situated 9 miles from Grantham".
+        # "The old hospital stands in Jablah. The hospital lies some 25 km south of Latakia".
         _BUILDINGS,
         frozenset({"city", "capital"}),
     ),
@@ -131,7 +131,7 @@ _IN_ITS_REGION = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}?of\s+)?")
 #: Places that contain the towns named before them: "X, California", "X France".
 _CONTAINERS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.REGION})
-#: Areas a chain of containment may pass through: "X in the Black Forest region of Germany".
+#: Areas a chain of containment may pass through: "X in the Bekaa valley of Lebanon".
 _AREAS = frozenset({Kind.FEATURE, Kind.DESERT, Kind.PENINSULA, Kind.ISLAND})
 #: Most names a chain of containment walks back through to its town.
 CHAIN_STEPS = 3
@@ -155,7 +155,7 @@ _LOCATIVE_VERB = re.compile(
 _IN_BEFORE = re.compile(
     r"\bin\s+(?:the\s+)?(?:(?:historic|historical|northern|southern|eastern|western|central)\s+)?$"
 )
-#: Where a carried-over subject lies, said between it and its claim: "the town in Harem district, 20 km".
+#: Where a carried-over subject lies, said between it and its claim: "the town in Latakia province, 22 km".
 _IN_AREA = re.compile(
     rf"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}(?:district|province|governorate|county|region|area)"
     rf"[\s,]*(?:(?:{_LINK_WORD})\b[\s,]*)*$"
@@ -362,8 +362,8 @@ class SentencePlaces:
         Only a place tied to the claim by a link ("X is", "X,", "X, which ..., lies") counts,
         or a subject carried over from an earlier sentence ("The facility is"); a place merely
         named earlier in the sentence does not, so the claim is reported unbound instead. A
-        carried-over subject is never the place `avoid` (the claim's reference): "12 dead in the
-        town, 20 km from the provincial capital Idlib" is about another town than Idlib.
+        carried-over subject is never the place `avoid` (the claim's reference): "residents fled
+        the town, 22 km from the provincial capital Latakia" is about another town than Latakia.
         """
         candidates = self.places_before(position)
         for mention in candidates[:3]:
@@ -499,10 +499,10 @@ class SentencePlaces:
     def _town_rather_than_its_region(self, mention: Mention, candidates: list[Mention]) -> Mention:
         """In "Gilroy, California, 30 miles from ...", the subject is Gilroy, not California.
 
-        Only to a town or a site. One step across a bare gap: in "Modinagar District Ghaziabad
-        Uttar Pradesh India 36 km from Delhi" the list is too long to say which name is the
-        subject. Further back only where words say each name lies in the next: "located in
-        Hinterzarten in the Black Forest region of southwestern Germany, 25 km from Freiburg".
+        Only to a town or a site. One step across a bare gap: in "Jablah Latakia Governorate
+        Syria 22 km from Latakia" a bare list is too long to say which name is the subject.
+        Further back only where words say each name lies in the next: "located in Jablah in
+        the Latakia Governorate of western Syria, about 22 km south of Latakia".
         """
         if mention.place is None or mention.place.kind not in _CONTAINERS:
             return mention

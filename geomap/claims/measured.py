@@ -117,7 +117,7 @@ def _shared_subject(places: SentencePlaces, previous: ClaimDraft, draft: ClaimDr
     previous_end = places.end_of(previous.reference, previous.end)
     gap = places.local[previous_end : draft.start]
     if previous.reference is None:
-        gap = _UNKNOWN_NAME.sub("", gap, count=1)  # "north-west of Ciechanw and 85 km north of"
+        gap = _UNKNOWN_NAME.sub("", gap, count=1)  # "north-west of Nowhereville and 85 km north of"
     if previous_end > draft.start or not COORDINATION.match(gap):
         return draft
     return replace(draft, subject=previous.subject)

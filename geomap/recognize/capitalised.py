@@ -198,7 +198,7 @@ class NameRecognizer:
             first = opens_sentence and i == 0
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
             if verdict == "person" and 0 <= back < i - 1:
-                # "Abbaye de Chartres", "Jean de Chartres": after a particle the name may be a
+                # "Abbaye de Paris", "Jean de Paris": after a particle the name may be a
                 # person's or a building's, so it is left out here but not article-wide
                 verdict = "drop"
             if following.isdigit() and _is_acronym(chunk[start:end]):
@@ -208,7 +208,7 @@ class NameRecognizer:
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
             if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, following):
-                verdict = "drop"  # "Roger Williams University", "North East Mall": a building's name
+                verdict = "drop"  # "Williams College", "Fairview Mall": a building's name
             # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
             speaker = said and j == count - 1 and previous.lower() not in LOCATIVES
             if verdict != "drop" and j + 1 < count and self._first_name_and_surname(word, norm, following):
@@ -294,8 +294,8 @@ class NameRecognizer:
         """A given name before a common surname: "James Baker", "George Bush", "Abraham Lincoln".
 
         Both lists are the US Census Bureau's; surnames are often ordinary words or towns'
-        names, which is why they need the list. Anything else after a given name ("Alexandria
-        Police", "Alberta Liquor") leaves the name to the other rules.
+        names, which is why they need the list. Anything else after a given name ("Florence
+        Fire Department", "Austin Energy") leaves the name to the other rules.
         """
         if word not in self._first_names or " " in norm or self._strength(norm) == Strength.COUNTRY:
             return False
@@ -306,8 +306,8 @@ class NameRecognizer:
     def _heads_a_building(self, norm: str, following: str) -> bool:
         """Whether the capitalised word after a small town's name makes it a building's name.
 
-        "Roger Williams University", "Hurst Mall". Not after a big city's, a division's or a
-        country's name: "Boston University", "McMinn County School Board" and "Northern
+        "Williams College", "Fairview Mall". Not after a big city's, a division's or a
+        country's name: "Boston University", "Polk County School Board" and "Northern
         Illinois University" still say where they are.
         """
         return (
@@ -388,7 +388,7 @@ class NameRecognizer:
         return not any(
             form in self._demonyms or (form in self._names and self._strength(form) != Strength.WEAK)
             for form in (norm, norm[:-1] if norm.endswith("s") else norm)
-        )  # "Syrias": a possessive that lost its apostrophe is no first name
+        )  # "Idlib Syrias northern city": a possessive that lost its apostrophe is no first name
 
     def _with_abbreviations(self, text: str, spans: list[Span]) -> list[Span]:
         """Add state abbreviations: dotted ones anywhere ("W.Va."), short ones after a comma."""

@@ -68,7 +68,7 @@ NEVER = (
 LOWERCASE_NOT_TITLES = frozenset(
     _words("miss general major private marshal chief agent officer deputy director father sister brother del")
 )
-#: Capitalised words that, after a town's name, make it part of a building's: "North East Mall".
+#: Capitalised words that, after a town's name, make it part of a building's: "Fairview Mall".
 BUILDING_HEADS = frozenset(
     _words(
         """
