@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     import shapefile
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
+#: Shortest alternate name indexed; shorter ones are transliteration fragments or district numbers.
+MIN_ALTERNATE_CHARS = 3
 #: Towns smaller than this are not found by a transliterated spelling (too many collide).
 VARIANT_POPULATION = 5_000
 DATABASE_NAME = "gazetteer.sqlite"
@@ -302,6 +304,8 @@ def _best_names(entry: Entry) -> Iterator[tuple[str, str]]:
     best: dict[str, str] = {}
     for name, matched in entry.names:
         norm = normalize(name)
+        if matched == "alternate" and len(norm) < MIN_ALTERNATE_CHARS:
+            continue  # "Rd" (Arad), "Dr", "01": fragments and numbers, not names prose writes
         if norm and (norm not in best or _MATCH_ORDER[matched] < _MATCH_ORDER[best[norm]]):
             best[norm] = matched
     form = stripped(entry.place.name)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from gazetteer import Kind, Place, TextEnum
+from gazetteer import DIVISION, Kind, Place, TextEnum, normalize
 
 
 class MentionKind(TextEnum):
@@ -172,6 +172,10 @@ class Mention:
     evidence: str = ""
     """How `place` was chosen when not by the resolver: "pinned by config" ([[tool.geomap.pin]])."""
 
+    def same_named_town(self, kinds: frozenset[str]) -> Place | None:
+        """The runner-up of one of `kinds` named like the picked division, in its country."""
+        return same_named_town(self.place, self.alternatives, kinds) if self.place else None
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -314,3 +318,22 @@ class Report:
     def failing(self) -> tuple[Verdict, ...]:
         """The verdicts that fail the run (exit code 1), by Verdict.fails under this run's strictness."""
         return tuple(v for v in self.verdicts if v.fails(self.strict))
+
+
+def same_named_town(division: Place, alternatives: tuple[Place, ...], kinds: frozenset[str]) -> Place | None:
+    """The place of one of `kinds` among `alternatives` that bears `division`'s name in its country.
+
+    "60 km south of Aleppo" means the city when the resolver picked the governorate. A
+    namesake abroad is never meant: "the Church of England" is no town in Arkansas.
+    """
+    if division.kind not in DIVISION:
+        return None
+    name = normalize(division.name)
+    for alternative in alternatives:
+        if (
+            alternative.kind in kinds
+            and alternative.country_code == division.country_code
+            and normalize(alternative.name) == name
+        ):
+            return alternative
+    return None

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from gazetteer import DIVISION, POINT_SITE, SETTLEMENT, WIDE, Kind, Place, normalize
+from gazetteer import POINT_SITE, SETTLEMENT, WIDE, Kind, Place, normalize
 from geomap.model import Mention, MentionKind
 from geomap.sentences import Sentence
 
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 _BUILDINGS = (
     "campus", "school", "university", "college", "church", "cathedral", "mosque", "monastery", "abbey",
     "castle", "mall", "hospital", "complex", "plant", "factory", "mill", "mine", "prison", "stadium",
-    "resort", "hotel",
+    "resort", "hotel", "chapel", "temple", "shrine", "museum", "library", "academy", "institute",
+    "seminary", "clinic", "arena",
 )  # fmt: skip
 #: What a carried-over subject ("the facility", "the town") may refer to.
 CARRY_KINDS: dict[str, frozenset[str]] = {
@@ -104,8 +105,14 @@ _APPOSITIVE_NOUN = (
     r"area|region|province|county|capital|neighbou?rhood|locality|township|commune|outpost|enclave|camp|"
     r"lake|mountain|peak|river|valley|oasis|airport|air\s?base|facility|stronghold|crossing|border\s+town)"
 )
+#: Where an appositive says its place lies, in names the gazetteer may lack: "in the Harar Zone".
+_APPOSITIVE_WHERE = (
+    r"(?P<where>\s+(?:in|of|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:zone|province|district|county|region|governorate|department|oblast|state|valley|north|south|east|west"
+    r"|(?-i:[A-Z][\w'’-]+)))?"
+)
 _APPOSITIVE = re.compile(
-    rf"^[\s,]*(?:a|an|another|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_APPOSITIVE_NOUN}\b[\s,]*"
+    rf"^[\s,]*(?:a|an|another|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_APPOSITIVE_NOUN}\b{_APPOSITIVE_WHERE}[\s,]*"
     rf"(?:(?:{_LINK_WORD})\b[\s,]*)*$",
     re.IGNORECASE,
 )
@@ -113,6 +120,10 @@ _APPOSITIVE = re.compile(
 _PLACE_NOUN_AFTER = re.compile(
     r"(?:\s+(?:town|city|village|hamlet|port|camp|suburb|district|area|municipality|neighbou?rhood)\b)?",
     re.IGNORECASE,
+)
+#: A division's word right after its name: "Latakia province". Its area is no point to measure.
+_DIVISION_NOUN_AFTER = re.compile(
+    r"\s+(?:province|governorate|county|region|zone|oblast|state)\b", re.IGNORECASE
 )
 #: A clause saying where the subject is, then its claim: "X is on the coast, about 30 km ...".
 _PREDICATE = re.compile(
@@ -369,11 +380,20 @@ class SentencePlaces:
         for mention in candidates[:3]:
             end = self.local_span(mention)[1]
             gap = self.local[end:position]
+            division_word = _DIVISION_NOUN_AFTER.match(gap)
+            if division_word is not None:
+                # "Jablah, a town in Latakia province, 22 km south of X" is about Jablah; with no
+                # town before it, "Idlib province, 30 km west of X" is about an area: unbound
+                gap = gap[division_word.end() :]
+                inner = self._town_rather_than_its_region(mention, candidates)
+                if inner is mention or not _LINK.match(gap):
+                    continue
+                return inner
             gap = gap[_PLACE_NOUN_AFTER.match(gap).end() :]  # type: ignore[union-attr]
             if (
                 _LINK.match(gap)
                 or _LINK_AROUND_CLAUSE.match(gap)
-                or self._appositive(gap)
+                or self._appositive(gap, position - len(gap))
                 or self._predicate_between(end, position)
             ):
                 found = self._town_rather_than_its_region(mention, candidates)
@@ -398,10 +418,24 @@ class SentencePlaces:
         gap = self._without_demonyms(start, end)
         return bool(_PREDICATE.match(gap)) and not _PROPER.search(gap)
 
-    @staticmethod
-    def _appositive(gap: str) -> bool:
-        """A description between a place and its claim, naming no other place: ", a small town"."""
-        return bool(_APPOSITIVE.match(gap)) and not _PROPER.search(gap)
+    def _appositive(self, gap: str, start: int) -> bool:
+        """A description between a place and its claim, naming no other known place: ", a small town".
+
+        It may say where the place lies in names the gazetteer lacks ("Alemaya, a town in the
+        Harar Zone, 17 km from ..."); a known place there is a candidate subject of its own.
+        """
+        match = _APPOSITIVE.match(gap)
+        if match is None:
+            return False
+        where = match.span("where")
+        if where[0] < 0:
+            return not _PROPER.search(gap)
+        outside = gap[: where[0]] + " " * (where[1] - where[0]) + gap[where[1] :]
+        return not _PROPER.search(outside) and not self.within_local(start + where[0], start + where[1])
+
+    def within_local(self, start: int, end: int) -> bool:
+        """Whether a place or demonym is mentioned between two sentence offsets."""
+        return any(start < self.local_span(m)[1] and self.local_span(m)[0] < end for m in self.inside)
 
     def end_of(self, mention: Mention | None, default: int) -> int:
         """Where a mention ends in the sentence, or `default` when it is none or lies elsewhere."""
@@ -615,13 +649,7 @@ def _of_kind(mention: Mention, kinds: frozenset[str]) -> bool:
     place = mention.place
     if place is None:
         return False
-    if place.kind in kinds:
-        return True
-    name = normalize(place.name)
-    return place.kind in DIVISION and any(
-        alternative.kind in kinds and normalize(alternative.name) == name
-        for alternative in mention.alternatives
-    )
+    return place.kind in kinds or mention.same_named_town(kinds) is not None
 
 
 def _lies_in(inner: Place, outer: Place | None) -> bool:

@@ -364,6 +364,8 @@ class NameRecognizer:
         if _is_title(previous):
             return "person"
         if inside and strength != Strength.COUNTRY and self._name_like(previous):
+            if strength != Strength.WEAK and " " in norm and normalize(previous) in self._names:
+                return "keep"  # "Valhalla New York", "Springfield New Jersey": a town and its state
             return "person"
         return "keep"
 

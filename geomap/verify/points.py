@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gazetteer import DIVISION, SETTLEMENT, Place, normalize
-from geomap.model import Mention
+from gazetteer import SETTLEMENT, Place
+from geomap.model import Mention, same_named_town
 
 
 def as_settlement(mention: Mention | None, place: Place) -> Place:
@@ -12,10 +12,6 @@ def as_settlement(mention: Mention | None, place: Place) -> Place:
     "60 km south of Aleppo" measures from the city, not from the governorate's centre: when the
     resolver picked a division and a runner-up is a settlement of the same name, that is meant.
     """
-    if place.kind not in DIVISION or mention is None:
+    if mention is None:
         return place
-    name = normalize(place.name)
-    for alternative in mention.alternatives:
-        if alternative.kind in SETTLEMENT and normalize(alternative.name) == name:
-            return alternative
-    return place
+    return same_named_town(place, mention.alternatives, SETTLEMENT) or place

@@ -19,6 +19,49 @@ from geomap.verify import Verifier
 Row = tuple[str, "str | None", "str | None", "float | None", "str | None", "str | None", str]
 
 PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
+    # an appositive saying where its place lies, in names the gazetteer lacks, commas or none
+    (
+        "The school lies 4 km from Jablah a town in the Wolqeda Zone about 22 km from Latakia.",
+        [
+            ("distance", None, "Jablah", 4.0, "km", None, "unverifiable"),
+            ("distance", "Jablah", "Latakia", 22.0, "km", None, "holds"),
+        ],
+    ),
+    (
+        "Jablah, a town in the Wolqeda district, about 22 km south of Latakia, was shelled.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah, a port in the north, lies some 60 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "contradicted")],
+    ),
+    (
+        "Jablah a coastal town in Latakia province about 22 km south of Latakia was shelled.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah, a coastal town in Latakia province, about 22 km south of Latakia, was shelled.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    # a division's word after its name makes it an area, not the claim's point
+    (
+        "Idlib province, 30 km west of Aleppo, was shelled.",
+        [("direction", None, "Aleppo", 30.0, "km", "W", "unverifiable")],
+    ),
+    (
+        "Troops entered Idlib province, 30 km west of Aleppo.",
+        [("direction", None, "Aleppo", 30.0, "km", "W", "unverifiable")],
+    ),
+    # a chapel or museum named before is measured from the town it stands in
+    (
+        "The old chapel stands in Jablah. The chapel lies some 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        # a guessed antecedent never contradicts: a wrong figure leaves it unverifiable
+        "A war museum opened in Jablah. The museum is 80 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 80.0, "km", "S", "unverifiable")],
+    ),
     # compass phrasings
     (
         "Jablah lies 22 km to the south-west of Latakia.",

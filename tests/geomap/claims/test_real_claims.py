@@ -1,0 +1,70 @@
+"""Claims on sentences written for these tests, against the full gazetteer: namesakes and words."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Kind
+from geomap.pipeline import Geoparser
+from geomap.verify import Verifier
+from tests.geomap.claims.phrasings import Row, found, tools
+
+pytestmark = pytest.mark.real_gazetteer
+
+
+@pytest.fixture(scope="module")
+def pair(real_gazetteer: Gazetteer) -> tuple[Geoparser, Verifier]:
+    return tools(real_gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "England" the division is no town in Arkansas: the church's town is Corby Glen
+        (
+            "The chapel is in Corby Glen Lincolnshire England. "
+            "The chapel is 9 miles south-east from Grantham.",
+            [("direction", "Corby Glen", "Grantham", 14.5, "mi", "SE", "holds")],
+        ),
+        (
+            "A Church of England parish church stands in Corby Glen. The church is 9 miles from Grantham.",
+            [("distance", "Corby Glen", "Grantham", 14.5, "mi", None, "holds")],
+        ),
+        # a town and its state without a comma
+        (
+            "The college is based in Valhalla New York 13 miles north of New York City.",
+            [("direction", "Valhalla", "New York City", 20.9, "mi", "N", "holds")],
+        ),
+        # in capitals, "BEGAN" is a verb, not a French village
+        (
+            "THE ATTACK BEGAN AT DAWN IN APOPA, 12 KM NORTH OF SAN SALVADOR.",
+            [("direction", "Apopa", "San Salvador", 12.0, "km", "N", "holds")],
+        ),
+    ],
+    ids=lambda value: value[:50] if isinstance(value, str) else "",
+)
+def test_claims_bind_the_places_meant(
+    pair: tuple[Geoparser, Verifier], text: str, expected: list[Row]
+) -> None:
+    assert found(pair, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE GUERRILLA ACTION BEGAN AT MIDNIGHT, POLICE SAID.",
+        "THE TALKS WERE HELD IN SECRET AND BECAME PUBLIC LATER.",
+        "The depot is at 1101 Melbourne Rd in the old town.",
+        "Dr Smith said the results would come soon.",
+    ],
+)
+def test_ordinary_words_and_fragments_are_no_places(real_gazetteer: Gazetteer, text: str) -> None:
+    """Inflected verbs in capitals and two-letter fragments ("Rd", "Dr") name nothing."""
+    surfaces = {m.surface.lower() for m in Geoparser(real_gazetteer).parse(text)}
+    assert not surfaces & {"began", "held", "became", "rd", "dr"}
+
+
+def test_a_division_named_after_a_town_in_it_is_its_state_not_a_surname(real_gazetteer: Gazetteer) -> None:
+    mentions = {m.surface: m for m in Geoparser(real_gazetteer).parse("He moved to Springfield New Jersey.")}
+    state = mentions["New Jersey"].place
+    assert state is not None and state.kind == Kind.ADMIN1
