@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gazetteer import DIVISION, Kind, Place, TextEnum, normalize
+from geomap.geodesy import haversine_km
 
 
 class MentionKind(TextEnum):
@@ -324,7 +325,7 @@ def same_named_town(division: Place, alternatives: tuple[Place, ...], kinds: fro
     """The place of one of `kinds` among `alternatives` that bears `division`'s name in its country.
 
     "60 km south of Aleppo" means the city when the resolver picked the governorate. A
-    namesake abroad is never meant: "the Church of England" is no town in Arkansas.
+    namesake elsewhere is never meant: "the Church of England" is no town in Arkansas.
     """
     if division.kind not in DIVISION:
         return None
@@ -332,8 +333,24 @@ def same_named_town(division: Place, alternatives: tuple[Place, ...], kinds: fro
     for alternative in alternatives:
         if (
             alternative.kind in kinds
-            and alternative.country_code == division.country_code
             and normalize(alternative.name) == name
+            and _lies_in_division(alternative, division)
         ):
             return alternative
     return None
+
+
+#: How far from a division's point a same-named town may lie and still be taken for its seat.
+SEAT_KM = 200.0
+
+
+def _lies_in_division(town: Place, division: Place) -> bool:
+    """Whether a town may be in a division: its own division, or near its point in its country.
+
+    "California" the state is not California, Maryland; Naples the province (whose towns
+    record Campania as their first-level division) is the city beside its point.
+    """
+    if town.country_code != division.country_code:
+        return False
+    near = haversine_km(town.lat, town.lon, division.lat, division.lon) <= SEAT_KM
+    return town.admin1 == division.admin1 or near

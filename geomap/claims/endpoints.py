@@ -134,6 +134,7 @@ _PREDICATE = re.compile(
 #: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
 _IN_ITS_REGION = re.compile(
     rf",?\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{_APPOSITIVE_NOUN}\s+)?(?:(?:in|of)\s+(?:the\s+)?)?"
+    r"(?:(?:upper|lower|high|inner|outer|greater|northern|southern|eastern|western|central)\s+)?"
     rf"(?:(?:[\w'’-]+\s+){{0,4}}?(?:region|area|part|valley|hills|plain|plains|coast|highlands|county|district)\s+of\s+)?"
     rf"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?",
     re.IGNORECASE,
