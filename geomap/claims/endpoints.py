@@ -76,6 +76,8 @@ CARRY_KINDS: dict[str, frozenset[str]] = {
 }
 #: Where an article's dateline ends at the latest ("MOGADISHU, Somalia (Reuters) -").
 DATELINE_CHARS = 60
+#: Shortest distance reported as a claim when neither end is a known place.
+UNKNOWN_END_MIN_KM = 1.0
 #: How far back (characters) a carried-over subject may have been named.
 CARRY_CHARS = 600
 #: Places too large to be the end of a bearing or of an "away" distance.
@@ -485,6 +487,16 @@ class SentencePlaces:
             ):
                 return mention
         return None
+
+    def names_unknown_reference(self, draft: ClaimDraft) -> bool:
+        """Whether a claim with no known end names its reference all the same ("11 km south of Mount Zog").
+
+        Such a claim is reported, unverifiable, naming the name: the reader learns which claim
+        went unchecked and why, where "15 metres from the door" names nothing and is no claim.
+        """
+        if draft.quantity is not None and draft.quantity.km < UNKNOWN_END_MIN_KM:
+            return False  # "12 yards from the Jets": a field's or a building's scale
+        return draft.needs_reference and _leading_proper_name(self.local[draft.end :]) is not None
 
     def unbound_reasons(self, draft: ClaimDraft) -> list[str]:
         """Which end could not be bound or resolved, and why, naming an unknown name if one is there.

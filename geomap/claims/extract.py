@@ -60,7 +60,11 @@ def extract_claims(
         found: list[Claim] = []
         for finder in FINDERS.values():
             drafts = finder.find(places, found)
-            found.extend(make_claim(places, draft) for draft in drafts if draft.names_a_place)
+            found.extend(
+                make_claim(places, draft)
+                for draft in drafts
+                if draft.names_a_place or places.names_unknown_reference(draft)
+            )
         claims.extend(sorted(found, key=lambda c: c.start))
     return claims
 

@@ -10,7 +10,7 @@ common words. US state abbreviations after a comma ("Alexandria, La.") are place
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import replace
 
 from gazetteer import lexicon, normalize
@@ -60,7 +60,13 @@ _ABBREVIATION_LIKE = re.compile(
     r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
 )
 _STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
-_DISEASE_AFTER = re.compile(r"[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")\b", re.IGNORECASE)
+# After a name, what makes it part of a disease's or a holiday's: "West Nile virus", "St. Patrick's Day".
+_DISEASE_AFTER = re.compile(
+    r"(?:[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")|(?-i:['’]s[ \t\u00a0]+Day))\b",
+    re.IGNORECASE,
+)
+# A given name, then initials or a second given name, then a surname: "Maria J. Evans", "Kevin Lee Earle".
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:((?:[A-Z]\.[ \t]*){1,2})|([A-Z][a-z]+)[ \t]+)([A-Z][\w-]+)")
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|stated|administration)\b")
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
@@ -154,9 +160,24 @@ class NameRecognizer:
                 )
                 for start, end, norm, kind, first in kept
             )
+        people.update(self._surnames_of_full_names(text))
         if people:
             spans = [s for s in spans if not self._is_person(s, people)]
         return self._with_abbreviations(text, spans)
+
+    def _surnames_of_full_names(self, text: str) -> Iterator[str]:
+        """Surnames written after a given name and initials or a second given name.
+
+        "Maria J. Evans", "Kevin Lee Earle": the last word is a person's however place-like,
+        and so is the same word alone elsewhere in the article ("Evans, 31, was charged").
+        """
+        for match in _FULL_NAME.finditer(text):
+            first, initials, middle, last = match.groups()
+            if first not in self._first_names or (middle is not None and middle not in self._first_names):
+                continue
+            if initials is None and middle is None:
+                continue
+            yield normalize(last)
 
     def _is_person(self, span: Span, people: set[str]) -> bool:
         """A bare surname or first name seen elsewhere in the article as part of a person's name."""
@@ -205,6 +226,8 @@ class NameRecognizer:
                 verdict = "drop"  # "US-24", "US 30": a road
             if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
+            if following == "Day" and self._strength(norm) != Strength.COUNTRY:
+                verdict = "drop"  # "Columbus Day": a holiday ("Canada Day" still names Canada)
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
             if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, following):

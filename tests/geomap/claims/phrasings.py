@@ -543,6 +543,20 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
     ("Jablah is 30 km from Lebanon.", [("distance", "Jablah", "Lebanon", 30.0, "km", None, "contradicted")]),
     # no claim: unnamed ends, lengths, heights, speeds
     ("The wall is 15 metres from the road.", []),
+    # a named reference the gazetteer lacks: reported, unverifiable, with no known end
+    (
+        "The hut is 11 km south-west of Mount Zogbar.",
+        [("direction", None, None, 11.0, "km", "SW", "unverifiable")],
+    ),
+    (
+        "It lies 9 kilometres (5.6 mi) west of Qorvath and 4 km north of Zell Pike.",
+        [
+            ("direction", None, None, 9.0, "km", "W", "unverifiable"),
+            ("direction", None, None, 4.0, "km", "N", "unverifiable"),
+        ],
+    ),
+    ("The kicker stood 12 yards from the Zogbar Stand.", []),
+    ("The ball landed 40 metres from Gate Seven.", []),
     ("The convoy drove 300 km across the desert.", []),
     ("The pipeline runs 60 km.", []),
     ("The hill rises 800 m above the plain.", []),

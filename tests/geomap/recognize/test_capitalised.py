@@ -52,6 +52,13 @@ NAMES = frozenset(
         "Williams",
         "Austin",
         "Abbaye",
+        "Evans",
+        "Earle",
+        "Columbus",
+        "Boston",
+        "Valhalla",
+        "New York",
+        "St. Patrick",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -67,6 +74,9 @@ STRENGTH = {
     "george": "city",
     "bush": "city",
     "austin": "city",
+    "new york": "city",
+    "boston": "city",
+    "columbus": "city",
 }
 
 
@@ -170,6 +180,30 @@ def test_the_place_itself_still_counts_next_to_a_disease_word(recognizer: NameRe
 def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecognizer) -> None:
     text = "Police chief Tom Jones arrived. Jones said the road is closed."
     assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name with initials or a second given name before a surname: all a person's
+        ("Maria J. Evans, 31, of Boston, was charged. Evans denied it.", [("Boston", PLACE)]),
+        ("The court overturned Kevin Lee Earle's conviction in Boston.", [("Boston", PLACE)]),
+        (
+            "Evans and Earle are small towns near Boston.",
+            [("Evans", PLACE), ("Earle", PLACE), ("Boston", PLACE)],
+        ),
+        # a holiday named after a person or place is neither
+        ("Crowds gathered for St. Patrick's Day in Boston.", [("Boston", PLACE)]),
+        ("The Columbus Day parade drew crowds in Boston.", [("Boston", PLACE)]),
+        ("Flights from Columbus to Boston resumed.", [("Columbus", PLACE), ("Boston", PLACE)]),
+        # a state after its town is no surname, however name-like the town
+        ("The college is based in Valhalla New York.", [("Valhalla", PLACE), ("New York", PLACE)]),
+    ],
+)
+def test_people_holidays_and_towns_before_their_state(
+    recognizer: NameRecognizer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(recognizer, text) == expected
 
 
 def test_state_abbreviations_after_a_comma(recognizer: NameRecognizer) -> None:
