@@ -113,8 +113,14 @@ _APPOSITIVE_WHERE = (
     r"(?:zone|province|district|county|region|governorate|department|oblast|state|valley|north|south|east|west"
     r"|(?-i:[A-Z][\w'’-]+)))?"
 )
+#: How many live in an appositive's place: "a town of 27,000 people", "a city of about 2 million".
+_APPOSITIVE_SIZE = (
+    r"(?:\s+of\s+(?:(?:about|around|some|roughly|nearly|more\s+than|over)\s+)?[\d.,]+"
+    r"(?:\s+(?:million|thousand))?(?:\s+(?:people|residents|inhabitants|souls))?)?"
+)
 _APPOSITIVE = re.compile(
-    rf"^[\s,]*(?:a|an|another|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_APPOSITIVE_NOUN}\b{_APPOSITIVE_WHERE}[\s,]*"
+    rf"^[\s,]*(?:a|an|another|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_APPOSITIVE_NOUN}\b{_APPOSITIVE_SIZE}"
+    rf"{_APPOSITIVE_WHERE}[\s,]*"
     rf"(?:(?:{_LINK_WORD})\b[\s,]*)*$",
     re.IGNORECASE,
 )
@@ -158,7 +164,10 @@ _CAPITAL_REFERENCE = re.compile(
 COORDINATION = re.compile(r"^[\s,;]*(?:(?:and|or|but|while|as\s+well\s+as)\b)?[\s,]*$", re.IGNORECASE)
 _PROPER = re.compile(r"(?<![\w'’])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+")
 _PROPER_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)[\s,]*(?i:(?:{_LINK_WORD})\b[\s,]*)*$")
-_PROPER_RUN = re.compile(r"^\s*(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+_PROPER_RUN = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:city|town|village|hamlet|port|municipality)\s+of\s+(?:the\s+)?)?"
+    r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)"
+)
 #: A verb saying where a sentence's opening subject is: "It is located", "The lake lies".
 _LOCATIVE_VERB = re.compile(
     r"\s+(?:is|lies|lay|sits|stands|was)\s+(?:(?:located|situated|found|set|based)\s+)?"
@@ -178,6 +187,10 @@ _IN_AREA = re.compile(
 _ANY_KIND: frozenset[str] = frozenset()
 #: What may open a sentence before its subject: quotes, brackets, "The".
 _SENTENCE_OPENING = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
+#: A name right after a carried-over noun: "the village of Stichill", "the town Qorvath".
+_NAMED_AFTER_NOUN = re.compile(r"\s+(?:of\s+)?(?:the\s+)?[A-Z]")
+#: The end of "between A and": the B after it is one end of a span, not a claim's subject.
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?[\w'’ -]{1,60}?\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 _REF_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
 
 
@@ -299,17 +312,18 @@ class SentencePlaces:
             return None
         return None
 
-    def reference_after(self, position: int) -> Mention | None:
+    def reference_after(self, position: int, avoid: Mention | None = None) -> Mention | None:
         """The place a distance is measured from.
 
         Named after the cue, a capital described ("the Syrian capital", "the capital of
-        Sudan"), or a place carried over ("the city").
+        Sudan"), or a place carried over ("the city"), which is never `avoid`, the claim's
+        subject: in "Chiva, 30 km west of the city", the city is one named before Chiva.
         """
         named = self.place_after(position)
         return (
             self._capital_reference(position)
             or (self._possessed(named) if named is not None else None)
-            or self._carried_over_reference(position)
+            or self._carried_over_reference(position, avoid)
         )
 
     def _possessed(self, mention: Mention) -> Mention:
@@ -381,6 +395,8 @@ class SentencePlaces:
         """
         candidates = self.places_before(position)
         for mention in candidates[:3]:
+            if _BETWEEN_BEFORE.search(self.local[: self.local_span(mention)[0]]):
+                break  # "located between Greenlaw and Kelso two miles north of X": about neither
             end = self.local_span(mention)[1]
             gap = self.local[end:position]
             division_word = _DIVISION_NOUN_AFTER.match(gap)
@@ -516,11 +532,13 @@ class SentencePlaces:
         if subject is None:
             before = _PROPER_BEFORE.search(self.local[:start])
             named = before.group(1) if before and before.group(1) not in ("The", "It", "This") else None
-            reasons.append(
-                f"subject: {named!r} is not a known place"
-                if named
-                else f"subject: no place named just before {cue!r}"
-            )
+            known = before is not None and self._mention_at(before.start(1), before.end(1)) is not None
+            if named and known:
+                reasons.append(f"subject: {named!r} is named before {cue!r} but is not what it locates")
+            elif named:
+                reasons.append(f"subject: {named!r} is not a known place")
+            else:
+                reasons.append(f"subject: no place named just before {cue!r}")
         elif subject.place is None:
             reasons.append(f"subject: {subject.surface!r} is not in the gazetteer")
         if needs_reference and reference is None:
@@ -625,7 +643,7 @@ class SentencePlaces:
             return mention if kinds is _ANY_KIND or _of_kind(mention, kinds) else None
         return None
 
-    def _carried_over_reference(self, position: int) -> Mention | None:
+    def _carried_over_reference(self, position: int, avoid: Mention | None = None) -> Mention | None:
         """A reference carried over ("50km from the city"): the last compatible place named shortly before."""
         match = _CARRIED_REFERENCE.match(self.local[position:])
         if not match:
@@ -633,8 +651,10 @@ class SentencePlaces:
                 # "Latakia lies 22 km north of it": a place of an earlier sentence, not the subject
                 return self._last_place_of_kind(self.sentence.start, CARRY_KINDS["it"])
             return None
+        if _NAMED_AFTER_NOUN.match(self.local, position + match.end()):
+            return None  # "north of the village of Stichill": a place named, if unknown, not carried over
         noun = match.group(1).lower()
-        found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun])
+        found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun], avoid)
         return found or (self.every.dateline_capital(self.capital_of) if noun == "capital" else None)
 
     def _last_place_of_kind(

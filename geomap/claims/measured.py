@@ -139,7 +139,9 @@ def _measured_from(
             return replace(draft, border_of=division)
         return _from_border(found, end, subject, cue, _border_country(places, cue_end, end), direction)
     if reference is not None and subject is not None and reference.start == subject.start:
-        reference = None  # one mention cannot be both ends
+        # one mention cannot be both ends: a carried-over "the city" means another one
+        named = places.in_sentence(reference) and places.local_span(reference)[0] >= cue_end
+        reference = None if named else places.reference_after(cue_end, avoid=subject)
     kind = ClaimKind.DIRECTION if direction else ClaimKind.DISTANCE
     return ClaimDraft(
         kind, found.start, cue_end, subject, reference, cue, quantity=found.quantity, direction=direction

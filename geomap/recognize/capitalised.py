@@ -90,7 +90,12 @@ _Found = tuple[int, str, MentionKind]
 #: Marks a token whose longest name is not worked out yet.
 _UNSEEN = object()
 #: Spans of a chunk (start, end, norm, kind, sentence start) relative to it, and people's names seen.
-_ChunkResult = tuple[tuple[tuple[int, int, str, MentionKind, bool], ...], tuple[str, ...]]
+_ChunkSpan = tuple[int, int, str, MentionKind, bool]
+#: A chunk's kept spans, the names it shows to be people's, and the names it left out only as
+#: ordinary words ("Reading" opening a sentence), which the article may show to be places.
+_ChunkResult = tuple[tuple[_ChunkSpan, ...], tuple[str, ...], tuple[_ChunkSpan, ...]]
+#: What follows a word used as a verb rather than a name: "Reading the report, ...".
+_VERB_OBJECT = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b")
 
 
 class NameRecognizer:
@@ -131,6 +136,7 @@ class NameRecognizer:
     def _find(self, text: str) -> list[Span]:
         spans: list[Span] = []
         people: set[str] = set()
+        ordinary_spans: list[_ChunkSpan] = []
         cache = self._chunk_cache
         for match in _CHUNK.finditer(text):
             offset, chunk = match.start(), match.group()
@@ -147,8 +153,12 @@ class NameRecognizer:
                     cache.clear()
                     self._words.clear()
                 found = cache[key] = self._chunk_spans(*key)
-            kept, named = found
+            kept, named, ordinary = found
             people.update(named)
+            ordinary_spans.extend(
+                (offset + start, offset + end, norm, kind, first)
+                for start, end, norm, kind, first in ordinary
+            )
             spans.extend(
                 Span(
                     offset + start,
@@ -161,9 +171,28 @@ class NameRecognizer:
                 for start, end, norm, kind, first in kept
             )
         people.update(self._surnames_of_full_names(text))
+        if ordinary_spans:
+            spans = self._with_names_shown_to_be_places(text, spans, ordinary_spans)
         if people:
             spans = [s for s in spans if not self._is_person(s, people)]
         return self._with_abbreviations(text, spans)
+
+    def _with_names_shown_to_be_places(
+        self, text: str, spans: list[Span], ordinary: list[_ChunkSpan]
+    ) -> list[Span]:
+        """Add the names left out as ordinary words that the article names as places elsewhere.
+
+        One sense per article: after "Police in Reading said", "Reading lies 40 miles west of
+        London" and "south-west of Reading" are the town too. Not before an object ("Reading
+        the report, ..."): that is the verb.
+        """
+        places = {span.key.norm for span in spans if span.kind == MentionKind.PLACE}
+        shown = [
+            Span(start, end, text[start:end], LookupKey(norm), kind, first)
+            for start, end, norm, kind, first in ordinary
+            if norm in places and not _VERB_OBJECT.match(text, end)
+        ]
+        return sorted(spans + shown, key=lambda span: span.start) if shown else spans
 
     def _surnames_of_full_names(self, text: str) -> Iterator[str]:
         """Surnames written after a given name and initials or a second given name.
@@ -196,8 +225,9 @@ class NameRecognizer:
         """
         tokens, longest = self._words_of(chunk)
         count = len(tokens)
-        kept: list[tuple[int, int, str, MentionKind, bool]] = []
+        kept: list[_ChunkSpan] = []
         people: list[str] = []
+        ordinary: list[_ChunkSpan] = []
         i = 0
         while i < count:
             word = tokens[i][2]
@@ -218,6 +248,9 @@ class NameRecognizer:
             following = tokens[j + 1][2] if j + 1 < count else ""
             first = opens_sentence and i == 0
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
+            if verdict == "ordinary":
+                verdict = "drop"
+                ordinary.append((start, end, norm, kind, first))
             if verdict == "person" and 0 <= back < i - 1:
                 # "Abbaye de Paris", "Jean de Paris": after a particle the name may be a
                 # person's or a building's, so it is left out here but not article-wide
@@ -247,7 +280,7 @@ class NameRecognizer:
             if verdict == "person":
                 people.append(norm)
             i += 1
-        return tuple(kept), tuple(people)
+        return tuple(kept), tuple(people), tuple(ordinary)
 
     def _spelled_after_locative(self, word: str, before: str) -> _Found | None:
         """A lone unknown word after "in", "near", "from"... spelt like a known place ("near Hodeidah").
@@ -365,7 +398,11 @@ class NameRecognizer:
     def _verdict(
         self, surface: str, norm: str, kind: MentionKind, sentence_start: bool, previous: str, inside: bool
     ) -> str:
-        """Say "keep", "drop" (an ordinary word, an acronym) or "person" (part of a person's name)."""
+        """Say "keep", "drop" (an ordinary word, an acronym) or "person" (part of a person's name).
+
+        "ordinary" is a drop too: a big city's name that is an ordinary word ("Reading"),
+        which the article may still show to be the city (see _with_names_shown_to_be_places).
+        """
         if kind == MentionKind.DEMONYM:
             return "drop" if sentence_start and self._common.get(norm, 0.0) >= VERY_COMMON_ZIPF else "keep"
         if norm in NEVER:
@@ -378,12 +415,12 @@ class NameRecognizer:
         if " " not in norm:
             zipf = self._word_frequency(norm)
             if zipf >= VERY_COMMON_ZIPF and strength != Strength.COUNTRY:
-                return "drop"
+                return "ordinary" if strength == Strength.CITY else "drop"
             if zipf >= COMMON_ZIPF and strength == Strength.WEAK:
                 return "drop"
             frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
             if frequent and strength != Strength.COUNTRY and (strength == Strength.STRONG or sentence_start):
-                return "drop"
+                return "ordinary" if strength == Strength.CITY else "drop"
         if _is_title(previous):
             return "person"
         if inside and strength != Strength.COUNTRY and self._name_like(previous):

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from gazetteer import DIVISION, SETTLEMENT, WIDE, Candidate, Kind, Place, lexicon, normalize
-from geomap.model import LookupKey, MentionKind, Span
+from geomap.model import LookupKey, MentionKind, Span, same_named_town
 from geomap.resolve.candidates import CandidateIndex
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|;|\band\b|\bor\b)\s*(?:the\s+)?[A-Z]")
@@ -20,6 +20,9 @@ _DIVISION_AFTER = re.compile(r"\s+(?:state|province)\b(?!\s+(?:University|Colleg
 #: What joins the items of a list of names: "Ohio, Oregon and Utah", "Iraq or Syria".
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|hamlet|capital)\s+of\s+$", re.IGNORECASE)
+_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center|limits)\b)", re.IGNORECASE
+)
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 #: No kind asked for.
 NO_CUE: frozenset[Kind] = frozenset()
@@ -67,19 +70,54 @@ def qualifiers(index: CandidateIndex, text: str, group: Sequence[Span]) -> list[
 
 
 def kind_cue(text: str, group: Sequence[Span]) -> frozenset[Kind]:
-    """Kinds an explicit word before any mention of the name asks for.
+    """Kinds an explicit word before or after any mention of the name asks for.
 
     "the province of Ontario" is the province, whatever Ontario, California, weighs; "the
-    city of Washington" is a city; "Washington state" is the state. One sense per name: the
-    cue counts for every mention.
+    city of Washington" is a city; "Washington state" is the state. The name is resolved
+    once, so the first cue counts for every mention; mention_sense then gives each mention
+    the sense its own words ask for.
     """
     for span in group:
-        before = text[max(0, span.start - 40) : span.start]
-        if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
-            return DIVISION
-        if _SETTLEMENT_CUE.search(before):
-            return SETTLEMENT
+        cue = mention_cue(text, span)
+        if cue:
+            return cue
     return NO_CUE
+
+
+def mention_cue(text: str, span: Span) -> frozenset[Kind]:
+    """Kinds the words right around one mention ask for: "Valencia province", "the city of Valencia"."""
+    before = text[max(0, span.start - 40) : span.start]
+    if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
+        return DIVISION
+    if _SETTLEMENT_CUE.search(before) or _SETTLEMENT_AFTER.match(text, span.end):
+        return SETTLEMENT
+    return NO_CUE
+
+
+def mention_sense(
+    text: str, span: Span, group: Sequence[Span], place: Place, alternatives: tuple[Place, ...]
+) -> tuple[Place, tuple[Place, ...]]:
+    """The sense of one mention of a name shared by a division and its seat, and its runners-up.
+
+    "Floods swept Valencia province ... Paiporta, 8 km south of Valencia city ... Madrid, 300 km
+    west of Valencia": the province where the words say so, the city elsewhere. A bare mention
+    keeps the name's pick unless only another mention's cue made it the division.
+    """
+    own = mention_cue(text, span)
+    if place.kind in DIVISION and (own == SETTLEMENT or (not own and kind_cue(text, group) == DIVISION)):
+        seat = same_named_town(place, alternatives, SETTLEMENT)
+        if seat is not None:
+            return seat, (place, *(a for a in alternatives if a is not seat))
+    if place.kind in SETTLEMENT and own == DIVISION:
+        name = normalize(place.name)
+        for division in alternatives:
+            if (
+                division.kind in DIVISION
+                and normalize(division.name) == name
+                and same_named_town(division, (place,), SETTLEMENT)
+            ):
+                return division, (place, *(a for a in alternatives if a is not division))
+    return place, alternatives
 
 
 def list_cues(

@@ -18,7 +18,7 @@ from gazetteer import OPEN_WATER, POINT_SITE, SETTLEMENT, WIDE, Candidate, Kind,
 from geomap.geodesy import within_km
 from geomap.model import LookupKey, Mention, MentionKind, Span
 from geomap.resolve.candidates import COUNTY, CandidateIndex, Ranked
-from geomap.resolve.cues import NO_CUE, Qualifier, kind_cue, list_cues, qualifiers
+from geomap.resolve.cues import NO_CUE, Qualifier, kind_cue, list_cues, mention_sense, qualifiers
 from geomap.resolve.evidence import Context
 from geomap.resolve.ranker import Ranker, load_ranker, share_logit, softmax_shares
 from geomap.resolve.variants import name_variants, word_runs
@@ -59,7 +59,7 @@ class JointResolver:
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
         scores, context, _ = self._rank(text, spans)
-        return self._mentions(spans, scores, context)
+        return self._mentions(text, spans, scores, context)
 
     def _rank(
         self, text: str, spans: Sequence[Span]
@@ -273,9 +273,12 @@ class JointResolver:
         )
 
     def _mentions(
-        self, spans: Sequence[Span], scores: dict[LookupKey, _Scored], context: Context
+        self, text: str, spans: Sequence[Span], scores: dict[LookupKey, _Scored], context: Context
     ) -> list[Mention]:
         mentions = []
+        groups: dict[LookupKey, list[Span]] = {}
+        for span in spans:
+            groups.setdefault(span.key, []).append(span)
         for span in spans:
             if span.kind == MentionKind.DEMONYM:
                 country = self._index.country(self._demonyms[span.key.norm])
@@ -290,6 +293,7 @@ class JointResolver:
             if place.id.startswith(COUNTY):
                 place = self._index.county_seat(context.locate_county(place))
             alternatives = tuple(c.place for _, c in ranked[1:4])
+            place, alternatives = mention_sense(text, span, groups[span.key], place, alternatives)
             confidence = round(self._ranker.confidence(self._pick_features(ranked, span.key, context)), 3)
             mentions.append(
                 Mention(span.start, span.end, span.surface, span.kind, place, confidence, alternatives)

@@ -43,6 +43,22 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Jablah, a coastal town in Latakia province, about 22 km south of Latakia, was shelled.",
         [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
     ),
+    # an appositive may say how many live there
+    (
+        "In Jablah, a town of 80,000 people about 22 km south of Latakia, shops closed.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    # "the city" after a claim's subject is another city named before, never the subject itself
+    (
+        "Rescue teams reached Latakia at dawn. In Jablah, 22 km south of the city, shops closed.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    # "the village of X" names X, known or not: it is never a village carried over
+    (
+        "Troops entered Latakia. "
+        "The post lies between Jablah and Tartus two miles north of the village of Zorvath.",
+        [("direction", None, None, 3.2, "mi", "N", "unverifiable")],
+    ),
     # a division's word after its name makes it an area, not the claim's point
     (
         "Idlib province, 30 km west of Aleppo, was shelled.",

@@ -59,6 +59,7 @@ NAMES = frozenset(
         "Valhalla",
         "New York",
         "St. Patrick",
+        "Reading",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -77,6 +78,7 @@ STRENGTH = {
     "new york": "city",
     "boston": "city",
     "columbus": "city",
+    "reading": "city",
 }
 
 
@@ -204,6 +206,15 @@ def test_people_holidays_and_towns_before_their_state(
     recognizer: NameRecognizer, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(recognizer, text) == expected
+
+
+def test_a_city_named_as_such_once_is_the_city_wherever_its_name_reads_as_a_word(
+    recognizer: NameRecognizer,
+) -> None:
+    """One sense per article: "Reading" after "in" shows that the other "Reading"s are the town."""
+    text = "Police in Reading said so. Reading lies west of Boston. Reading the report, they left."
+    assert found(recognizer, text) == [("Reading", PLACE), ("Reading", PLACE), ("Boston", PLACE)]
+    assert found(recognizer, "Reading lies west of Boston.") == [("Boston", PLACE)]
 
 
 def test_state_abbreviations_after_a_comma(recognizer: NameRecognizer) -> None:

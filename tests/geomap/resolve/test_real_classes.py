@@ -117,3 +117,13 @@ def test_a_given_name_before_a_common_surname_is_a_person(parser: Geoparser) -> 
 def test_a_name_that_lost_its_accents_is_the_place(parser: Geoparser) -> None:
     place = places(parser, "The festival moved from Warsaw to Krakw in May.")["Krakw"].place
     assert place is not None and place.name == "Kraków"
+
+
+def test_each_mention_of_a_division_and_its_seat_takes_the_sense_its_words_ask_for(parser: Geoparser) -> None:
+    """ "Valencia province" is the province; "Valencia city" and a bare "Valencia" the city."""
+    text = (
+        "Floods swept through Valencia province on Tuesday. In Paiporta, 8 km south of Valencia city, "
+        "cars piled up. Teams from Madrid, 300 km west of Valencia, arrived."
+    )
+    kinds = [m.place.kind for m in parser.parse(text) if m.surface == "Valencia" and m.place is not None]
+    assert kinds == [Kind.ADMIN1, Kind.CITY, Kind.CITY]
