@@ -187,6 +187,14 @@ _IN_AREA = re.compile(
 _ANY_KIND: frozenset[str] = frozenset()
 #: What may open a sentence before its subject: quotes, brackets, "The".
 _SENTENCE_OPENING = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
+#: "the provincial capital", "the regional capital": a division's seat, not the country's capital.
+_PROVINCIAL = re.compile(
+    r"\s*(?:the|this|that)\s+(?:provincial|regional|state|district|departmental|governorate|oblast)\s+capital\b",
+    re.IGNORECASE,
+)
+#: An aside ending in a name: "Idlib, and pushed towards Maarat al-Numan, 35 km south of X" is
+#: about that name (unknown here), not about Idlib.
+_ASIDE_ENDS_IN_NAME = re.compile(r"^\s*,[^,;]*\s(?:[a-z]+[\s-])?[A-Z][\w'’-]*\s*,")
 #: A name right after a carried-over noun: "the village of Stichill", "the town Qorvath".
 _NAMED_AFTER_NOUN = re.compile(r"\s+(?:of\s+)?(?:the\s+)?[A-Z]")
 #: The end of "between A and": the B after it is one end of a span, not a claim's subject.
@@ -411,7 +419,7 @@ class SentencePlaces:
             gap = gap[_PLACE_NOUN_AFTER.match(gap).end() :]  # type: ignore[union-attr]
             if (
                 _LINK.match(gap)
-                or _LINK_AROUND_CLAUSE.match(gap)
+                or (_LINK_AROUND_CLAUSE.match(gap) and not _ASIDE_ENDS_IN_NAME.match(gap))
                 or self._appositive(gap, position - len(gap))
                 or self._predicate_between(end, position)
             ):
@@ -654,8 +662,32 @@ class SentencePlaces:
         if _NAMED_AFTER_NOUN.match(self.local, position + match.end()):
             return None  # "north of the village of Stichill": a place named, if unknown, not carried over
         noun = match.group(1).lower()
+        if noun == "capital" and _PROVINCIAL.match(self.local, position):
+            return self._last_seat(self.sentence.start + position, avoid)
         found = self._last_place_of_kind(self.sentence.start + position, CARRY_KINDS[noun], avoid)
         return found or (self.every.dateline_capital(self.capital_of) if noun == "capital" else None)
+
+    def _last_seat(self, cutoff: int, avoid: Mention | None) -> Mention | None:
+        """What "the provincial capital" means: the last town named shortly before that is a seat.
+
+        A seat is a town named like its first-level division (Idlib in Idlib, Kharkiv in
+        Kharkiv oblast); one in another division than `avoid`, the subject, is not meant.
+        """
+        for mention in self.every.before(cutoff):
+            if mention.end <= cutoff - CARRY_CHARS:
+                return None
+            place = mention.place
+            if (
+                mention.end > cutoff
+                or place is None
+                or place.kind not in SETTLEMENT
+                or _same_place(mention, avoid)
+            ):
+                continue
+            if normalize(place.name) == normalize(place.admin1):
+                subject = avoid.place if avoid is not None else None
+                return mention if subject is None or subject.admin1 == place.admin1 else None
+        return None
 
     def _last_place_of_kind(
         self, cutoff: int, kinds: frozenset[str], avoid: Mention | None = None

@@ -49,6 +49,24 @@ _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*(?:[ \t\u
 # Tokens inside a chunk: hyphenated compounds are split ("Israeli-Egyptian", "Watertown-Mayer").
 _TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")
 _CONNECTORS = frozenset(re.findall(r"\w+", _CONNECTOR))
+#: The Arabic article as news transliterates it: "al-", "el-", "ad-", "an-", "ash-"...
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _joined_to_next(chunk: str, tokens: list[_Token], i: int) -> bool:
+    """Whether token i runs on into the next by an Arabic article: "Maarat al-Numan", "Deir el Balah".
+
+    The article must be "al"/"el" or hyphened to the word after it: "Friday at Alexandria"
+    joins nothing.
+    """
+    if i + 2 >= len(tokens):
+        return False
+    article = tokens[i + 1][2].lower()
+    if article not in _ARABIC_ARTICLES:
+        return False
+    return article in ("al", "el") or "-" in chunk[tokens[i + 1][1] : tokens[i + 2][0]]
+
+
 # Connectors that join two names rather than sit inside one: "Sheriff and Rapides Parish".
 # English prepositions ("on Friday at Athens") count too: the word before them is no first name.
 _LINKING = frozenset({"and", "of", "the", "on", "upon", "y", "en", "sur", "at", "as", "an", "am"})
@@ -232,9 +250,10 @@ class NameRecognizer:
         while i < count:
             word = tokens[i][2]
             found = self._longest_at(chunk, tokens, longest, i)
-            if found is None and i == 0 and not opens_sentence:
+            if found is None and i == 0 and not opens_sentence and not _joined_to_next(chunk, tokens, 0):
+                # not the first word of a longer name: "towards Maarat al-Numan" is no misspelt "Meerut"
                 found = self._spelled_after_locative(word, before)
-            if found is None:
+            if found is None or self._inside_an_unknown_name(chunk, tokens, i, kept):
                 i += 1
                 continue
             j, norm, kind = found
@@ -281,6 +300,19 @@ class NameRecognizer:
                 people.append(norm)
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
+
+    @staticmethod
+    def _inside_an_unknown_name(chunk: str, tokens: list[_Token], i: int, kept: list[_ChunkSpan]) -> bool:
+        """Whether token i follows an Arabic article joining it to an unknown word before.
+
+        "Maarat al-Numan", "Tell al-Abyad": "Numan" is the end of a name the gazetteer
+        lacks, not Numan in Nigeria. A known name before the article counts as the name
+        ("Idlib al-Khadra" is not asked about here).
+        """
+        if i < 2 or not _joined_to_next(chunk, tokens, i - 2):
+            return False
+        unknown = tokens[i - 2]
+        return unknown[2][:1].isupper() and not any(start <= unknown[0] < end for start, end, *_ in kept)
 
     def _spelled_after_locative(self, word: str, before: str) -> _Found | None:
         """A lone unknown word after "in", "near", "from"... spelt like a known place ("near Hodeidah").

@@ -24,6 +24,8 @@ _SETTLEMENT_AFTER = re.compile(
     r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center|limits)\b)", re.IGNORECASE
 )
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+#: A bare name shared by a division and a seat this big is the city, as news uses it: "Alexandria".
+BARE_SEAT_POPULATION = 1_000_000
 #: No kind asked for.
 NO_CUE: frozenset[Kind] = frozenset()
 
@@ -101,12 +103,14 @@ def mention_sense(
 
     "Floods swept Valencia province ... Paiporta, 8 km south of Valencia city ... Madrid, 300 km
     west of Valencia": the province where the words say so, the city elsewhere. A bare mention
-    keeps the name's pick unless only another mention's cue made it the division.
+    is the seat when only another mention's cue made the name the division, or when the seat
+    is a big city ("Protests hit Alexandria" is the city, not the governorate).
     """
     own = mention_cue(text, span)
-    if place.kind in DIVISION and (own == SETTLEMENT or (not own and kind_cue(text, group) == DIVISION)):
+    if place.kind in DIVISION and own != DIVISION:
         seat = same_named_town(place, alternatives, SETTLEMENT)
-        if seat is not None:
+        cued = own == SETTLEMENT or kind_cue(text, group) == DIVISION
+        if seat is not None and (cued or seat.population >= BARE_SEAT_POPULATION):
             return seat, (place, *(a for a in alternatives if a is not seat))
     if place.kind in SETTLEMENT and own == DIVISION:
         name = normalize(place.name)

@@ -59,6 +59,21 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "The post lies between Jablah and Tartus two miles north of the village of Zorvath.",
         [("direction", None, None, 3.2, "mi", "N", "unverifiable")],
     ),
+    # "the provincial capital" with no province's seat named before it (the full gazetteer's
+    # tests, tests/geomap/claims/test_real_claims.py, bind one named before)
+    (
+        "Jablah lies 22 km south of the provincial capital.",
+        [("direction", "Jablah", None, 22.0, "km", "S", "unverifiable")],
+    ),
+    # an aside that ends in a name is about that name, not the place before it
+    (
+        "Troops took Latakia, and pushed towards Qorvath al-Zeit, 20 km south of Damascus.",
+        [("direction", None, "Damascus", 20.0, "km", "S", "unverifiable")],
+    ),
+    (
+        "Jablah, which the army took in 2019, lies 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
     # a division's word after its name makes it an area, not the claim's point
     (
         "Idlib province, 30 km west of Aleppo, was shelled.",

@@ -127,3 +127,19 @@ def test_each_mention_of_a_division_and_its_seat_takes_the_sense_its_words_ask_f
     )
     kinds = [m.place.kind for m in parser.parse(text) if m.surface == "Valencia" and m.place is not None]
     assert kinds == [Kind.ADMIN1, Kind.CITY, Kind.CITY]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Protests hit Alexandria on Friday.", "Alexandria", Kind.CITY),
+        ("Bombings in Istanbul killed dozens.", "Istanbul", Kind.CITY),
+        # a seat much smaller than its province leaves a bare name to the ranker
+        ("The law passed in Quebec last year.", "Quebec", Kind.ADMIN1),
+    ],
+)
+def test_a_bare_name_shared_with_a_big_seat_is_the_city(
+    parser: Geoparser, text: str, name: str, kind: Kind
+) -> None:
+    place = places(parser, text)[name].place
+    assert place is not None and place.kind == kind
