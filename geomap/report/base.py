@@ -128,6 +128,25 @@ def fingerprinted(report: Report) -> Iterator[tuple[ArticleResult, Verdict, str]
             yield result, verdict, claim_fingerprint(result.article.name, verdict.claim)
 
 
+def named_text(claim: Claim, width: int | None = None) -> str:
+    """The claim as written, with each end it does not spell out named after it.
+
+    "The town lies 30 km west of the city" reads "... [subject: Chiva; reference: Valencia]":
+    the reader sees which places were measured without the article at hand. With `width`,
+    the written text is clipped so that the names still show.
+    """
+    extra = []
+    for role, mention in (("subject", claim.subject), ("reference", claim.reference)):
+        if mention is None or mention.place is None:
+            continue
+        if not (claim.start <= mention.start and mention.end <= claim.end):
+            extra.append(f"{role}: {mention.place.name}")
+    suffix = f" [{'; '.join(extra)}]" if extra else ""
+    if width is None:
+        return claim.text + suffix
+    return clip(claim.text, max(width - len(suffix), 12)) + suffix if suffix else clip(claim.text, width)
+
+
 def claimed(claim: Claim) -> str:
     """What the claim states, in a few words."""
     parts = []

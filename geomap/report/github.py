@@ -5,7 +5,7 @@ from __future__ import annotations
 from geomap.escape import escape_annotation, escape_annotation_property, escape_terminal
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import Report, Status
-from geomap.report.base import Renderer, summary, why
+from geomap.report.base import Renderer, named_text, summary, why
 
 #: The annotation a failing claim gets; claims that do not fail the run get none, so the ones
 #: that matter are not hidden among notices (GitHub shows only the first few of each level).
@@ -34,7 +34,7 @@ class GithubRenderer(Renderer):
                 )
                 fingerprint = claim_fingerprint(result.article.name, claim)
                 message = escape_annotation(
-                    f"{escape_terminal(claim.text)} — {escape_terminal(why(verdict))} [{fingerprint}]"
+                    f"{escape_terminal(named_text(claim))} — {escape_terminal(why(verdict))} [{fingerprint}]"
                 )
                 lines.append(f"::{_LEVELS[verdict.status]} {','.join(props)}::{message}")
         for failure in report.failures:

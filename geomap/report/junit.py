@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from geomap.escape import escape_terminal, escape_xml
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import BaselineState, ReadFailure, Report, Status, Verdict
-from geomap.report.base import Renderer, notice_line, why
+from geomap.report.base import Renderer, named_text, notice_line, why
 
 if TYPE_CHECKING:
     from xml.etree import ElementTree
@@ -57,7 +57,7 @@ def _case(suite: ElementTree.Element, article: str, verdict: Verdict) -> None:
         suite,
         "testcase",
         classname=f"geomap.{claim.kind}",
-        name=f"line {claim.line}: {escape_terminal(claim.text)}",
+        name=f"line {claim.line}: {escape_terminal(named_text(claim))}",
         file=article,
         line=str(claim.line),
         time="0",

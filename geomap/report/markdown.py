@@ -5,7 +5,16 @@ from __future__ import annotations
 from geomap.escape import escape_markdown
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import Report, Status
-from geomap.report.base import Renderer, claimed, failure_line, measured, notice_line, summary, why
+from geomap.report.base import (
+    Renderer,
+    claimed,
+    failure_line,
+    measured,
+    named_text,
+    notice_line,
+    summary,
+    why,
+)
 
 _ICONS = {Status.HOLDS: "✅", Status.CONTRADICTED: "❌", Status.UNVERIFIABLE: "❔", Status.WAIVED: "➖"}
 
@@ -30,7 +39,7 @@ class MarkdownRenderer(Renderer):
                 cells = [
                     str(claim.line),
                     f"{_ICONS[verdict.status]} {verdict.status}{baseline}",
-                    escape_markdown(claim.text),
+                    escape_markdown(named_text(claim)),
                     escape_markdown(claimed(claim)),
                     escape_markdown(measured(verdict)),
                     escape_markdown(why(verdict)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from geomap.escape import escape_terminal
 from geomap.fingerprint import claim_fingerprint
 from geomap.model import Report, Verdict
-from geomap.report.base import Renderer, clip, failure_line, measured, notice_line, summary, why
+from geomap.report.base import Renderer, failure_line, measured, named_text, notice_line, summary, why
 
 
 class TextRenderer(Renderer):
@@ -26,7 +26,7 @@ class TextRenderer(Renderer):
                 claim = verdict.claim
                 lines.append(
                     f"{claim.line:>5}  {verdict.status:<13}{claim.kind:<16}"
-                    f"{clip(escape_terminal(claim.text), 56):<58}{measured(verdict):>10}"
+                    f"{escape_terminal(named_text(claim, 56)):<58}{measured(verdict):>10}"
                 )
                 lines.append(f"{'':7}sentence: {escape_terminal(claim.sentence)}")
                 lines.append(f"{'':7}why:      {escape_terminal(why(verdict))}")
