@@ -22,6 +22,7 @@ from geomap.resolve.cues import Qualifier
 from geomap.resolve.evidence import Context
 
 Features = tuple[float, ...]
+_NO_WORDING = (0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ def article_parts(
     rows: Sequence[StaticRow], cue: frozenset[Kind], found_qualifiers: Sequence[Qualifier]
 ) -> list[tuple[float, float]]:
     """Each candidate's "kind_cue" and "qualifier" features: what the article's wording says."""
+    if not cue and not found_qualifiers:
+        return [_NO_WORDING] * len(rows)  # most names: neither a kind word nor a ", X" after them
     return [
         (float(row.place.kind in cue), float(sum(_qualifies(q, row.place) for q in found_qualifiers)))
         for row in rows

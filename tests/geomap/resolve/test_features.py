@@ -118,11 +118,12 @@ def test_split_rows_equal_rows_computed_afresh(
     }
     context = _context(picks)
     rows = static_rows(ranked)
-    parts = article_parts(rows, cue, qualifier)
-    for row, part, candidate, prior in zip(rows, parts, candidates, ranked.priors, strict=True):
-        got = candidate_row(row, part, key, context)
-        assert len(got) == len(CANDIDATE_FEATURES)
-        assert got == reference_row(candidate, prior, ranked, key, context, cue, qualifier)
+    for kinds, found in ((cue, qualifier), (cue, []), (frozenset(), qualifier), (frozenset(), [])):
+        parts = article_parts(rows, kinds, found)
+        for row, part, candidate, prior in zip(rows, parts, candidates, ranked.priors, strict=True):
+            got = candidate_row(row, part, key, context)
+            assert len(got) == len(CANDIDATE_FEATURES)
+            assert got == reference_row(candidate, prior, ranked, key, context, kinds, found)
 
 
 def test_the_nearby_city_and_its_division_show_in_the_row() -> None:
