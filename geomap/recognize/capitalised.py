@@ -83,8 +83,8 @@ _Token = tuple[int, int, str]
 _Found = tuple[int, str, MentionKind]
 #: Marks a token whose longest name is not worked out yet.
 _UNSEEN = object()
-#: Spans of a chunk (start, end, norm, kind, sentence start) relative to it, and people's names seen.
-_ChunkResult = tuple[tuple[tuple[int, int, str, MentionKind, bool], ...], tuple[str, ...]]
+#: Spans of a chunk (start, end, lookup key, kind, sentence start) relative to it, and people's names seen.
+_ChunkResult = tuple[tuple[tuple[int, int, LookupKey, MentionKind, bool], ...], tuple[str, ...]]
 
 
 class NameRecognizer:
@@ -127,13 +127,16 @@ class NameRecognizer:
         people: set[str] = set()
         cache = self._chunk_cache
         for match in _CHUNK.finditer(text):
-            offset, chunk = match.start(), match.group()
+            offset, end = match.span()
+            chunk = match.group()
+            # Both patterns start with a space or a hyphen: most chunks end before a comma or a stop.
+            spaced = text[end : end + 1].isspace() or text[end : end + 1] == "-"
             key = (
                 chunk,
                 _opens_sentence(text, offset),
                 _previous_word(text, offset),
-                bool(_SPEECH.match(text, match.end())),
-                bool(_DISEASE_AFTER.match(text, match.end())),
+                spaced and _SPEECH.match(text, end) is not None,
+                spaced and _DISEASE_AFTER.match(text, end) is not None,
             )
             found = cache.get(key)
             if found is None:
@@ -142,18 +145,20 @@ class NameRecognizer:
                     self._words.clear()
                 found = cache[key] = self._chunk_spans(*key)
             kept, named = found
-            people.update(named)
-            spans.extend(
-                Span(
-                    offset + start,
-                    offset + end,
-                    text[offset + start : offset + end],
-                    LookupKey(norm),
-                    kind,
-                    first,
+            if named:
+                people.update(named)
+            if kept:
+                spans.extend(
+                    Span(
+                        offset + start,
+                        offset + stop,
+                        text[offset + start : offset + stop],
+                        lookup,
+                        kind,
+                        first,
+                    )
+                    for start, stop, lookup, kind, first in kept
                 )
-                for start, end, norm, kind, first in kept
-            )
         if people:
             spans = [s for s in spans if not self._is_person(s, people)]
         return self._with_abbreviations(text, spans)
@@ -175,7 +180,7 @@ class NameRecognizer:
         """
         tokens, longest = self._words_of(chunk)
         count = len(tokens)
-        kept: list[tuple[int, int, str, MentionKind, bool]] = []
+        kept: list[tuple[int, int, LookupKey, MentionKind, bool]] = []
         people: list[str] = []
         i = 0
         while i < count:
@@ -218,7 +223,7 @@ class NameRecognizer:
             if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
-                kept.append((start, end, norm, kind, first))
+                kept.append((start, end, LookupKey(norm), kind, first))
                 i = j + 1
                 continue
             if verdict == "person":
