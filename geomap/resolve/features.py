@@ -4,15 +4,22 @@ Joint resolution scores every candidate of every ambiguous name up to three time
 article. Most of a candidate's features come from the gazetteer alone (its prior, kind,
 population) and are worked out once per name (`static_rows`, cached by the resolver);
 the kind cue and the qualifiers hold for the whole article (`article_parts`); only the
-evidence that moves with the picks is computed each round (`candidate_row`). The rows
+evidence that moves with the picks is computed each round (`moving_features`). The rows
 are the same tuples, value for value, as computing every feature afresh.
+
+Scores stay the exactly rounded sum (math.fsum) of weight times feature: the static products
+are kept as their exact partial sums (Shewchuk's non-overlapping partials, whose sum is the
+sum of the products without rounding), so that fsum over them and the moving products gives
+the very float that fsum over all products gives.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import mul
 
 from gazetteer import OPEN_WATER, POINT_SITE, SETTLEMENT, WIDE, Kind, Place
 from geomap.geodesy import within_km
@@ -20,9 +27,31 @@ from geomap.model import LookupKey
 from geomap.resolve.candidates import COUNTY, Ranked
 from geomap.resolve.cues import Qualifier
 from geomap.resolve.evidence import Context
+from geomap.resolve.ranker import CANDIDATE_FEATURES
 
 Features = tuple[float, ...]
 _NO_WORDING = (0.0, 0.0)
+#: Where the static features sit in CANDIDATE_FEATURES: a head, then two before the last.
+_HEAD = slice(0, 10)
+_TAIL = slice(18, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitWeights:
+    """The ranker's candidate weights split like the features: static ones and moving ones."""
+
+    static: Features
+    """Weights of the head and the tail features, in that order."""
+    moving: Features
+    """Weights of the features `moving_features` returns, in its order."""
+
+    @classmethod
+    def of(cls, weights: Sequence[float]) -> SplitWeights:
+        """Split a full CANDIDATE_FEATURES weight vector."""
+        weights = tuple(weights)
+        if len(weights) != len(CANDIDATE_FEATURES):
+            raise ValueError(f"{len(weights)} weights for {len(CANDIDATE_FEATURES)} features")
+        return cls((*weights[_HEAD], *weights[_TAIL]), (*weights[10:18], *weights[20:]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +69,11 @@ class StaticRow:
     """The place is a first-level division: the containment share applies."""
     near_applies: bool
     """Closeness to the article's other places counts (not for countries, seas, divisions)."""
+    partials: Features
+    """The static features' weighted sum, exactly, as non-overlapping partial sums."""
 
 
-def static_rows(ranked: Ranked) -> tuple[StaticRow, ...]:
+def static_rows(ranked: Ranked, weights: SplitWeights) -> tuple[StaticRow, ...]:
     """The static part of each of a name's candidates, in their order."""
     towns = {c.place.country_code for c in ranked.candidates if c.place.kind in SETTLEMENT}
     largest = max(math.log10(c.place.population + 1) for c in ranked.candidates)
@@ -66,8 +97,32 @@ def static_rows(ranked: Ranked) -> tuple[StaticRow, ...]:
         tail = (float(kind == Kind.ADMIN1 and place.country_code in towns), population - largest)
         in_division = bool(place.admin1) and kind != Kind.ADMIN1
         near = kind not in WIDE and kind != Kind.ADMIN1
-        rows.append(StaticRow(place, head, tail, in_division, kind == Kind.ADMIN1, near))
+        partials = exact_partials(map(mul, weights.static, (*head, *tail)))
+        rows.append(StaticRow(place, head, tail, in_division, kind == Kind.ADMIN1, near, partials))
     return tuple(rows)
+
+
+def exact_partials(values: Iterable[float]) -> Features:
+    """Non-overlapping floats whose exact sum is the exact sum of `values` (Shewchuk; finite values).
+
+    math.fsum keeps such partials internally; fsum of them plus more values therefore equals
+    fsum of the original values plus those values, to the last bit.
+    """
+    partials: list[float] = []
+    for value in values:
+        x = value
+        i = 0
+        for y in partials:
+            if abs(x) < abs(y):
+                x, y = y, x
+            high = x + y
+            low = y - (high - x)
+            if low:
+                partials[i] = low
+                i += 1
+            x = high
+        partials[i:] = [x]
+    return tuple(partials)
 
 
 def article_parts(
@@ -82,13 +137,12 @@ def article_parts(
     ]
 
 
-def candidate_row(row: StaticRow, part: tuple[float, float], key: LookupKey, context: Context) -> Features:
-    """One candidate's CANDIDATE_FEATURES against the article's current picks."""
+def moving_features(row: StaticRow, part: tuple[float, float], key: LookupKey, context: Context) -> Features:
+    """A candidate's CANDIDATE_FEATURES that are not static, in their order, against the current picks."""
     place = row.place
     share, named = context.country_share(place.country_code, key)
     division = context.division_share(place, key) if row.in_division or row.is_division else 0.0
     return (
-        *row.head,
         part[0],
         share,
         float(named),
@@ -97,9 +151,23 @@ def candidate_row(row: StaticRow, part: tuple[float, float], key: LookupKey, con
         division if row.is_division else 0.0,
         part[1],
         context.closeness(place, key) if row.near_applies else 0.0,
-        *row.tail,
         float(share == 0.0 and context.grand_total > 0),
     )
+
+
+def full_row(row: StaticRow, moving: Features) -> Features:
+    """The whole CANDIDATE_FEATURES row (for training data): static and moving features in order."""
+    return (*row.head, *moving[:8], *row.tail, *moving[8:])
+
+
+def split_score(row: StaticRow, moving: Features, weights: SplitWeights) -> float:
+    """Ranker.score of the full row, to the last bit, without building it."""
+    return math.fsum(chain(row.partials, map(mul, weights.moving, moving)))
+
+
+def candidate_row(row: StaticRow, part: tuple[float, float], key: LookupKey, context: Context) -> Features:
+    """One candidate's CANDIDATE_FEATURES against the article's current picks."""
+    return full_row(row, moving_features(row, part, key, context))
 
 
 def _qualifies(qualifier: Qualifier, place: Place) -> bool:

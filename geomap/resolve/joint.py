@@ -20,7 +20,16 @@ from geomap.model import LookupKey, Mention, MentionKind, Span
 from geomap.resolve.candidates import CACHE_SIZE, COUNTY, CandidateIndex
 from geomap.resolve.cues import NO_CUE, kind_cue, list_cues, qualifiers
 from geomap.resolve.evidence import Context
-from geomap.resolve.features import Features, StaticRow, article_parts, candidate_row, static_rows
+from geomap.resolve.features import (
+    Features,
+    SplitWeights,
+    StaticRow,
+    article_parts,
+    full_row,
+    moving_features,
+    split_score,
+    static_rows,
+)
 from geomap.resolve.ranker import Ranker, load_ranker, share_logit, softmax_shares
 from geomap.resolve.variants import name_variants, word_runs
 
@@ -55,11 +64,12 @@ class JointResolver:
         self._index = index
         self._demonyms = demonyms
         self._ranker = ranker or load_ranker()
+        self._weights = SplitWeights.of(self._ranker.candidate_weights)
         self._static_rows = lru_cache(maxsize=CACHE_SIZE)(self._static_rows_of)
 
     def _static_rows_of(self, key: LookupKey) -> tuple[StaticRow, ...]:
         """The article-independent features of a name's candidates (remembered: names recur)."""
-        return static_rows(self._index.ranked(key))
+        return static_rows(self._index.ranked(key), self._weights)
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
@@ -67,9 +77,12 @@ class JointResolver:
         return self._mentions(spans, scores, context)
 
     def _rank(
-        self, text: str, spans: Sequence[Span]
+        self, text: str, spans: Sequence[Span], keep_rows: bool = False
     ) -> tuple[dict[LookupKey, _Scored], Context, dict[LookupKey, list[Features]]]:
-        """Each name's candidates scored best first, the article's evidence, and the features scored."""
+        """Each name's candidates scored best first, the article's evidence, and the features scored.
+
+        The features come back only with `keep_rows` (training data): scoring does not build them.
+        """
         by_key: dict[LookupKey, list[Span]] = {}
         demonym_votes: Counter[str] = Counter()
         for span in spans:
@@ -84,7 +97,8 @@ class JointResolver:
         }
         ambiguous = [key for key, found in pool.items() if len(found) > 1]
         rows: dict[LookupKey, list[Features]] = {}
-        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, rows, demonym_votes)
+        kept = rows if keep_rows else None
+        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, kept, demonym_votes)
         return scores, context, rows
 
     def _rank_jointly(
@@ -95,13 +109,13 @@ class JointResolver:
         ambiguous: list[LookupKey],
         picks: dict[LookupKey, Candidate | None],
         scores: dict[LookupKey, _Scored],
-        rows: dict[LookupKey, list[Features]],
+        rows: dict[LookupKey, list[Features]] | None,
         demonym_votes: Counter[str],
     ) -> Context:
         """Score the ambiguous names against the article, re-gathering its evidence until picks settle.
 
-        Fills `picks`, `scores` and `rows` (the features last scored, in candidate order);
-        returns the evidence gathered from the final picks.
+        Fills `picks`, `scores` and `rows` if given (the features last scored, in candidate
+        order); returns the evidence gathered from the final picks.
         """
         pool = {key: self._index.ranked(key) for key in by_key}
         cues = list_cues(text, spans, {key: ranked.candidates for key, ranked in pool.items()})
@@ -111,17 +125,22 @@ class JointResolver:
             key: article_parts(static[key], cues.get(key, NO_CUE), qualifiers(self._index, text, by_key[key]))
             for key in ambiguous
         }
-        score = self._ranker.score
+        weights = self._weights
         context = Context.gather(picks, by_key, demonym_votes)
         for _ in range(ROUNDS):
             changed = False
             for key in ambiguous:
-                rows[key] = [
-                    candidate_row(row, part, key, context)
+                moving = [
+                    moving_features(row, part, key, context)
                     for row, part in zip(static[key], parts[key], strict=True)
                 ]
+                if rows is not None:
+                    rows[key] = [full_row(row, m) for row, m in zip(static[key], moving, strict=True)]
                 ranked = sorted(
-                    ((score(row), c) for row, c in zip(rows[key], pool[key].candidates, strict=True)),
+                    (
+                        (split_score(row, m, weights), c)
+                        for row, m, c in zip(static[key], moving, pool[key].candidates, strict=True)
+                    ),
                     key=_minus_score,
                 )
                 scores[key] = ranked
@@ -137,7 +156,7 @@ class JointResolver:
     ) -> list[RankDetail]:
         """What the ranker saw for each given span that has candidates (scripts/train_ranker.py)."""
         spans = self._with_context(text, given, found)
-        scores, context, rows = self._rank(text, spans)
+        scores, context, rows = self._rank(text, spans, keep_rows=True)
         pool = {key: self._index.candidates(key) for key in rows}
         details = []
         for span in spans[: len(given)]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter
 
 import pytest
@@ -12,7 +13,17 @@ from geomap.model import LookupKey, MentionKind, Span
 from geomap.resolve.candidates import Ranked
 from geomap.resolve.cues import Qualifier
 from geomap.resolve.evidence import Context
-from geomap.resolve.features import article_parts, candidate_row, static_rows
+from geomap.resolve.features import (
+    SplitWeights,
+    StaticRow,
+    article_parts,
+    candidate_row,
+    exact_partials,
+    full_row,
+    moving_features,
+    split_score,
+    static_rows,
+)
 from geomap.resolve.ranker import CANDIDATE_FEATURES, Ranker, load_ranker
 
 
@@ -31,6 +42,7 @@ ILLINOIS = place("Illinois", Kind.ADMIN1, "US", "Illinois", 40.0, -89.2)
 PEORIA = place("Peoria", Kind.CITY, "US", "Illinois", 40.7, -89.6, 113_000)
 
 SPRINGFIELD = LookupKey("springfield")
+WEIGHTS = SplitWeights.of(load_ranker().candidate_weights)
 GEORGIA_KEY = LookupKey("georgia")
 
 
@@ -117,18 +129,20 @@ def test_split_rows_equal_rows_computed_afresh(
         GEORGIA_KEY: Candidate(GEORGIA_US, 8.0, "primary"),
     }
     context = _context(picks)
-    rows = static_rows(ranked)
+    rows = static_rows(ranked, WEIGHTS)
     for kinds, found in ((cue, qualifier), (cue, []), (frozenset(), qualifier), (frozenset(), [])):
         parts = article_parts(rows, kinds, found)
         for row, part, candidate, prior in zip(rows, parts, candidates, ranked.priors, strict=True):
             got = candidate_row(row, part, key, context)
             assert len(got) == len(CANDIDATE_FEATURES)
             assert got == reference_row(candidate, prior, ranked, key, context, kinds, found)
+            moving = moving_features(row, part, key, context)
+            assert split_score(row, moving, WEIGHTS) == load_ranker().score(got)
 
 
 def test_the_nearby_city_and_its_division_show_in_the_row() -> None:
     candidates = (Candidate(SPRINGFIELD_MA, 5.2, "primary"), Candidate(SPRINGFIELD_IL, 5.1, "primary"))
-    rows = static_rows(Ranked(candidates, (5.2, 5.1)))
+    rows = static_rows(Ranked(candidates, (5.2, 5.1)), WEIGHTS)
     context = _context(
         {
             LookupKey("illinois"): Candidate(ILLINOIS, 8.0, "primary"),
@@ -154,3 +168,26 @@ def test_score_is_the_exactly_rounded_sum_and_checks_the_length() -> None:
         ranker.score(row[:-1])
     with pytest.raises(ValueError, match="features"):
         Ranker((1.0,), (1.0, 2.0)).confidence((1.0,))
+
+
+def test_split_scores_equal_full_scores_to_the_last_bit() -> None:
+    """Static partials plus moving products sum to exactly what fsum over the whole row gives."""
+    rng = random.Random(13)
+    for _ in range(2000):
+        weights = tuple(rng.uniform(-5, 5) * 10 ** rng.randint(-8, 3) for _ in CANDIDATE_FEATURES)
+        split = SplitWeights.of(weights)
+        row = tuple(rng.choice((0.0, 1.0, rng.uniform(-3, 3) * 10 ** rng.randint(-6, 6))) for _ in weights)
+        head, tail = row[:10], row[18:20]
+        partials = exact_partials(w * f for w, f in zip(split.static, (*head, *tail), strict=True))
+        static = StaticRow(SPRINGFIELD_IL, head, tail, True, False, True, partials)
+        moving = (*row[10:18], row[20])
+        assert full_row(static, moving) == row
+        assert split_score(static, moving, split) == Ranker(weights, (0.0,)).score(row)
+
+
+def test_exact_partials_keep_what_plain_addition_loses() -> None:
+    values = [1e16, 1.0, -1e16, 1e-3]
+    assert math.fsum(exact_partials(values)) == math.fsum(values) == 1.001
+    assert sum(values) != 1.001
+    with pytest.raises(ValueError, match="weights"):
+        SplitWeights.of((1.0, 2.0))
