@@ -8,9 +8,8 @@ evidence that moves with the picks is computed each round (`moving_features`). T
 are the same tuples, value for value, as computing every feature afresh.
 
 Scores stay the exactly rounded sum (math.fsum) of weight times feature: the static products
-are kept as their exact partial sums (Shewchuk's non-overlapping partials, whose sum is the
-sum of the products without rounding), so that fsum over them and the moving products gives
-the very float that fsum over all products gives.
+are kept as a few floats whose sum is exactly theirs (`exact_partials`), so that fsum over
+them and the moving products gives the very float that fsum over all products gives.
 """
 
 from __future__ import annotations
@@ -70,7 +69,7 @@ class StaticRow:
     near_applies: bool
     """Closeness to the article's other places counts (not for countries, seas, divisions)."""
     partials: Features
-    """The static features' weighted sum, exactly, as non-overlapping partial sums."""
+    """The static features' weighted sum, exactly, as a few floats (see exact_partials)."""
 
 
 def static_rows(ranked: Ranked, weights: SplitWeights) -> tuple[StaticRow, ...]:
@@ -103,25 +102,20 @@ def static_rows(ranked: Ranked, weights: SplitWeights) -> tuple[StaticRow, ...]:
 
 
 def exact_partials(values: Iterable[float]) -> Features:
-    """Non-overlapping floats whose exact sum is the exact sum of `values` (Shewchuk; finite values).
+    """Floats whose exact sum is the exact sum of `values` (finite values), most significant first.
 
-    math.fsum keeps such partials internally; fsum of them plus more values therefore equals
+    Each is the correctly rounded remainder that the ones before it leave (math.fsum rounds
+    exactly), until nothing remains: usually two. fsum of them plus more values is therefore
     fsum of the original values plus those values, to the last bit.
     """
+    terms = [value for value in values if value]  # a zero adds nothing
     partials: list[float] = []
-    for value in values:
-        x = value
-        i = 0
-        for y in partials:
-            if abs(x) < abs(y):
-                x, y = y, x
-            high = x + y
-            low = y - (high - x)
-            if low:
-                partials[i] = low
-                i += 1
-            x = high
-        partials[i:] = [x]
+    while terms:
+        remainder = math.fsum(terms)
+        if not remainder or not math.isfinite(remainder):
+            break
+        partials.append(remainder)
+        terms.append(-remainder)
     return tuple(partials)
 
 
