@@ -217,12 +217,13 @@ class JointResolver:
         """What the calibrator sees of a name's pick (see ranker.PICK_FEATURES)."""
         top = ranked[0][1]
         place = top.place
-        shares = softmax_shares([score for score, _ in ranked])
+        several = len(ranked) > 1
+        logit = share_logit(softmax_shares([score for score, _ in ranked])[0]) if several else 0.0
         share, named = context.country_share(place.country_code, key)
         in_division = bool(place.admin1) and place.kind != Kind.ADMIN1
-        gap = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 0.0
+        gap = ranked[0][0] - ranked[1][0] if several else 0.0
         return (
-            share_logit(shares[0]) if len(ranked) > 1 else 0.0,
+            logit,
             min(gap, 20.0),
             float(len(ranked) == 1),
             math.log(len(ranked)),
