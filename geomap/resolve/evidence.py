@@ -52,7 +52,14 @@ class Context:
                 weight = len(by_key[key]) * (2 if place.kind in (Kind.COUNTRY, Kind.ADMIN1) else 1)
                 context._vote(place.country_code, key, weight)
             if place.admin1 and place.kind not in WIDE:
-                context._in_division((place.country_code, place.admin1), key, len(by_key[key]))
+                division = (place.country_code, place.admin1)
+                counter = context.divisions.get(division)
+                if counter is None:
+                    counter = context.divisions[division] = Counter()
+                counter[key] += len(by_key[key])
+                context.division_total[key] += len(by_key[key])
+                context.division_sum[division] += len(by_key[key])
+                context.division_grand_total += len(by_key[key])
             if place.kind == Kind.ADMIN1:
                 context.admin1.setdefault((place.country_code, place.name), set()).add(key)
                 context.admin1_places.append((place, key))
@@ -63,25 +70,13 @@ class Context:
         return context
 
     def _vote(self, code: str, voter: LookupKey, weight: int) -> None:
-        # get() and plain stores, not setdefault(code, Counter()) and +=: those build a Counter on
-        # every vote and call Counter.__missing__ (Python) for every new key; same counts.
         counter = self.votes.get(code)
-        if counter is None:
+        if counter is None:  # not setdefault(code, Counter()): that builds a Counter every vote
             counter = self.votes[code] = Counter()
-        counter[voter] = counter.get(voter, 0) + weight
-        self.total[voter] = self.total.get(voter, 0) + weight
-        self.code_sum[code] = self.code_sum.get(code, 0) + weight
+        counter[voter] += weight
+        self.total[voter] += weight
+        self.code_sum[code] += weight
         self.grand_total += weight
-
-    def _in_division(self, division: tuple[str, str], key: LookupKey, count: int) -> None:
-        """Count a name's mentions for the first-level division its pick lies in."""
-        counter = self.divisions.get(division)
-        if counter is None:
-            counter = self.divisions[division] = Counter()
-        counter[key] = counter.get(key, 0) + count
-        self.division_total[key] = self.division_total.get(key, 0) + count
-        self.division_sum[division] = self.division_sum.get(division, 0) + count
-        self.division_grand_total += count
 
     def country_share(self, code: str, key: LookupKey) -> tuple[float, bool]:
         """Share of the article's other mentions that point into `code`, and whether any does."""
