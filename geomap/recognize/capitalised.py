@@ -133,8 +133,7 @@ class NameRecognizer:
             spaced = text[end : end + 1].isspace() or text[end : end + 1] == "-"
             key = (
                 chunk,
-                _opens_sentence(text, offset),
-                _previous_word(text, offset),
+                *_sentence_and_previous_word(text, offset),
                 spaced and _SPEECH.match(text, end) is not None,
                 spaced and _DISEASE_AFTER.match(text, end) is not None,
             )
@@ -453,22 +452,19 @@ def _is_acronym(surface: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """True when only sentence punctuation, quotes or nothing precede `start` on its way back."""
+def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:
+    """Whether `start` opens a sentence, and the word just before it (for "President Assad").
+
+    A sentence is opened when only spaces and sentence punctuation, quotes or nothing precede
+    `start`; the previous word counts only if spaces alone separate it. One scan back serves both.
+    """
     index = start - 1
     while index >= 0 and text[index] in " \t\u00a0":
         index -= 1
-    return index < 0 or text[index] in _SENTENCE_END
-
-
-def _previous_word(text: str, start: int) -> str:
-    """The word just before `start`, if only spaces separate them (for "President Assad")."""
-    index = start - 1
-    if index < 0 or text[index] not in " \t\u00a0":
-        return ""
-    while index >= 0 and text[index] in " \t\u00a0":
-        index -= 1
+    opens = index < 0 or text[index] in _SENTENCE_END
+    if index == start - 1:
+        return opens, ""  # no space before `start`: no previous word
     end = index + 1
     while index >= 0 and (text[index].isalnum() or text[index] == "."):
         index -= 1
-    return text[index + 1 : end]
+    return opens, text[index + 1 : end]
