@@ -100,7 +100,7 @@ class Context:
     def admin1_named(self, place: Place, key: LookupKey) -> bool:
         """The place's division is named elsewhere in the article (by name, or nearby centroid)."""
         voters = self.admin1.get((place.country_code, place.admin1))
-        if voters and voters - {key}:
+        if voters and (len(voters) > 1 or key not in voters):  # a voter other than `key`, no set built
             return True
         divisions = self.admin1_by_country.get(place.country_code)
         if not divisions:
