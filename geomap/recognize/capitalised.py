@@ -107,8 +107,8 @@ _Token = tuple[int, int, str]
 _Found = tuple[int, str, MentionKind]
 #: Marks a token whose longest name is not worked out yet.
 _UNSEEN = object()
-#: Spans of a chunk (start, end, norm, kind, sentence start) relative to it, and people's names seen.
-_ChunkSpan = tuple[int, int, str, MentionKind, bool]
+#: Spans of a chunk (start, end, lookup key, kind, sentence start) relative to it.
+_ChunkSpan = tuple[int, int, LookupKey, MentionKind, bool]
 #: A chunk's kept spans, the names it shows to be people's, and the names it left out only as
 #: ordinary words ("Reading" opening a sentence), which the article may show to be places.
 _ChunkResult = tuple[tuple[_ChunkSpan, ...], tuple[str, ...], tuple[_ChunkSpan, ...]]
@@ -157,13 +157,17 @@ class NameRecognizer:
         ordinary_spans: list[_ChunkSpan] = []
         cache = self._chunk_cache
         for match in _CHUNK.finditer(text):
-            offset, chunk = match.start(), match.group()
+            offset, end = match.span()
+            chunk = match.group()
+            # Both patterns start with a space, a hyphen or an apostrophe ("'s Day"): most chunks
+            # end before a comma or a stop.
+            after = text[end : end + 1]
+            spaced = after.isspace() or after in "-'’" and after != ""
             key = (
                 chunk,
-                _opens_sentence(text, offset),
-                _previous_word(text, offset),
-                bool(_SPEECH.match(text, match.end())),
-                bool(_DISEASE_AFTER.match(text, match.end())),
+                *_sentence_and_previous_word(text, offset),
+                spaced and _SPEECH.match(text, end) is not None,
+                spaced and _DISEASE_AFTER.match(text, end) is not None,
             )
             found = cache.get(key)
             if found is None:
@@ -172,22 +176,25 @@ class NameRecognizer:
                     self._words.clear()
                 found = cache[key] = self._chunk_spans(*key)
             kept, named, ordinary = found
-            people.update(named)
-            ordinary_spans.extend(
-                (offset + start, offset + end, norm, kind, first)
-                for start, end, norm, kind, first in ordinary
-            )
-            spans.extend(
-                Span(
-                    offset + start,
-                    offset + end,
-                    text[offset + start : offset + end],
-                    LookupKey(norm),
-                    kind,
-                    first,
+            if named:
+                people.update(named)
+            if ordinary:
+                ordinary_spans.extend(
+                    (offset + start, offset + stop, lookup, kind, first)
+                    for start, stop, lookup, kind, first in ordinary
                 )
-                for start, end, norm, kind, first in kept
-            )
+            if kept:
+                spans.extend(
+                    Span(
+                        offset + start,
+                        offset + stop,
+                        text[offset + start : offset + stop],
+                        lookup,
+                        kind,
+                        first,
+                    )
+                    for start, stop, lookup, kind, first in kept
+                )
         people.update(self._surnames_of_full_names(text))
         if ordinary_spans:
             spans = self._with_names_shown_to_be_places(text, spans, ordinary_spans)
@@ -206,9 +213,9 @@ class NameRecognizer:
         """
         places = {span.key.norm for span in spans if span.kind == MentionKind.PLACE}
         shown = [
-            Span(start, end, text[start:end], LookupKey(norm), kind, first)
-            for start, end, norm, kind, first in ordinary
-            if norm in places and not _VERB_OBJECT.match(text, end)
+            Span(start, end, text[start:end], lookup, kind, first)
+            for start, end, lookup, kind, first in ordinary
+            if lookup.norm in places and not _VERB_OBJECT.match(text, end)
         ]
         return sorted(spans + shown, key=lambda span: span.start) if shown else spans
 
@@ -269,7 +276,7 @@ class NameRecognizer:
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
             if verdict == "ordinary":
                 verdict = "drop"
-                ordinary.append((start, end, norm, kind, first))
+                ordinary.append((start, end, LookupKey(norm), kind, first))
             if verdict == "person" and 0 <= back < i - 1:
                 # "Abbaye de Paris", "Jean de Paris": after a particle the name may be a
                 # person's or a building's, so it is left out here but not article-wide
@@ -293,7 +300,7 @@ class NameRecognizer:
             if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
-                kept.append((start, end, norm, kind, first))
+                kept.append((start, end, LookupKey(norm), kind, first))
                 i = j + 1
                 continue
             if verdict == "person":
@@ -542,22 +549,19 @@ def _is_acronym(surface: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """True when only sentence punctuation, quotes or nothing precede `start` on its way back."""
+def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:
+    """Whether `start` opens a sentence, and the word just before it (for "President Assad").
+
+    A sentence is opened when only spaces and sentence punctuation, quotes or nothing precede
+    `start`; the previous word counts only if spaces alone separate it. One scan back serves both.
+    """
     index = start - 1
     while index >= 0 and text[index] in " \t\u00a0":
         index -= 1
-    return index < 0 or text[index] in _SENTENCE_END
-
-
-def _previous_word(text: str, start: int) -> str:
-    """The word just before `start`, if only spaces separate them (for "President Assad")."""
-    index = start - 1
-    if index < 0 or text[index] not in " \t\u00a0":
-        return ""
-    while index >= 0 and text[index] in " \t\u00a0":
-        index -= 1
+    opens = index < 0 or text[index] in _SENTENCE_END
+    if index == start - 1:
+        return opens, ""  # no space before `start`: no previous word
     end = index + 1
     while index >= 0 and (text[index].isalnum() or text[index] == "."):
         index -= 1
-    return text[index + 1 : end]
+    return opens, text[index + 1 : end]

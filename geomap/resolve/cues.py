@@ -89,11 +89,21 @@ def kind_cue(text: str, group: Sequence[Span]) -> frozenset[Kind]:
 def mention_cue(text: str, span: Span) -> frozenset[Kind]:
     """Kinds the words right around one mention ask for: "Valencia province", "the city of Valencia"."""
     before = text[max(0, span.start - 40) : span.start]
-    if _DIVISION_CUE.search(before) or _DIVISION_AFTER.match(text, span.end):
+    ends_in_of = _may_end_a_cue(before)
+    if (ends_in_of and _DIVISION_CUE.search(before)) or _DIVISION_AFTER.match(text, span.end):
         return DIVISION
-    if _SETTLEMENT_CUE.search(before) or _SETTLEMENT_AFTER.match(text, span.end):
+    if (ends_in_of and _SETTLEMENT_CUE.search(before)) or _SETTLEMENT_AFTER.match(text, span.end):
         return SETTLEMENT
     return NO_CUE
+
+
+def _may_end_a_cue(before: str) -> bool:
+    """Whether the text before a name ends in "of" or "the" (and spaces), as both cue patterns must.
+
+    A cheap test that spares the two searches for nearly every name.
+    """
+    tail = before.rstrip()[-3:].lower()
+    return tail.endswith("of") or tail == "the"
 
 
 def mention_sense(

@@ -53,7 +53,10 @@ class Context:
                 context._vote(place.country_code, key, weight)
             if place.admin1 and place.kind not in WIDE:
                 division = (place.country_code, place.admin1)
-                context.divisions.setdefault(division, Counter())[key] += len(by_key[key])
+                counter = context.divisions.get(division)
+                if counter is None:
+                    counter = context.divisions[division] = Counter()
+                counter[key] += len(by_key[key])
                 context.division_total[key] += len(by_key[key])
                 context.division_sum[division] += len(by_key[key])
                 context.division_grand_total += len(by_key[key])
@@ -67,7 +70,10 @@ class Context:
         return context
 
     def _vote(self, code: str, voter: LookupKey, weight: int) -> None:
-        self.votes.setdefault(code, Counter())[voter] += weight
+        counter = self.votes.get(code)
+        if counter is None:  # not setdefault(code, Counter()): that builds a Counter every vote
+            counter = self.votes[code] = Counter()
+        counter[voter] += weight
         self.total[voter] += weight
         self.code_sum[code] += weight
         self.grand_total += weight
@@ -94,7 +100,7 @@ class Context:
     def admin1_named(self, place: Place, key: LookupKey) -> bool:
         """The place's division is named elsewhere in the article (by name, or nearby centroid)."""
         voters = self.admin1.get((place.country_code, place.admin1))
-        if voters and voters - {key}:
+        if voters and (len(voters) > 1 or key not in voters):  # a voter other than `key`, no set built
             return True
         divisions = self.admin1_by_country.get(place.country_code)
         if not divisions:

@@ -13,13 +13,23 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from gazetteer import OPEN_WATER, POINT_SITE, SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
-from geomap.geodesy import within_km
+from gazetteer import SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
 from geomap.model import LookupKey, Mention, MentionKind, Span
-from geomap.resolve.candidates import COUNTY, CandidateIndex, Ranked
-from geomap.resolve.cues import NO_CUE, Qualifier, kind_cue, list_cues, mention_sense, qualifiers
+from geomap.resolve.candidates import CACHE_SIZE, COUNTY, CandidateIndex
+from geomap.resolve.cues import NO_CUE, kind_cue, list_cues, mention_sense, qualifiers
 from geomap.resolve.evidence import Context
+from geomap.resolve.features import (
+    Features,
+    SplitWeights,
+    StaticRow,
+    article_parts,
+    full_row,
+    moving_features,
+    split_score,
+    static_rows,
+)
 from geomap.resolve.ranker import Ranker, load_ranker, share_logit, softmax_shares
 from geomap.resolve.variants import name_variants, word_runs
 
@@ -28,7 +38,6 @@ ROUNDS = 3
 FOCUS_CONFIDENCE = 0.05
 
 _Scored = list[tuple[float, Candidate]]
-Features = tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,12 @@ class JointResolver:
         self._index = index
         self._demonyms = demonyms
         self._ranker = ranker or load_ranker()
+        self._weights = SplitWeights.of(self._ranker.candidate_weights)
+        self._static_rows = lru_cache(maxsize=CACHE_SIZE)(self._static_rows_of)
+
+    def _static_rows_of(self, key: LookupKey) -> tuple[StaticRow, ...]:
+        """The article-independent features of a name's candidates (remembered: names recur)."""
+        return static_rows(self._index.ranked(key), self._weights)
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
@@ -62,9 +77,12 @@ class JointResolver:
         return self._mentions(text, spans, scores, context)
 
     def _rank(
-        self, text: str, spans: Sequence[Span]
+        self, text: str, spans: Sequence[Span], keep_rows: bool = False
     ) -> tuple[dict[LookupKey, _Scored], Context, dict[LookupKey, list[Features]]]:
-        """Each name's candidates scored best first, the article's evidence, and the features scored."""
+        """Each name's candidates scored best first, the article's evidence, and the features scored.
+
+        The features come back only with `keep_rows` (training data): scoring does not build them.
+        """
         by_key: dict[LookupKey, list[Span]] = {}
         demonym_votes: Counter[str] = Counter()
         for span in spans:
@@ -79,7 +97,8 @@ class JointResolver:
         }
         ambiguous = [key for key, found in pool.items() if len(found) > 1]
         rows: dict[LookupKey, list[Features]] = {}
-        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, rows, demonym_votes)
+        kept = rows if keep_rows else None
+        context = self._rank_jointly(text, spans, by_key, ambiguous, picks, scores, kept, demonym_votes)
         return scores, context, rows
 
     def _rank_jointly(
@@ -90,31 +109,39 @@ class JointResolver:
         ambiguous: list[LookupKey],
         picks: dict[LookupKey, Candidate | None],
         scores: dict[LookupKey, _Scored],
-        rows: dict[LookupKey, list[Features]],
+        rows: dict[LookupKey, list[Features]] | None,
         demonym_votes: Counter[str],
     ) -> Context:
         """Score the ambiguous names against the article, re-gathering its evidence until picks settle.
 
-        Fills `picks`, `scores` and `rows` (the features last scored, in candidate order);
-        returns the evidence gathered from the final picks.
+        Fills `picks`, `scores` and `rows` if given (the features last scored, in candidate
+        order); returns the evidence gathered from the final picks.
         """
         pool = {key: self._index.ranked(key) for key in by_key}
-        found_qualifiers = {key: qualifiers(self._index, text, by_key[key]) for key in ambiguous}
         cues = list_cues(text, spans, {key: ranked.candidates for key, ranked in pool.items()})
         cues.update({key: cue for key in ambiguous if (cue := kind_cue(text, by_key[key]))})
+        static = {key: self._static_rows(key) for key in ambiguous}
+        parts = {
+            key: article_parts(static[key], cues.get(key, NO_CUE), qualifiers(self._index, text, by_key[key]))
+            for key in ambiguous
+        }
+        weights = self._weights
         context = Context.gather(picks, by_key, demonym_votes)
         for _ in range(ROUNDS):
             changed = False
             for key in ambiguous:
-                rows[key] = self._candidate_rows(
-                    pool[key], key, context, found_qualifiers[key], cues.get(key, NO_CUE)
-                )
+                moving = [
+                    moving_features(row, part, key, context)
+                    for row, part in zip(static[key], parts[key], strict=True)
+                ]
+                if rows is not None:
+                    rows[key] = [full_row(row, m) for row, m in zip(static[key], moving, strict=True)]
                 ranked = sorted(
                     (
-                        (self._ranker.score(row), c)
-                        for row, c in zip(rows[key], pool[key].candidates, strict=True)
+                        (split_score(row, m, weights), c)
+                        for row, m, c in zip(static[key], moving, pool[key].candidates, strict=True)
                     ),
-                    key=lambda pair: -pair[0],
+                    key=_minus_score,
                 )
                 scores[key] = ranked
                 changed = changed or ranked[0][1] is not picks[key]
@@ -129,7 +156,7 @@ class JointResolver:
     ) -> list[RankDetail]:
         """What the ranker saw for each given span that has candidates (scripts/train_ranker.py)."""
         spans = self._with_context(text, given, found)
-        scores, context, rows = self._rank(text, spans)
+        scores, context, rows = self._rank(text, spans, keep_rows=True)
         pool = {key: self._index.candidates(key) for key in rows}
         details = []
         for span in spans[: len(given)]:
@@ -186,76 +213,17 @@ class JointResolver:
                 return Span(start, end, surface, key, MentionKind.PLACE)
         return Span(start, end, surface, LookupKey(normalize(surface)), MentionKind.PLACE)
 
-    def _candidate_rows(
-        self,
-        ranked: Ranked,
-        key: LookupKey,
-        context: Context,
-        found_qualifiers: list[Qualifier],
-        cue: frozenset[Kind],
-    ) -> list[Features]:
-        """The CANDIDATE_FEATURES of each of a name's candidates, in their order."""
-        towns = {c.place.country_code for c in ranked.candidates if c.place.kind in SETTLEMENT}
-        largest = max(math.log10(c.place.population + 1) for c in ranked.candidates)
-        return [
-            self._features(c, prior, key, context, found_qualifiers, cue, (towns, largest))
-            for c, prior in zip(ranked.candidates, ranked.priors, strict=True)
-        ]
-
-    def _features(
-        self,
-        candidate: Candidate,
-        prior: float,
-        key: LookupKey,
-        context: Context,
-        found_qualifiers: list[Qualifier],
-        cue: frozenset[Kind],
-        namesakes: tuple[set[str], float],
-    ) -> Features:
-        """What the article and the gazetteer say for one candidate (see ranker.CANDIDATE_FEATURES).
-
-        `namesakes`: the countries of the name's settlement candidates, and the largest
-        log10 population among all its candidates.
-        """
-        town_countries, largest = namesakes
-        place = candidate.place
-        kind = place.kind
-        share, named = context.country_share(place.country_code, key)
-        in_division = bool(place.admin1) and kind != Kind.ADMIN1
-        return (
-            prior,
-            math.log10(place.population + 1),
-            float(kind == Kind.COUNTRY),
-            float(kind == Kind.ADMIN1),
-            float(kind == Kind.CAPITAL),
-            float(kind in SETTLEMENT),
-            float(place.id.startswith(COUNTY)),
-            float(kind in OPEN_WATER),
-            float(kind in POINT_SITE),
-            float(candidate.matched != "primary"),
-            float(kind in cue),
-            share,
-            float(named),
-            float(in_division and context.admin1_named(place, key)),
-            context.division_share(place, key) if in_division else 0.0,
-            context.division_share(place, key) if kind == Kind.ADMIN1 else 0.0,
-            float(sum(_qualifies(q, place) for q in found_qualifiers)),
-            context.closeness(place, key) if kind not in WIDE and kind != Kind.ADMIN1 else 0.0,
-            float(kind == Kind.ADMIN1 and place.country_code in town_countries),
-            math.log10(place.population + 1) - largest,
-            float(share == 0.0 and context.grand_total > 0),
-        )
-
     def _pick_features(self, ranked: _Scored, key: LookupKey, context: Context) -> Features:
         """What the calibrator sees of a name's pick (see ranker.PICK_FEATURES)."""
         top = ranked[0][1]
         place = top.place
-        shares = softmax_shares([score for score, _ in ranked])
+        several = len(ranked) > 1
+        logit = share_logit(softmax_shares([score for score, _ in ranked])[0]) if several else 0.0
         share, named = context.country_share(place.country_code, key)
         in_division = bool(place.admin1) and place.kind != Kind.ADMIN1
-        gap = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 0.0
+        gap = ranked[0][0] - ranked[1][0] if several else 0.0
         return (
-            share_logit(shares[0]) if len(ranked) > 1 else 0.0,
+            logit,
             min(gap, 20.0),
             float(len(ranked) == 1),
             math.log(len(ranked)),
@@ -276,6 +244,7 @@ class JointResolver:
         self, text: str, spans: Sequence[Span], scores: dict[LookupKey, _Scored], context: Context
     ) -> list[Mention]:
         mentions = []
+        picked: dict[LookupKey, tuple[Place, float, tuple[Place, ...]]] = {}
         groups: dict[LookupKey, list[Span]] = {}
         for span in spans:
             groups.setdefault(span.key, []).append(span)
@@ -289,38 +258,31 @@ class JointResolver:
             if not ranked:
                 mentions.append(Mention(span.start, span.end, span.surface, span.kind, None, 0.0))
                 continue
-            place = ranked[0][1].place
-            if place.id.startswith(COUNTY):
-                place = self._index.county_seat(context.locate_county(place))
-            alternatives = tuple(c.place for _, c in ranked[1:4])
+            pick = picked.get(span.key)
+            if pick is None:
+                pick = picked[span.key] = self._pick(ranked, span.key, context)
+            place, confidence, alternatives = pick
             place, alternatives = mention_sense(text, span, groups[span.key], place, alternatives)
-            confidence = round(self._ranker.confidence(self._pick_features(ranked, span.key, context)), 3)
             mentions.append(
                 Mention(span.start, span.end, span.surface, span.kind, place, confidence, alternatives)
             )
         return mentions
 
+    def _pick(
+        self, ranked: _Scored, key: LookupKey, context: Context
+    ) -> tuple[Place, float, tuple[Place, ...]]:
+        """A name's place, confidence and alternatives: the same for each of its mentions."""
+        place = ranked[0][1].place
+        if place.id.startswith(COUNTY):
+            place = self._index.county_seat(context.locate_county(place))
+        alternatives = tuple(c.place for _, c in ranked[1:4])
+        confidence = round(self._ranker.confidence(self._pick_features(ranked, key, context)), 3)
+        return place, confidence, alternatives
 
-def _qualifies(qualifier: Qualifier, place: Place) -> bool:
-    """Whether an explicit ", X" after the name vouches for this candidate."""
-    if qualifier.place.id == place.id:
-        return False
-    if qualifier.admin1:
-        return place.admin1 == qualifier.admin1 or _inside(place, qualifier.place)
-    return place.country_code == qualifier.country
 
-
-def _inside(place: Place, division: Place) -> bool:
-    """Whether a place may lie in a division whose name its admin1 field does not carry.
-
-    GeoNames gives most cities an admin1 code ("08"), not a name: then the same country and
-    a distance a large division can span (London, Ontario lies 850 km from Ontario's centre).
-    """
-    if place.country_code != division.country_code:
-        return False
-    if place.admin1 and not place.admin1.isdigit() and len(place.admin1) > 3:
-        return False  # a named division, and not this one
-    return within_km(place, division, 1200)
+def _minus_score(pair: tuple[float, Candidate]) -> float:
+    """Sort key: best score first (a stable sort keeps the prior order among equals)."""
+    return -pair[0]
 
 
 def _focus(mentions: Sequence[Mention]) -> Place | None:

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from pathlib import Path
 
 #: What the ranker sees of a candidate, in the order of its weights.
@@ -72,12 +73,21 @@ class Ranker:
     """What the weights were fitted on (corpora, data version), as the weights file records it."""
 
     def score(self, features: tuple[float, ...]) -> float:
-        """A candidate's score: higher is likelier; softmax over a name's candidates."""
-        return math.fsum(w * f for w, f in zip(self.candidate_weights, features, strict=True))
+        """A candidate's score: higher is likelier; softmax over a name's candidates.
+
+        An exactly rounded sum (fsum) of the products, as the weights were fitted: a plain
+        or numpy dot product may differ in the last bit and reorder tied candidates.
+        `map(mul, ...)` keeps the products in C (a generator costs a Python step each).
+        """
+        if len(features) != len(self.candidate_weights):
+            raise ValueError(f"{len(features)} features for {len(self.candidate_weights)} weights")
+        return math.fsum(map(mul, self.candidate_weights, features))
 
     def confidence(self, features: tuple[float, ...]) -> float:
         """The calibrated probability that a pick with these features is right."""
-        z = math.fsum(w * f for w, f in zip(self.pick_weights, features, strict=True))
+        if len(features) != len(self.pick_weights):
+            raise ValueError(f"{len(features)} features for {len(self.pick_weights)} weights")
+        z = math.fsum(map(mul, self.pick_weights, features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
