@@ -87,6 +87,21 @@ class Context:
         total = self.grand_total - self.total.get(key, 0)
         return (mine / total if total else 0.0), mine > 0
 
+    def leading_share_elsewhere(self, code: str, key: LookupKey) -> float:
+        """The largest share of the article's other mentions pointing into one country not `code`.
+
+        Near 1 when the article is plainly about another country: "Balad, 30 km north of
+        Mogadishu" read as Balad, Iraq, in a story about Somalia.
+        """
+        total = self.grand_total - self.total.get(key, 0)
+        if total <= 0:
+            return 0.0
+        best = 0
+        for other, counter in self.votes.items():
+            if other != code:
+                best = max(best, self.code_sum[other] - counter.get(key, 0))
+        return best / total
+
     def division_share(self, place: Place, key: LookupKey) -> float:
         """Share of the article's other places that lie in the same first-level division."""
         division = (place.country_code, place.admin1)

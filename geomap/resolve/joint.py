@@ -237,6 +237,7 @@ class JointResolver:
             math.log10(place.population + 1),
             float(top.matched != "primary"),
             float(share == 0.0 and context.grand_total > 0),
+            context.leading_share_elsewhere(place.country_code, key) if share == 0.0 else 0.0,
             1.0,
         )
 

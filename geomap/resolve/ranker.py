@@ -56,6 +56,7 @@ PICK_FEATURES = (
     "log_population",
     "alternate_name",
     "unsupported_country",
+    "other_country_leads",
     "intercept",
 )
 WEIGHTS_FILE = "ranker.json"
