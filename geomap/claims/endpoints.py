@@ -105,7 +105,8 @@ _LINK_AROUND_CLAUSE = re.compile(
 _APPOSITIVE_NOUN = (
     r"(?:town|city|village|hamlet|suburb|district|municipality|community|settlement|port|base|island|"
     r"area|region|province|county|capital|neighbou?rhood|locality|township|commune|outpost|enclave|camp|"
-    r"lake|mountain|peak|river|valley|oasis|airport|air\s?base|facility|stronghold|crossing|border\s+town)"
+    r"lake|mountain|peak|river|valley|oasis|airport|air\s?base|facility|stronghold|crossing|border\s+town"
+    r"|station|resort|spa|hub|junction|seaport|harbou?r|parish|borough|ward|quarter|kibbutz|moshav)"
 )
 #: Where an appositive says its place lies, in names the gazetteer may lack: "in the Harar Zone".
 _APPOSITIVE_WHERE = (

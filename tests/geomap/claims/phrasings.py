@@ -43,6 +43,15 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Jablah, a coastal town in Latakia province, about 22 km south of Latakia, was shelled.",
         [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
     ),
+    # an appositive's noun may be any kind of settlement: a hill station, a spa, a seaport
+    (
+        "Jablah, a hill station 22 km south of Latakia, was quiet.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "Jablah, a small seaport some 22 km south of Latakia, was quiet.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
     # an appositive may say how many live there
     (
         "In Jablah, a town of 80,000 people about 22 km south of Latakia, shops closed.",
