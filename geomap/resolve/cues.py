@@ -107,19 +107,20 @@ def _may_end_a_cue(before: str) -> bool:
 
 
 def mention_sense(
-    text: str, span: Span, group: Sequence[Span], place: Place, alternatives: tuple[Place, ...]
+    text: str, span: Span, name_cue: frozenset[Kind], place: Place, alternatives: tuple[Place, ...]
 ) -> tuple[Place, tuple[Place, ...]]:
     """The sense of one mention of a name shared by a division and its seat, and its runners-up.
 
     "Floods swept Valencia province ... Paiporta, 8 km south of Valencia city ... Madrid, 300 km
     west of Valencia": the province where the words say so, the city elsewhere. A bare mention
     is the seat when only another mention's cue made the name the division, or when the seat
-    is a big city ("Protests hit Alexandria" is the city, not the governorate).
+    is a big city ("Protests hit Alexandria" is the city, not the governorate). `name_cue` is
+    kind_cue of all the name's mentions, worked out once per name.
     """
     own = mention_cue(text, span)
     if place.kind in DIVISION and own != DIVISION:
         seat = same_named_town(place, alternatives, SETTLEMENT)
-        cued = own == SETTLEMENT or kind_cue(text, group) == DIVISION
+        cued = own == SETTLEMENT or name_cue == DIVISION
         if seat is not None and (cued or seat.population >= BARE_SEAT_POPULATION):
             return seat, (place, *(a for a in alternatives if a is not seat))
     if place.kind in SETTLEMENT and own == DIVISION:

@@ -249,6 +249,7 @@ class JointResolver:
         groups: dict[LookupKey, list[Span]] = {}
         for span in spans:
             groups.setdefault(span.key, []).append(span)
+        name_cues: dict[LookupKey, frozenset[Kind]] = {}
         for span in spans:
             if span.kind == MentionKind.DEMONYM:
                 country = self._index.country(self._demonyms[span.key.norm])
@@ -263,7 +264,9 @@ class JointResolver:
             if pick is None:
                 pick = picked[span.key] = self._pick(ranked, span.key, context)
             place, confidence, alternatives = pick
-            place, alternatives = mention_sense(text, span, groups[span.key], place, alternatives)
+            if span.key not in name_cues:
+                name_cues[span.key] = kind_cue(text, groups[span.key])
+            place, alternatives = mention_sense(text, span, name_cues[span.key], place, alternatives)
             mentions.append(
                 Mention(span.start, span.end, span.surface, span.kind, place, confidence, alternatives)
             )
