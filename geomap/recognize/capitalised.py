@@ -289,6 +289,8 @@ class NameRecognizer:
                 verdict = "drop"  # "Columbus Day": a holiday ("Canada Day" still names Canada)
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
+            if verdict == "keep" and kind == MentionKind.PLACE and self._word_in_a_title(norm, following):
+                verdict = "drop"  # "UK Maritime Trade Operations", "Central Bank": a word of a title
             if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, following):
                 verdict = "drop"  # "Williams College", "Fairview Mall": a building's name
             # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
@@ -397,6 +399,20 @@ class NameRecognizer:
         if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
             return False  # "Lincoln Park", "George Street": a place's name, though Park is a surname
         return self._strength(normalize(following)) != Strength.COUNTRY
+
+    def _word_in_a_title(self, norm: str, following: str) -> bool:
+        """Whether a division's name that is an ordinary word runs on into a title's next word.
+
+        "Maritime" (a region of Togo) in "UK Maritime Trade Operations", "Central" in "Central
+        Bank": the next word is capitalised and neither a place nor a place's head word
+        ("Maritime Provinces", "Central Province" keep theirs).
+        """
+        if not following[:1].isupper() or " " in norm or self._strength(norm) != Strength.STRONG:
+            return False
+        if self._word_frequency(norm) < COMMON_ZIPF or following.lower() in NAME_HEADS:
+            return False
+        after = normalize(following)
+        return not (after in self._names or after in self._demonyms or after in self._extra)
 
     def _heads_a_building(self, norm: str, following: str) -> bool:
         """Whether the capitalised word after a small town's name makes it a building's name.

@@ -60,6 +60,9 @@ NAMES = frozenset(
         "New York",
         "St. Patrick",
         "Reading",
+        "Maritime",
+        "Central",
+        "Central Province",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -79,6 +82,9 @@ STRENGTH = {
     "boston": "city",
     "columbus": "city",
     "reading": "city",
+    "maritime": "strong",
+    "central": "strong",
+    "central province": "strong",
 }
 
 
@@ -198,6 +204,13 @@ def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecogni
         ("Crowds gathered for St. Patrick's Day in Boston.", [("Boston", PLACE)]),
         ("The Columbus Day parade drew crowds in Boston.", [("Boston", PLACE)]),
         ("Flights from Columbus to Boston resumed.", [("Columbus", PLACE), ("Boston", PLACE)]),
+        # a division named like an ordinary word, running on into a title, is a word of the title
+        ("The UK Maritime Trade Operations agency said so.", []),
+        ("The Central Bank raised rates in Boston.", [("Boston", PLACE)]),
+        (
+            "Fighting in Central Province and Maritime left ten dead.",
+            [("Central Province", PLACE), ("Maritime", PLACE)],
+        ),
         # a state after its town is no surname, however name-like the town
         ("The college is based in Valhalla New York.", [("Valhalla", PLACE), ("New York", PLACE)]),
     ],
