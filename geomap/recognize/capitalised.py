@@ -22,6 +22,7 @@ from geomap.recognize.words import (
     CALENDAR,
     DISEASE_WORDS,
     LOWERCASE_NOT_TITLES,
+    MEDIA_HEADS,
     MODIFIERS,
     NAME_HEADS,
     NEVER,
@@ -82,6 +83,16 @@ _STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
 _DISEASE_AFTER = re.compile(
     r"(?:[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")|(?-i:['’]s[ \t\u00a0]+Day))\b",
     re.IGNORECASE,
+)
+# Two or three capitalised words, then what only a person is: "Hassan Nur, a resident of", "Ali
+# Omar, 34,". The words are a person's name however place-like.
+_PERSON_DESCRIBED = re.compile(
+    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]+"
+    r"(?:\d{1,3},|(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}"
+    r"(?:resident|spokesman|spokeswoman|spokesperson|official|farmer|teacher|doctor|nurse|father|mother"
+    r"|son|daughter|brother|sister|student|commander|worker|witness|member|leader|activist|journalist"
+    r"|reporter|lawyer|engineer|driver|shopkeeper|trader|survivor|mayor|governor|minister|chief|director"
+    r"|professor|researcher|analyst|official)\b)"
 )
 # A given name, then initials or a second given name, then a surname: "Maria J. Evans", "Kevin Lee Earle".
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:((?:[A-Z]\.[ \t]*){1,2})|([A-Z][a-z]+)[ \t]+)([A-Z][\w-]+)")
@@ -223,8 +234,13 @@ class NameRecognizer:
         """Surnames written after a given name and initials or a second given name.
 
         "Maria J. Evans", "Kevin Lee Earle": the last word is a person's however place-like,
-        and so is the same word alone elsewhere in the article ("Evans, 31, was charged").
+        and so is the same word alone elsewhere in the article ("Evans, 31, was charged"). So
+        are all the words of a name described as a person's: "Hassan Nur, a resident of Baidoa".
         """
+        for match in _PERSON_DESCRIBED.finditer(text):
+            words = match.group(1).split()
+            if words[-1].lower() not in NAME_HEADS:  # "Flanders Road, the driver ...": a street
+                yield from (normalize(word) for word in words)
         for match in _FULL_NAME.finditer(text):
             first, initials, middle, last = match.groups()
             if first not in self._first_names or (middle is not None and middle not in self._first_names):
@@ -295,7 +311,12 @@ class NameRecognizer:
                 verdict = "drop"  # "Williams College", "Fairview Mall": a building's name
             # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
             speaker = said and j == count - 1 and previous.lower() not in LOCATIVES
-            if verdict != "drop" and j + 1 < count and self._first_name_and_surname(word, norm, following):
+            if (
+                verdict != "drop"
+                and j + 1 < count
+                and chunk[end : tokens[j + 1][0]].isspace()  # "Nebraska-Lincoln" is no person
+                and self._first_name_and_surname(word, norm, following)
+            ):
                 people.extend((norm, normalize(following)))
                 i = j + 2  # "James Baker", "George Bush": both words are the person's
                 continue
@@ -390,15 +411,25 @@ class NameRecognizer:
     def _first_name_and_surname(self, word: str, norm: str, following: str) -> bool:
         """A given name before a common surname: "James Baker", "George Bush", "Abraham Lincoln".
 
+        A division's name counts as a given name before a surname that is no ordinary word:
+        "Angus Taylor", "Victoria Beckham" (but "Florida Keys" is a place).
+
         Both lists are the US Census Bureau's; surnames are often ordinary words or towns'
         names, which is why they need the list. Anything else after a given name ("Florence
         Fire Department", "Austin Energy") leaves the name to the other rules.
         """
-        if word not in self._first_names or " " in norm or self._strength(norm) == Strength.COUNTRY:
+        strength = self._strength(norm)
+        if " " in norm or strength == Strength.COUNTRY:
             return False
+        if word not in self._first_names and not (strength == Strength.STRONG and self._rare_word(following)):
+            return False  # a division's name is a given name only before a surname no word shares
         if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
             return False  # "Lincoln Park", "George Street": a place's name, though Park is a surname
         return self._strength(normalize(following)) != Strength.COUNTRY
+
+    def _rare_word(self, word: str) -> bool:
+        """Whether a capitalised word is no ordinary English word: "Taylor", not "Keys" or "Black"."""
+        return self._word_frequency(normalize(word)) < COMMON_ZIPF
 
     def _word_in_a_title(self, norm: str, following: str) -> bool:
         """Whether a division's name that is an ordinary word runs on into a title's next word.
@@ -421,11 +452,13 @@ class NameRecognizer:
         country's name: "Boston University", "Polk County School Board" and "Northern
         Illinois University" still say where they are.
         """
-        return (
-            following[:1].isupper()
-            and following.lower() in BUILDING_HEADS
-            and self._strength(norm) == Strength.WEAK
-        )
+        if not following[:1].isupper():
+            return False
+        head = following.lower()
+        strength = self._strength(norm)
+        if head in MEDIA_HEADS:
+            return strength not in (Strength.COUNTRY, Strength.CITY)
+        return head in BUILDING_HEADS and strength == Strength.WEAK
 
     def _longest(self, chunk: str, tokens: list[_Token], i: int) -> _Found | None:
         """The longest name starting at token i: (last token index, norm, kind)."""

@@ -77,15 +77,22 @@ BUILDING_HEADS = frozenset(
         """
     )
 )
+#: Capitalised words that, after a name that is no country or big city, make it a broadcaster's:
+#: "Al Masirah TV" is no Omani island.
+MEDIA_HEADS = frozenset(_words("tv television radio channel"))
 #: Capitalised words that continue a name as its head ("Lincoln Park", "George Street", "Charlotte
 #: Observer"): never a surname after a given name.
-NAME_HEADS = BUILDING_HEADS | frozenset(
-    _words(
-        """
+NAME_HEADS = (
+    BUILDING_HEADS
+    | MEDIA_HEADS
+    | frozenset(
+        _words(
+            """
         center centre hall airport station county city town township village parish district province state
         park street avenue road square court drive boulevard lane bridge lake river creek mountain
         mount beach island bay valley falls springs heights hills harbor harbour port point
         observer times post news herald tribune journal gazette daily press club company corp inc
         """
+        )
     )
 )

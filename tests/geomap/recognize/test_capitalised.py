@@ -63,6 +63,14 @@ NAMES = frozenset(
         "Maritime",
         "Central",
         "Central Province",
+        "Hassan",
+        "Nur",
+        "Angus",
+        "Taylor",
+        "Masirah",
+        "Flanders",
+        "Nebraska",
+        "Lincoln",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -85,6 +93,9 @@ STRENGTH = {
     "maritime": "strong",
     "central": "strong",
     "central province": "strong",
+    "angus": "strong",
+    "masirah": "strong",
+    "nebraska": "strong",
 }
 
 
@@ -211,6 +222,19 @@ def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecogni
             "Fighting in Central Province and Maritime left ten dead.",
             [("Central Province", PLACE), ("Maritime", PLACE)],
         ),
+        # a name described as a person's is a person's, every word of it
+        ("Hassan Nur, a resident of Boston, said so. Nur left.", [("Boston", PLACE)]),
+        ("Hassan Nur, 34, was hurt in Boston.", [("Boston", PLACE)]),
+        ("He lives at 9 Flanders Road, the driver said.", [("Flanders", PLACE)]),
+        # a division's name before a surname no word shares is a given name
+        ("Angus Taylor spoke in Boston.", [("Boston", PLACE)]),
+        ("Floods hit Angus and Boston.", [("Angus", PLACE), ("Boston", PLACE)]),
+        (
+            "The University of Nebraska-Lincoln is in Nebraska.",
+            [("Nebraska", PLACE), ("Lincoln", PLACE), ("Nebraska", PLACE)],
+        ),
+        # a broadcaster's name
+        ("Al Masirah TV said Boston was calm.", [("Boston", PLACE)]),
         # a state after its town is no surname, however name-like the town
         ("The college is based in Valhalla New York.", [("Valhalla", PLACE), ("New York", PLACE)]),
     ],
