@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
+from gazetteer.normalize import normalize
+
 # US state abbreviations, postal and AP style ("Alexandria, La.", "Paris, TX").
 _STATES = """Alabama:AL Ala|Alaska:AK|Arizona:AZ Ariz|Arkansas:AR Ark|California:CA Calif Cal|
 Colorado:CO Colo|Connecticut:CT Conn|Delaware:DE Del|District of Columbia:DC|Florida:FL Fla|
@@ -73,6 +75,37 @@ def first_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Common surnames ("Baker", "Bush", "Lincoln"), from gazetteer/data/surnames.csv."""
     return _names("surnames.csv")
+
+
+#: The words a US county's name ends in: "Walker County", "Acadia Parish", "Kenai Peninsula Borough".
+COUNTY_WORDS = ("county", "parish", "borough", "census area", "city and borough", "municipality")
+
+
+@cache
+def us_county_points() -> Mapping[tuple[str, str], tuple[float, float]]:
+    """(lat, lon) of each US county's centre by (state, normalised name without "County").
+
+    From gazetteer/data/us_county_points.csv (scripts/make_us_county_points.py, the US Census
+    Bureau's county outlines).
+    """
+    path = resources.files("gazetteer") / "data" / "us_county_points.csv"
+    with path.open("r", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        return MappingProxyType(
+            {(state, normalize(name)): (float(lat), float(lon)) for state, name, lat, lon in rows}
+        )
+
+
+def county_point(state: str, norm: str) -> tuple[float, float] | None:
+    """The centre of the county `norm` ("walker county") in `state`, if the Census outlines have it."""
+    points = us_county_points()
+    for word in COUNTY_WORDS:
+        if norm.endswith(" " + word):
+            found = points.get((state, norm[: -len(word) - 1]))
+            if found is not None:
+                return found
+    return points.get((state, norm))
 
 
 def _names(file: str) -> frozenset[str]:

@@ -9,7 +9,18 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import DIVISION, OPEN_WATER, SETTLEMENT, WIDE, Candidate, Gazetteer, Kind, Place, normalize
+from gazetteer import (
+    DIVISION,
+    OPEN_WATER,
+    SETTLEMENT,
+    WIDE,
+    Candidate,
+    Gazetteer,
+    Kind,
+    Place,
+    lexicon,
+    normalize,
+)
 from gazetteer.lexicon import PROSE_CODES
 from geomap.model import LookupKey, Strength
 
@@ -32,6 +43,8 @@ CSC_SOURCE = "countrystatecity"
 DIVISION_BELOW_CITY = 0.5
 #: The prior of a provisional US county (placed at its state until the article says more).
 COUNTY_PRIOR = 6.5
+#: The source of a county placed at the centre of its Census outline, not its state's.
+COUNTY_OUTLINES_SOURCE = "us-census-counties"
 #: Id prefix of the provisional US county places the index makes up.
 COUNTY = "county:"
 #: Distinct names whose candidates and strength an index remembers.
@@ -138,16 +151,18 @@ class CandidateIndex:
             division = self.state(state)
             if division is not None:
                 name = " ".join(word.capitalize() for word in norm.split())
+                point = lexicon.county_point(state, norm)
+                lat, lon = point if point is not None else (division.lat, division.lon)
                 place = Place(
                     f"{COUNTY}us:{state.lower().replace(' ', '-')}:{norm.replace(' ', '-')}",
                     name,
                     Kind.REGION,
-                    division.lat,
-                    division.lon,
+                    lat,
+                    lon,
                     "US",
                     state,
                     0,
-                    "us-counties",
+                    COUNTY_OUTLINES_SOURCE if point is not None else "us-counties",
                 )
                 found.append(Candidate(place, COUNTY_PRIOR, "primary"))
         return found

@@ -9,6 +9,7 @@ from dataclasses import replace
 from gazetteer import WIDE, Candidate, Kind, Place
 from geomap.geodesy import KM_PER_DEGREE, within_km
 from geomap.model import LookupKey, Span
+from geomap.resolve.candidates import COUNTY_OUTLINES_SOURCE
 
 #: Who casts the votes of the article's demonyms ("Syrian" votes for Syria): no name's key.
 DEMONYM_VOTER = LookupKey("", frozenset())
@@ -147,7 +148,12 @@ class Context:
         return best
 
     def locate_county(self, county: Place) -> Place:
-        """A county lies among the article's places in its state: their centroid, else the state's."""
+        """A county lies among the article's places in its state: their centroid, else the state's.
+
+        A county the Census outlines place (gazetteer/data/us_county_points.csv) stays there.
+        """
+        if county.source == COUNTY_OUTLINES_SOURCE:
+            return county
         inside = [p for p, _ in self.points if p.country_code == "US" and p.admin1 == county.admin1]
         if not inside:
             return county

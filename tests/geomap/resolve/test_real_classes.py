@@ -143,3 +143,11 @@ def test_a_bare_name_shared_with_a_big_seat_is_the_city(
 ) -> None:
     place = places(parser, text)[name].place
     assert place is not None and place.kind == kind
+
+
+def test_a_us_county_is_placed_at_its_own_centre_in_the_state_the_story_is_about(parser: Geoparser) -> None:
+    """Not at its state's centre: Walker County, Texas, lies beside Huntsville."""
+    text = "Deputies in Walker County searched the woods north of Houston, Texas."
+    place = places(parser, text)["Walker County"].place
+    assert place is not None and place.admin1 == "Texas"
+    assert abs(place.lat - 30.74) < 0.1 and abs(place.lon + 95.57) < 0.1

@@ -1,0 +1,33 @@
+"""Word lists and small tables shipped in gazetteer/data: what resolution looks up in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import lexicon
+from geomap.geodesy import haversine_km
+
+
+@pytest.mark.parametrize(
+    ("state", "norm", "near"),
+    [
+        ("Texas", "walker county", (30.74, -95.57)),  # Huntsville's county, not Alabama's
+        ("Alabama", "walker county", (33.80, -87.30)),
+        ("Louisiana", "acadia parish", (30.29, -92.41)),
+    ],
+)
+def test_a_county_is_placed_at_the_centre_of_its_outline(
+    state: str, norm: str, near: tuple[float, float]
+) -> None:
+    point = lexicon.county_point(state, norm)
+    assert point is not None and haversine_km(*point, *near) < 10
+
+
+def test_a_county_the_outlines_lack_has_no_point() -> None:
+    assert lexicon.county_point("Texas", "nowhere county") is None
+    assert lexicon.county_point("Ruritania", "walker county") is None
+
+
+def test_every_state_and_the_district_have_counties() -> None:
+    states = {state for state, _ in lexicon.us_county_points()}
+    assert len(states) >= 51 and {"Texas", "Alaska", "District of Columbia"} <= states
