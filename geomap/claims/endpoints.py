@@ -127,7 +127,8 @@ _APPOSITIVE = re.compile(
 )
 #: A word naming what a place is, right after its name: "al-Fouaa town", "Daraa city".
 _PLACE_NOUN_AFTER = re.compile(
-    r"(?:\s+(?:town|city|village|hamlet|port|camp|suburb|district|area|municipality|neighbou?rhood)\b)?",
+    r"(?:\s+(?:town|city|village|hamlet|port|camp|suburb|district|area|municipality|neighbou?rhood"
+    r"|" + "|".join(_BUILDINGS) + r")\b)?",
     re.IGNORECASE,
 )
 #: A division's word right after its name: "Latakia province". Its area is no point to measure.

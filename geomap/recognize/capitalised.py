@@ -26,6 +26,7 @@ from geomap.recognize.words import (
     MODIFIERS,
     NAME_HEADS,
     NEVER,
+    ROLES,
     TITLES,
 )
 
@@ -509,7 +510,7 @@ class NameRecognizer:
             frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
             if frequent and strength != Strength.COUNTRY and (strength == Strength.STRONG or sentence_start):
                 return "ordinary" if strength == Strength.CITY else "drop"
-        if _is_title(previous):
+        if _is_title(previous) or (previous.lower() in ROLES and strength != Strength.COUNTRY):
             return "person"
         if inside and strength != Strength.COUNTRY and self._name_like(previous):
             if strength != Strength.WEAK and " " in norm and normalize(previous) in self._names:

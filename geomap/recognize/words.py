@@ -24,6 +24,17 @@ TITLES = frozenset(
         """
     )
 )
+#: Roles written before a person's name ("founder Elon Musk", "striker Harry Kane"), titles too,
+#: but a country's name after one is no person: "its founder France Football".
+ROLES = frozenset(
+    _words(
+        """
+        founder cofounder co-founder executive ceo chairman chairwoman boss owner billionaire tycoon
+        entrepreneur striker midfielder defender goalkeeper winger manager actor actress singer rapper
+        author novelist leader commander
+        """
+    )
+)
 #: Capitalised words that qualify a following place rather than make it a person's name.
 MODIFIERS = frozenset(
     _words(

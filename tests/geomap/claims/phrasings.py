@@ -52,6 +52,11 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "Jablah, a small seaport some 22 km south of Latakia, was quiet.",
         [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
     ),
+    # a works named after its town is measured from the town; "the city" is then another one
+    (
+        "Troops entered Latakia, where the Jablah plant lies 22 km south of the city.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
     # an appositive may say how many live there
     (
         "In Jablah, a town of 80,000 people about 22 km south of Latakia, shops closed.",

@@ -71,6 +71,7 @@ NAMES = frozenset(
         "Flanders",
         "Nebraska",
         "Lincoln",
+        "Elon",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -233,6 +234,9 @@ def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecogni
             "The University of Nebraska-Lincoln is in Nebraska.",
             [("Nebraska", PLACE), ("Lincoln", PLACE), ("Nebraska", PLACE)],
         ),
+        # a role before a name makes it a person's
+        ("Tesla founder Elon Musk flew to Boston.", [("Boston", PLACE)]),
+        ("The race, run by its founder Syria Motors, left Boston.", [("Syria", PLACE), ("Boston", PLACE)]),
         # a broadcaster's name
         ("Al Masirah TV said Boston was calm.", [("Boston", PLACE)]),
         # a state after its town is no surname, however name-like the town
