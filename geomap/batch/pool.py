@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from geomap.errors import GeomapError
-from geomap.model import Article, ArticleResult, Mention, Verdict
+from geomap.model import Article, ArticleResult, LanguageGuess, Mention, Verdict
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ CHUNK_CHARACTERS = 1_000_000
 #: Chunks cut per job at least: small ones let the processes finish together.
 CHUNKS_PER_JOB = 16
 
-#: What a worker sends back for one article: its mentions and verdicts, not the article.
-Outcome = tuple[tuple[Mention, ...], tuple[Verdict, ...]]
+#: What a worker sends back for one article: its result's fields but the article.
+Outcome = tuple[tuple[Mention, ...], tuple[Verdict, ...], LanguageGuess | None]
 #: How often a worker checks that the command that started it is still alive.
 _PARENT_POLL_S = 0.2
 
@@ -201,8 +201,8 @@ def _watch_parent(parent: int) -> None:
 
 
 def analyse_chunk(batch: Sequence[Article]) -> list[Outcome]:
-    """Worker side: the mentions and verdicts of each article of one chunk."""
+    """Worker side: the result of each article of one chunk, less the article."""
     analyse = _Worker.analyser
     if analyse is None:
         raise WorkerError("worker process used before its initializer ran")
-    return [(result.mentions, result.verdicts) for result in map(analyse, batch)]
+    return [(result.mentions, result.verdicts, result.language) for result in map(analyse, batch)]

@@ -34,7 +34,7 @@ def analyser_for(settings: Settings) -> ArticleAnalyser:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer.open(settings.cache_dir, settings.gazetteer_extra)
-        analyser = _ANALYSERS.by_settings[settings] = ArticleAnalyser(gazetteer, settings)
+        analyser = _ANALYSERS.by_settings[settings] = ArticleAnalyser(gazetteer, settings, languages=False)
     return analyser
 
 
