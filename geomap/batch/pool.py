@@ -104,6 +104,8 @@ def parallel_results(
         progress(1)
     batches = list(chunks(articles[1:], jobs))
     forking = "fork" in multiprocessing.get_all_start_methods()
+    if forking:
+        analyse.preload()
     context = multiprocessing.get_context("fork" if forking else None)
     # With fork, initializer arguments are inherited, never pickled: the analyser goes as it is.
     initializer: Callable[..., None] = adopt_analyser if forking else start_worker
