@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
 from gazetteer.errors import BuildError
 from gazetteer.lexicon import PROSE_CODES
 from gazetteer.model import CountryInfo
@@ -33,6 +31,7 @@ from gazetteer.sources.us_counties import county_rows
 
 if TYPE_CHECKING:
     import shapefile
+    from filelock import FileLock
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
 SCHEMA_VERSION = "12"
@@ -119,20 +118,32 @@ def ensure_database(
     if target.exists() and not target.is_file():
         raise BuildError(f"{target} is not a file (a folder?): remove it, or choose another cache dir")
     fingerprint = expected_fingerprint(paths)
-    lock = FileLock(str(target) + ".lock", timeout=600)
     if not force and is_current(target, fingerprint):
         if any(cache_dir.glob(_PARTIAL_BUILDS)):
+            from filelock import Timeout
+
             try:
-                with lock.acquire(timeout=0):  # busy: a build is running, and its file is not orphaned
+                with _build_lock(target).acquire(timeout=0):  # busy: a build runs, its file is no orphan
                     _remove_partial_builds(cache_dir)
             except Timeout:
                 pass
         return target
-    with lock:
+    with _build_lock(target):
         _remove_partial_builds(cache_dir)
         if force or not is_current(target, fingerprint):
             build_database(target, paths, fingerprint, progress)
     return target
+
+
+def _build_lock(target: Path) -> FileLock:
+    """The file lock that serialises building `target`.
+
+    filelock is imported here, past the common case of a current database with no partial
+    build left: every command's start would pay for the import (about 20 ms).
+    """
+    from filelock import FileLock
+
+    return FileLock(str(target) + ".lock", timeout=600)
 
 
 def _remove_partial_builds(cache_dir: Path) -> None:

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import replace
 
-from geomap.model import ArticleResult, Claim, Report, Verdict
+from geomap.model import Claim, Report, Verdict
 
 #: Hex digits kept of the SHA-1: 12 make a collision between two claims of one newsroom unlikely
 #: (about 1 in 10^7 for 10,000 claims) while staying short enough to paste into a config file.
@@ -52,10 +52,9 @@ def _fold(text: str) -> str:
 def each_claim(report: Report, change: Callable[[Verdict, str], Verdict]) -> Report:
     """The report with every verdict replaced by `change(verdict, fingerprint of its claim)`."""
     results = tuple(
-        ArticleResult(
-            result.article,
-            result.mentions,
-            tuple(
+        replace(
+            result,
+            verdicts=tuple(
                 change(verdict, claim_fingerprint(result.article.name, verdict.claim))
                 for verdict in result.verdicts
             ),

@@ -13,9 +13,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
 from gazetteer.normalize import is_latin
+from geomap.model import LanguageGuess
 
 #: Latin-script languages whose function words are counted against English's.
 FOREIGN = (
@@ -54,14 +54,6 @@ NAME_PARTICLES = frozenset((_PARTICLES + "les los op sur sous ten ter van von y 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageGuess:
-    """Why a text does not look English."""
-
-    reason: str
-    """A short phrase for the warning: "mostly Arabic script", "its function words are not English..."."""
 
 
 @functools.lru_cache(maxsize=1)

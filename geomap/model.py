@@ -290,12 +290,22 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """Why a text does not look English (geomap.language)."""
+
+    reason: str
+    """A short phrase for the warning: "mostly Arabic script", "its function words are not English..."."""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     """Everything geomap found in one article."""
 
     article: Article
     mentions: tuple[Mention, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
+    language: LanguageGuess | None = None
+    """Why the article does not look English, when it does not: its places and claims may be wrong."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """Spreading one run's articles over worker processes; the report is identical to one process's.
 
-Each worker opens the gazetteer (read-only SQLite) and builds its ArticleAnalyser once, on its
-first chunk, then keeps them for every later chunk. Articles travel in chunks so that pickling
-and scheduling cost little per article; results come back in submission order.
+A forked worker inherits this process's ArticleAnalyser, with the caches the first article
+filled, and only reconnects to the gazetteer (read-only SQLite); elsewhere each worker opens
+the gazetteer and builds its analyser once. Articles travel in chunks so that pickling and
+scheduling cost little per article; results come back in submission order, without the
+articles' text, which this process already holds.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from geomap.errors import GeomapError
-from geomap.model import Article, ArticleResult
+from geomap.model import Article, ArticleResult, LanguageGuess, Mention, Verdict
 from geomap.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,8 +31,13 @@ if TYPE_CHECKING:
 MIN_ARTICLES = 32
 MIN_CHARACTERS = 200_000
 #: Most articles, and characters, in one chunk sent to a worker.
-CHUNK_ARTICLES = 32
+CHUNK_ARTICLES = 16
 CHUNK_CHARACTERS = 1_000_000
+#: Chunks cut per job at least: small ones let the processes finish together.
+CHUNKS_PER_JOB = 16
+
+#: What a worker sends back for one article: its result's fields but the article.
+Outcome = tuple[tuple[Mention, ...], tuple[Verdict, ...], LanguageGuess | None]
 #: How often a worker checks that the command that started it is still alive.
 _PARENT_POLL_S = 0.2
 
@@ -47,12 +54,13 @@ def worth_a_pool(articles: Sequence[Article]) -> bool:
 
 
 def chunks(articles: Sequence[Article], jobs: int) -> Iterator[list[Article]]:
-    """Consecutive runs of articles, about four per worker, bounded in count and characters.
+    """Consecutive runs of articles, many per job, bounded in count and characters.
 
-    Several chunks per worker even out articles of unequal length; the bounds keep each
-    message (and the memory it holds) small on long runs.
+    Many chunks per job even out articles of unequal length, and at the end no process waits
+    long for the last chunk of another (a chunk of 16 is about 50 ms of work); the bounds
+    keep each message (and the memory it holds) small on long runs.
     """
-    target = max(1, min(CHUNK_ARTICLES, -(-len(articles) // (jobs * 4))))
+    target = max(1, min(CHUNK_ARTICLES, -(-len(articles) // (jobs * CHUNKS_PER_JOB))))
     chunk: list[Article] = []
     characters = 0
     for article in articles:
@@ -78,10 +86,9 @@ def parallel_results(
 
     This process is one of the `jobs`: it has imported every stage and warmed its name caches
     on the first article, so it works on, taking chunks from the end of the queue while the
-    workers take them from the front; a forked worker starts cold, so one fewer worker is one
-    fewer set of caches filled twice. Each worker opens the gazetteer's database itself, once
-    (never rebuilt or re-checked there); fork, where the system has it, spares the workers the
-    parent's imports.
+    workers take them from the front. Where the system has fork, the workers inherit those
+    imports and this analyser, caches included, and only reconnect to the gazetteer;
+    elsewhere each opens the gazetteer's database itself, once (never rebuilt or re-checked).
     """
     import multiprocessing  # here, not at the top: a one-process run never pays for these imports
     from concurrent.futures import ProcessPoolExecutor
@@ -96,13 +103,15 @@ def parallel_results(
     if progress is not None:
         progress(1)
     batches = list(chunks(articles[1:], jobs))
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if forking:
+        analyse.preload()
+    context = multiprocessing.get_context("fork" if forking else None)
+    # With fork, initializer arguments are inherited, never pickled: the analyser goes as it is.
+    initializer: Callable[..., None] = adopt_analyser if forking else start_worker
+    initargs: tuple[object, ...] = (analyse,) if forking else (gazetteer, settings, claims)
     with ProcessPoolExecutor(
-        max_workers=max(1, jobs - 1),
-        mp_context=context,
-        initializer=start_worker,
-        initargs=(gazetteer, settings, claims),
+        max_workers=max(1, jobs - 1), mp_context=context, initializer=initializer, initargs=initargs
     ) as executor:
         futures = [executor.submit(analyse_chunk, batch) for batch in batches]
         try:
@@ -116,7 +125,7 @@ def parallel_results(
 
 def _shared_out(
     batches: Sequence[Sequence[Article]],
-    futures: Sequence[Future[list[ArticleResult]]],
+    futures: Sequence[Future[list[Outcome]]],
     analyse: ArticleAnalyser,
     progress: Progress | None,
 ) -> Iterator[ArticleResult]:
@@ -136,7 +145,8 @@ def _shared_out(
         if front in mine:
             yield from mine.pop(front)
         else:
-            yield from futures[front].result()
+            outcomes = zip(batches[front], futures[front].result(), strict=True)
+            yield from (ArticleResult(article, *outcome) for article, outcome in outcomes)
             if progress is not None:
                 progress(len(batches[front]))
         front += 1
@@ -145,20 +155,29 @@ def _shared_out(
 class _Worker:
     """The one analyser of a worker process, set by its initializer and used by every chunk.
 
-    Process-wide on purpose (it lives only in pool workers): opening the gazetteer and loading
-    its name index once per worker, not per chunk, is what makes the pool pay.
+    Process-wide on purpose (it lives only in pool workers): building the analyser (or
+    adopting the parent's) once per worker, not per chunk, is what makes the pool pay.
     """
 
     analyser: ArticleAnalyser | None = None
     inherited: Gazetteer | None = None
 
 
-def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None:
-    """Worker initializer: build this process's analyser over its own gazetteer connection.
+def adopt_analyser(analyser: ArticleAnalyser) -> None:
+    """Forked worker initializer: work with the parent's analyser, over a connection of its own.
 
-    A forked worker receives the parent's Gazetteer object itself, SQLite connection included,
-    which SQLite forbids using after a fork: the worker reopens it (a Gazetteer pickles as its
-    path and overlay) and keeps the inherited one untouched, never used and never closed.
+    The analyser and everything in it came with the fork, warm caches included; only the
+    gazetteer's SQLite connection may not be shared, so it is replaced in place.
+    """
+    _watch_parent(os.getppid())
+    analyser.geoparser.gazetteer.reconnect_after_fork()
+    _Worker.analyser = analyser
+
+
+def start_worker(gazetteer: Gazetteer, settings: Settings, claims: bool) -> None:
+    """Worker initializer where there is no fork: build this process's analyser.
+
+    The gazetteer arrives pickled (as its path and overlay), so it opens its own connection.
     """
     from geomap.pipeline import ArticleAnalyser
 
@@ -183,9 +202,9 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="geomap-parent-watch", daemon=True).start()
 
 
-def analyse_chunk(batch: Sequence[Article]) -> list[ArticleResult]:
-    """Worker side: the results of one chunk."""
+def analyse_chunk(batch: Sequence[Article]) -> list[Outcome]:
+    """Worker side: the result of each article of one chunk, less the article."""
     analyse = _Worker.analyser
     if analyse is None:
-        raise WorkerError("worker process used before start_worker ran")
-    return [analyse(article) for article in batch]
+        raise WorkerError("worker process used before its initializer ran")
+    return [(result.mentions, result.verdicts, result.language) for result in map(analyse, batch)]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from geomap.batch.sources import Columns, Partition, input_files, partitions, read_records
 from geomap.batch.tables import (
     OutputFormat,
-    PartitionTables,
+    PartitionFiles,
     Table,
     done_partitions,
     remove_temporaries,
@@ -192,7 +192,7 @@ def _process(
     def finish_one() -> None:
         future = next(pending)
         try:
-            tables: PartitionTables = future.result()
+            tables: PartitionFiles = future.result()
         except Exception as error:
             raise BatchError(f"a partition failed on the cluster: {type(error).__name__}: {error}") from error
         write_partition(options.output, tables, options.output_format)
@@ -205,7 +205,7 @@ def _process(
             if progress is not None:
                 progress(len(partition.records) + len(partition.errors))
             continue
-        pending.add(client.submit(analyse_partition, partition, settings, pure=False))
+        pending.add(client.submit(analyse_partition, partition, settings, options.output_format, pure=False))
         while pending.count() >= in_flight:
             finish_one()
     while not pending.is_empty():

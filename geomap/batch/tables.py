@@ -2,7 +2,9 @@
 
 Every partition writes one file per table (`TABLE/part-NNNNNN.parquet` or `.jsonl`), each to a
 temporary name and renamed in, then a marker `_done/part-NNNNNN.json`; a partition counts as
-written (and `--resume` skips it) only once its marker exists.
+written (and `--resume` skips it) only once its marker exists. The worker encodes the files
+(`encode_partition`) and the client only writes their bytes: the client is one process for the
+whole cluster, so every second of work left to it is a second no worker can share.
 """
 
 from __future__ import annotations
@@ -199,21 +201,48 @@ def part_name(number: int, output_format: OutputFormat) -> str:
     return f"part-{number:06d}.{output_format.value}"
 
 
-def write_partition(folder: Path, tables: PartitionTables, output_format: OutputFormat) -> None:
-    """Write every table of one partition atomically, then its marker (which makes it count as done)."""
-    name = part_name(tables.number, output_format)
-    for table in Table:
-        target = folder / table.value / name
-        if output_format is OutputFormat.PARQUET:
-            import pyarrow.parquet as pq
+@dataclass(frozen=True, slots=True)
+class PartitionFiles:
+    """One partition's table files, encoded, as a worker hands them back to be written."""
 
-            _atomic(target, lambda path, t=table: pq.write_table(arrow_table(t, tables.rows[t]), path))
-        else:
-            lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in tables.rows[table])
-            _atomic(target, lambda path, text=lines: Path(path).write_text(text, encoding="utf-8"))
-    counts = {table.value: tables.count(table) for table in Table}
-    marker = json.dumps({"partition": tables.number, "rows": counts})
-    _atomic(folder / "_done" / f"part-{tables.number:06d}.json", lambda path: Path(path).write_text(marker))
+    number: int
+    """The partition's number."""
+    files: Mapping[Table, bytes]
+    """The content of each table's file (Parquet or JSONL)."""
+    counts: Mapping[Table, int]
+    """Rows of each table."""
+
+    def count(self, table: Table) -> int:
+        """How many rows `table` has in this partition."""
+        return self.counts[table]
+
+
+def encode_partition(tables: PartitionTables, output_format: OutputFormat) -> PartitionFiles:
+    """Every table of one partition as the bytes of its file."""
+    files = {table: _encoded(table, tables.rows[table], output_format) for table in Table}
+    return PartitionFiles(tables.number, files, {table: tables.count(table) for table in Table})
+
+
+def _encoded(table: Table, rows: Sequence[Row], output_format: OutputFormat) -> bytes:
+    if output_format is OutputFormat.PARQUET:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        sink = pa.BufferOutputStream()
+        pq.write_table(arrow_table(table, rows), sink)
+        return bytes(sink.getvalue())
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+
+
+def write_partition(folder: Path, encoded: PartitionFiles, output_format: OutputFormat) -> None:
+    """Write every table file of one partition atomically, then its marker (which makes it count as done)."""
+    name = part_name(encoded.number, output_format)
+    for table in Table:
+        content = encoded.files[table]
+        _atomic(folder / table.value / name, lambda path, data=content: Path(path).write_bytes(data))
+    counts = {table.value: encoded.count(table) for table in Table}
+    marker = json.dumps({"partition": encoded.number, "rows": counts})
+    _atomic(folder / "_done" / f"part-{encoded.number:06d}.json", lambda path: Path(path).write_text(marker))
 
 
 def done_partitions(folder: Path) -> set[int]:

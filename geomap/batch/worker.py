@@ -1,4 +1,4 @@
-"""What a Dask worker runs: one partition's articles through the pipeline, into table rows.
+"""What a Dask worker runs: one partition's articles through the pipeline, into table files.
 
 Each worker thread keeps one ArticleAnalyser per Settings, so it opens the gazetteer (building
 it first, once, under the cache's file lock when that worker's cache has none) on its first
@@ -11,7 +11,16 @@ from __future__ import annotations
 import threading
 
 from geomap.batch.sources import Partition, RecordError
-from geomap.batch.tables import PartitionTables, Row, Table, article_rows, error_row
+from geomap.batch.tables import (
+    OutputFormat,
+    PartitionFiles,
+    PartitionTables,
+    Row,
+    Table,
+    article_rows,
+    encode_partition,
+    error_row,
+)
 from geomap.model import Article
 from geomap.pipeline import ArticleAnalyser
 from geomap.settings import Settings
@@ -34,12 +43,17 @@ def analyser_for(settings: Settings) -> ArticleAnalyser:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer.open(settings.cache_dir, settings.gazetteer_extra)
-        analyser = _ANALYSERS.by_settings[settings] = ArticleAnalyser(gazetteer, settings)
+        analyser = _ANALYSERS.by_settings[settings] = ArticleAnalyser(gazetteer, settings, languages=False)
     return analyser
 
 
-def analyse_partition(partition: Partition, settings: Settings) -> PartitionTables:
-    """Every table's rows for one partition: its articles' results and its unreadable records."""
+def analyse_partition(
+    partition: Partition, settings: Settings, output_format: OutputFormat = OutputFormat.PARQUET
+) -> PartitionFiles:
+    """Every table's file for one partition: its articles' results and its unreadable records.
+
+    Encoded here, in the worker, so the client only writes bytes (geomap.batch.tables).
+    """
     analyse = analyser_for(settings)
     rows: dict[Table, list[Row]] = {table: [] for table in Table}
     errors = list(partition.errors)
@@ -53,4 +67,4 @@ def analyse_partition(partition: Partition, settings: Settings) -> PartitionTabl
         for table, table_rows in article_rows(record, result, partition.number).items():
             rows[table].extend(table_rows)
     rows[Table.ERRORS] = [error_row(error, partition.number) for error in errors]
-    return PartitionTables(partition.number, rows)
+    return encode_partition(PartitionTables(partition.number, rows), output_format)

@@ -64,25 +64,10 @@ def exclude_option(command: F) -> F:
 
 
 def read_inputs(paths: Sequence[str], settings: Settings) -> tuple[list[Article], list[UnreadableFile]]:
-    """The articles named by `paths` less those `settings.exclude` leaves out, and the unreadable files.
-
-    Warns on stderr, one line each, about articles that do not look English: recognition and
-    claims are English only, so such an article gives junk places, but it is never a failure.
-    """
+    """The articles named by `paths` less those `settings.exclude` leaves out, and the unreadable files."""
     from geomap.articles import gather_articles
-    from geomap.escape import escape_terminal
-    from geomap.language import not_english
 
-    articles, unreadable = gather_articles(paths, exclude=settings.exclude)
-    for article in articles:
-        guess = not_english(article.text)
-        if guess is not None:
-            click.echo(
-                f"warning: {escape_terminal(article.name)} does not look English ({guess.reason}); "
-                "its places and claims may be wrong",
-                err=True,
-            )
-    return articles, unreadable
+    return gather_articles(paths, exclude=settings.exclude)
 
 
 def jobs_option(command: F) -> F:
@@ -175,7 +160,20 @@ def articles_folder(paths: Sequence[str]) -> Path | None:
 
 
 def warn_on_stderr(report: Report) -> None:
-    """Each unreadable file and each notice of a run as one line on standard error, whatever the format."""
+    """Each article that does not look English, unreadable file and notice: one line on stderr each.
+
+    Recognition and claims are English only, so an article in another language gives junk
+    places; that is a warning, never a failure. Whatever the format, stdout stays the report.
+    """
+    from geomap.escape import escape_terminal
+
+    for result in report.results:
+        if result.language is not None:
+            click.echo(
+                f"warning: {escape_terminal(result.article.name)} does not look English "
+                f"({result.language.reason}); its places and claims may be wrong",
+                err=True,
+            )
     for failure in report.failures:
         click.echo(failure_line(failure), err=True)
     for notice in report.notices:

@@ -63,6 +63,7 @@ def places_command(
         ArticleResult(
             result.article,
             tuple(m for m in result.mentions if not (no_demonyms and m.kind == MentionKind.DEMONYM)),
+            language=result.language,
         )
         for result in parsed.results
     )

@@ -51,6 +51,26 @@ def test_two_jobs_print_the_same_bytes_as_one(fixture_env: Path, command: list[s
         assert names == sorted(names) and len(names) == MIN_ARTICLES + 8
 
 
+def test_one_two_and_three_jobs_agree_with_a_bad_file_and_a_foreign_article(fixture_env: Path) -> None:
+    folder = write_articles(fixture_env)
+    (folder / "a010.txt").write_bytes(b"\xff\xfe not UTF-8")
+    (folder / "a020.txt").write_text(
+        "La base aérienne se trouve à environ 60 km de Tartus, et les avions sont partis vers le nord "
+        "pendant la nuit.\n",
+        encoding="utf-8",
+    )
+    runs = [invoke("check", str(folder), "--format", "json", "--jobs", jobs) for jobs in ("1", "2", "3")]
+    assert {run.exit_code for run in runs} == {2}
+    assert runs[1].stdout == runs[0].stdout == runs[2].stdout
+    assert runs[1].stderr == runs[0].stderr == runs[2].stderr
+    lines = runs[0].stderr.splitlines()
+    assert len(lines) == 2 and "a020.txt does not look English" in lines[0] and "a010.txt" in lines[1]
+    report = json.loads(runs[0].stdout)
+    assert len(report["articles"]) == MIN_ARTICLES + 7 and [e["name"] for e in report["errors"]] == [
+        str(folder / "a010.txt")
+    ]
+
+
 def test_map_with_two_jobs_writes_the_same_files(fixture_env: Path) -> None:
     folder = write_articles(fixture_env)
     outputs = []

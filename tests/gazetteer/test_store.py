@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer, SourceError
+from gazetteer import Gazetteer, Kind, SourceError
 from gazetteer.sources.curated import read_overlay
+from tests.conftest import fixture_sources
 
 
 def test_country_outranks_everything(gazetteer: Gazetteer) -> None:
@@ -175,3 +178,28 @@ def test_overlay_that_is_a_folder(tmp_path: Path) -> None:
 def test_a_name_that_lost_its_accented_letters_still_finds_its_place(gazetteer: Gazetteer) -> None:
     found = gazetteer.lookup("Bniys")  # Bāniyās as a dataset that drops non-ASCII letters prints it
     assert [place.name for place in found[:1]] == ["Bāniyās"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_process_reconnects_in_place(fixture_cache_dir: Path) -> None:
+    with Gazetteer.open(fixture_cache_dir, paths=fixture_sources()) as gazetteer:
+        expected = gazetteer.lookup("Idlib")
+        reading, writing = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the child
+            try:
+                gazetteer.reconnect_after_fork()
+                os.write(writing, pickle.dumps(gazetteer.lookup("Idlib")))
+            finally:
+                os._exit(0)
+        os.close(writing)
+        with os.fdopen(reading, "rb") as pipe:
+            found = pickle.loads(pipe.read())
+        os.waitpid(child, 0)
+        assert found == expected and gazetteer.lookup("Idlib") == expected  # the parent's still works
+
+
+def test_places_pickle_as_equal_places(gazetteer: Gazetteer) -> None:
+    places = gazetteer.lookup("Moscow")
+    again = pickle.loads(pickle.dumps(places))
+    assert again == places and all(type(place.kind) is Kind for place in again)

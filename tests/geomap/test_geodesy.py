@@ -39,6 +39,19 @@ def test_measure_is_the_wgs84_geodesic_geopy_computes() -> None:
     assert measure(POINT_A, POINT_A)[0] == 0
 
 
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
+def test_measure_equals_geopy_and_the_wgs84_azimuth_to_the_bit(
+    lat1: float, lon1: float, lat2: float, lon2: float
+) -> None:
+    from geographiclib.geodesic import Geodesic
+    from geopy.distance import geodesic
+
+    km, bearing = measure(Place("s", "s", "city", lat2, lon2, ""), Place("r", "r", "city", lat1, lon1, ""))
+    assert km == geodesic((lat1, lon1), (lat2, lon2), ellipsoid="WGS-84").km
+    azimuth = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["azi1"] % 360.0
+    assert bearing == (0.0 if azimuth >= 360.0 else azimuth)
+
+
 @given(latitudes, longitudes, latitudes, longitudes)
 def test_bearings_are_in_range_and_distances_finite(
     lat1: float, lon1: float, lat2: float, lon2: float

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from gazetteer import Gazetteer
 from geomap.batch.pool import CHUNK_ARTICLES, CHUNK_CHARACTERS, MIN_ARTICLES, chunks, worth_a_pool
 from geomap.model import Article
@@ -27,8 +29,8 @@ def test_chunks_keep_order_and_bounds() -> None:
     cut = list(chunks(given, 2))
     assert [a for chunk in cut for a in chunk] == given
     assert max(len(chunk) for chunk in cut) <= CHUNK_ARTICLES and len(cut) >= 8
-    long = articles(5, "y" * (CHUNK_CHARACTERS // 2 + 1))
-    assert [len(chunk) for chunk in chunks(long, 1)] == [2, 2, 1]
+    long = articles(41, "y" * (CHUNK_CHARACTERS // 2 + 1))
+    assert [len(chunk) for chunk in chunks(long, 1)] == [2] * 20 + [1]
 
 
 def test_parallel_run_equals_one_process(gazetteer: Gazetteer) -> None:
@@ -41,3 +43,17 @@ def test_parallel_run_equals_one_process(gazetteer: Gazetteer) -> None:
     two = run(given, gazetteer, replace(Settings(), jobs=2), progress=done.append)
     assert two == one and sum(done) == len(given) and len(done) > 1
     assert run(given, gazetteer, Settings(jobs=1), claims=False).results[0].verdicts == ()
+
+
+def test_workers_without_fork_build_their_own_analyser(
+    gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    given = [
+        Article(f"a{n}.txt", f"Day {n}: shelling hit Homs, {150 + n} km north of Damascus.")
+        for n in range(40)
+    ]
+    one = run(given, gazetteer, Settings(jobs=1))
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert run(given, gazetteer, Settings(jobs=2)) == one
