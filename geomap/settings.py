@@ -33,7 +33,7 @@ class Settings:
     absolute_tolerance_km: float = 2.0
     """Minimum slack in km, whatever the figure."""
     bearing_tolerance_deg: float = 10.0
-    """Extra degrees allowed beyond half a compass sector for direction claims."""
+    """Extra degrees allowed beyond a compass point's own width (±45° cardinal, ±35° finer)."""
     near_km: float = 50.0
     """Largest distance that still counts as "near" / "on the outskirts of"."""
     unhedged_tolerance: float = 0.10

@@ -64,7 +64,7 @@ from geomap.report import RENDERERS, ReportFormat, render
 @click.option(
     "--bearing-tolerance-deg",
     type=click.FloatRange(min=0, max=180),
-    help="Degrees allowed beyond half a compass sector [default: 10].",
+    help="Degrees allowed beyond a compass point's own width (±45° cardinal, ±35° finer) [default: 10].",
 )
 @click.option(
     "--near-km", type=click.FloatRange(min=0), help='Largest distance that counts as "near" [default: 50].'

@@ -23,8 +23,11 @@ LONG = frozenset({Kind.RIVER, Kind.CANAL, Kind.STRAIT, Kind.ISLAND, Kind.MOUNTAI
 #: longer than the straight line a route is) is typically 1.2-1.4. With the default
 #: tolerances a hedged figure may be 1.3 times the straight line, a bare one 1.2 times.
 ROUTE_RATIO_WEIGHT = 2.0
-#: Half the width of a compass sector, by the number of letters of the point (N, NE, NNE).
-_HALF_SECTOR = {1: 45.0, 2: 22.5, 3: 11.25}
+#: Half the width a compass point allows before the set tolerance, by its number of letters (N,
+#: NE, NNE): a cardinal's own sector; for the finer points, wider than their sectors (22.5°,
+#: 11.25°). News writes "north-west" for anything between north and west, so with the default
+#: tolerance no point is contradicted within 45° of its bearing.
+_HALF_SECTOR = {1: 45.0, 2: 35.0, 3: 35.0}
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,12 +118,14 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
     ),
     ("Jablah lies 22 km south of Latakia.", [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")]),
     (
+        # 56° off: a fine point allows as much as a half-cardinal (news' compass words are loose)
         "Jablah lies 22 km south-southwest of Latakia.",
-        [("direction", "Jablah", "Latakia", 22.0, "km", "SSW", "contradicted")],
+        [("direction", "Jablah", "Latakia", 22.0, "km", "SSW", "holds")],
     ),
     (
+        # 56° off: a fine point allows as much as a half-cardinal (news' compass words are loose)
         "Jablah lies 22 km SSW of Latakia.",
-        [("direction", "Jablah", "Latakia", 22.0, "km", "SSW", "contradicted")],
+        [("direction", "Jablah", "Latakia", 22.0, "km", "SSW", "holds")],
     ),
     (
         "Jablah lies 22 km SW of Latakia.",
