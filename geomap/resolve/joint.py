@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
+from gazetteer import DIVISION, SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
 from geomap.model import LookupKey, Mention, MentionKind, Span
 from geomap.resolve.candidates import CACHE_SIZE, COUNTY, CandidateIndex
 from geomap.resolve.cues import NO_CUE, kind_cue, list_cues, mention_sense, qualifiers
@@ -264,9 +264,10 @@ class JointResolver:
             if pick is None:
                 pick = picked[span.key] = self._pick(ranked, span.key, context)
             place, confidence, alternatives = pick
-            if span.key not in name_cues:
-                name_cues[span.key] = kind_cue(text, groups[span.key])
-            place, alternatives = mention_sense(text, span, name_cues[span.key], place, alternatives)
+            if place.kind in DIVISION or any(a.kind in DIVISION for a in alternatives):
+                if span.key not in name_cues:
+                    name_cues[span.key] = kind_cue(text, groups[span.key])
+                place, alternatives = mention_sense(text, span, name_cues[span.key], place, alternatives)
             mentions.append(
                 Mention(span.start, span.end, span.surface, span.kind, place, confidence, alternatives)
             )
