@@ -85,18 +85,21 @@ _DISEASE_AFTER = re.compile(
     r"(?:[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")|(?-i:['’]s[ \t\u00a0]+Day))\b",
     re.IGNORECASE,
 )
-# Two or three capitalised words, then what only a person is: "Hassan Nur, a resident of", "Ali
-# Omar, 34,". The words are a person's name however place-like.
-_PERSON_DESCRIBED = re.compile(
-    r"\b([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}),[ \t]+"
-    r"(?:\d{1,3},|(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}"
+# What only a person is, after a name and a comma: "Hassan Nur, a resident of", "Ali Omar, 34,".
+# Searched for first (it starts with a comma); the name is then read back from before it.
+_PERSON_DESCRIPTION = re.compile(
+    r",[ \t]+(?:\d{1,3},|(?:a|an|the)[ \t]+(?:[a-z-]+[ \t]+){0,2}"
     r"(?:resident|spokesman|spokeswoman|spokesperson|official|farmer|teacher|doctor|nurse|father|mother"
     r"|son|daughter|brother|sister|student|commander|worker|witness|member|leader|activist|journalist"
     r"|reporter|lawyer|engineer|driver|shopkeeper|trader|survivor|mayor|governor|minister|chief|director"
-    r"|professor|researcher|analyst|official)\b)"
+    r"|professor|researcher|analyst)\b)"
 )
-# A given name, then initials or a second given name, then a surname: "Maria J. Evans", "Kevin Lee Earle".
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:((?:[A-Z]\.[ \t]*){1,2})|([A-Z][a-z]+)[ \t]+)([A-Z][\w-]+)")
+#: Two or three capitalised words ending where a person's description begins.
+_DESCRIBED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})$")
+# A given name, then initials or a second given name, then a surname: "Maria J. Evans", "Kevin Lee
+# Earle". It starts with a bare capital so that the engine skips to capitals; the word boundary
+# before it is checked where it matches.
+_FULL_NAME = re.compile(r"([A-Z][a-z]+)[ \t]+(?:((?:[A-Z]\.[ \t]*){1,2})|([A-Z][a-z]+)[ \t]+)([A-Z][\w-]+)")
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|stated|administration)\b")
 #: Ordinary English words (Zipf >= COMMON_ZIPF) are names only when strong (a country, a
 #: division, a big city); above VERY_COMMON_ZIPF not even then (except countries).
@@ -238,11 +241,17 @@ class NameRecognizer:
         and so is the same word alone elsewhere in the article ("Evans, 31, was charged"). So
         are all the words of a name described as a person's: "Hassan Nur, a resident of Baidoa".
         """
-        for match in _PERSON_DESCRIBED.finditer(text):
-            words = match.group(1).split()
+        for description in _PERSON_DESCRIPTION.finditer(text):
+            named = _DESCRIBED_NAME.search(text, max(0, description.start() - 80), description.start())
+            if named is None:
+                continue
+            words = named.group(1).split()
             if words[-1].lower() not in NAME_HEADS:  # "Flanders Road, the driver ...": a street
                 yield from (normalize(word) for word in words)
         for match in _FULL_NAME.finditer(text):
+            before = text[match.start() - 1 : match.start()]
+            if before and (before.isalnum() or before in "'’-"):
+                continue  # inside a word: "McDonald Lee Smith" is not read from "Donald"
             first, initials, middle, last = match.groups()
             if first not in self._first_names or (middle is not None and middle not in self._first_names):
                 continue
