@@ -52,7 +52,8 @@ map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(
   () => done(performance.now() - start))));
 new Function('map', arguments[0])(map);
 """
-#: JS: what the page shows: markers, and name labels drawn (not hidden).
+#: JS: what the page shows: markers, and name labels drawn (not hidden, as the tooltips of
+#: pages made before the labels pane were, so that old pages can be timed too).
 COUNTS = """
 const labels = [...document.querySelectorAll('.geomap-label')];
 return {markers: document.querySelectorAll('.geomap-place').length,

@@ -1,5 +1,5 @@
 /* geomap's name labels beside the markers. A permanent Leaflet tooltip per label forced a page
-   layout each (a 2,661-marker map took 30 s to open); here a label is a plain element in one
+   layout each (a 2,661-marker map took 30 s and more to open); here a label is a plain element in one
    pane, made only when its marker is in or near the view, its text set as textContent (never
    parsed as HTML), the sizes of new labels read in one layout, and moved with transforms. */
 function geomapLabels(map) {
@@ -107,14 +107,14 @@ function geomapLabels(map) {
   // painting thousands of stacked SVG symbols cost seconds.
   function cover() {
     var top = new Map();
+    function stack(item) { return item.spec.lat + ',' + item.spec.lon + ',' + item.spec.className; }
     items.forEach(function (item) {
-      if (!map.hasLayer(item.marker)) { return; }
-      var key = item.spec.lat + ',' + item.spec.lon + ',' + item.spec.className, other = top.get(key);
-      if (other === undefined || other.added < item.added) { top.set(key, item); }
+      var other = top.get(stack(item));
+      if (map.hasLayer(item.marker) && (other === undefined || other.added < item.added)) { top.set(stack(item), item); }
     });
     items.forEach(function (item) {
-      var icon = item.marker.getElement(), key = item.spec.lat + ',' + item.spec.lon + ',' + item.spec.className;
-      if (icon) { icon.style.visibility = top.get(key) === item ? '' : 'hidden'; }
+      var icon = item.marker.getElement();
+      if (icon) { icon.style.visibility = top.get(stack(item)) === item ? '' : 'hidden'; }
     });
   }
 
