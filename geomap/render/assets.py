@@ -76,6 +76,8 @@ def leaflet_version() -> str:
 
 @cache
 def map_js() -> str:
-    """The map script of geomap's own (geomap/render/map.js): draws the page's JSON data with Leaflet."""
-    code = (resources.files("geomap.render") / "map.js").read_text(encoding="utf-8")
-    return _script_safe(code, "map.js")
+    """The map scripts of geomap's own (geomap/render/labels.js, map.js): draw the page's JSON data."""
+    folder = resources.files("geomap.render")
+    return "\n".join(
+        _script_safe((folder / name).read_text(encoding="utf-8"), name) for name in ("labels.js", "map.js")
+    )

@@ -127,11 +127,10 @@ _CSS = f"""
 .geomap-legend summary {{ cursor: pointer; list-style-position: outside; margin-left: 12px; }}
 .geomap-legend h2 {{ display: inline; margin: 0; font-size: 14px; }}
 .geomap-legend details[open] summary {{ margin-bottom: 3px; }}
-.geomap-label {{ background: rgba(255,255,255,.82); border: 0; border-radius: 3px; box-shadow: none;
-  padding: 0 3px; font: 12px/1.3 system-ui, sans-serif; color: #222; white-space: nowrap; }}
-.geomap-label::before {{ display: none; }}
+.geomap-label {{ position: absolute; left: 0; top: 0; background: rgba(255,255,255,.82); border-radius: 3px;
+  padding: 0 3px; font: 12px/1.3 system-ui, sans-serif; color: #222; white-space: nowrap;
+  pointer-events: none; user-select: none; }}
 .geomap-label-main {{ font-weight: 600; }}
-.geomap-label-hidden {{ display: none; }}
 .geomap-legend .row {{ display: flex; align-items: center; gap: 6px; }}
 .geomap-legend .swatch {{ width: 16px; height: 16px; display: inline-flex; align-items: center; }}
 .geomap-legend .note {{ color: #555; margin-top: 4px; }}
@@ -156,7 +155,7 @@ def render_map(
     bare map written out (no template engine at all), and everything drawn on it (names,
     popups, legend, layer names) travels as one JSON block that geomap's own script
     (geomap/render/map.js) reads. Strings that Leaflet sets as innerHTML are escaped with
-    escape_html first.
+    escape_html first; a name label's text stays plain, set as textContent (labels.js).
     """
     layer = tile_layer(tiles) if tiles is not None else None
     layers = [(result.article.name, place_pins(result), claim_lines(result)) for result in report.results]
@@ -281,7 +280,7 @@ def _pin_data(pin: PlacePin, sentences: Sequence[Sentence], label: Label) -> dic
         "svg": shape_svg(kind),
         "className": f"geomap-place geomap-cat-{kind}",
         "popup": place_html(pin, sentences),
-        "label": escape_html(pin.place.name),
+        "name": pin.place.name,  # plain text: the page sets it as a label's textContent
         "always": label.always,
         "rank": label.rank,
     }

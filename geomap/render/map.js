@@ -1,9 +1,10 @@
 /* geomap's map drawing: every article string arrives as data (the JSON block #geomap-data),
-   already HTML-escaped where Leaflet sets it as innerHTML; nothing here is a template. */
+   already HTML-escaped where Leaflet sets it as innerHTML (a name label's text is set as
+   textContent, in labels.js); nothing here is a template. */
 function geomapDraw(map) {
   'use strict';
   var data = JSON.parse(document.getElementById('geomap-data').textContent);
-  var baseLayers = {}, overlays = {}, labels = [];
+  var baseLayers = {}, overlays = {}, labels = geomapLabels(map);
   // The offline outlines live in a pane under the tile pane (z-index 200): online tiles cover
   // them when they load, and a failed tile load still shows a map.
   map.createPane('geomap-land').style.zIndex = 150;
@@ -53,11 +54,7 @@ function geomapDraw(map) {
   function pin(spec) {
     var icon = L.divIcon({html: spec.svg, iconSize: [18, 18], iconAnchor: [9, 9], className: spec.className});
     var marker = L.marker([spec.lat, spec.lon], {icon: icon}).bindPopup(spec.popup, {maxWidth: 360});
-    marker.bindTooltip(spec.label, {
-      permanent: true, direction: 'right', offset: [10, 0], interactive: false, opacity: 1,
-      className: 'geomap-label' + (spec.always ? ' geomap-label-main' : '')
-    });
-    labels.push({marker: marker, spec: spec});
+    labels.add(marker, spec);
     return marker;
   }
 
@@ -80,105 +77,6 @@ function geomapDraw(map) {
     }
   }
 
-  // Label placement, after every move: labels that must show go first, then the rest by rank
-  // (at most MAX_OPTIONAL of them, among markers in or near the view); each takes the first
-  // side of its marker (right, left, above, below) where it overlaps no label placed before
-  // it and no other marker, and an optional label that finds none is hidden.
-  var SIDES = [['right', [10, 0]], ['left', [-10, 0]], ['top', [0, -10]], ['bottom', [0, 10]]];
-  labels.sortKey = function (item) { return (item.spec.always ? 0 : 1e9) + item.spec.rank; };
-
-  function box(point, item, side) {
-    var w = item.width, h = item.height, gap = 16;
-    var x = side === 'right' ? point.x + gap : side === 'left' ? point.x - gap - w : point.x - w / 2;
-    var y = side === 'top' ? point.y - gap - h : side === 'bottom' ? point.y + gap : point.y - h / 2;
-    return {left: x, top: y, right: x + w, bottom: y + h};
-  }
-
-  // Rectangles bucketed by CELL-pixel cells, so that a label is tested only against what lies
-  // near it: a map of thousands of markers stays linear, not quadratic, in its markers.
-  var CELL = 64, MAX_OPTIONAL = 400;
-  function Grid() { this.cells = new Map(); }
-  Grid.prototype.each = function (rect, visit) {
-    for (var cx = Math.floor(rect.left / CELL); cx <= Math.floor(rect.right / CELL); cx++) {
-      for (var cy = Math.floor(rect.top / CELL); cy <= Math.floor(rect.bottom / CELL); cy++) {
-        visit(cx + ':' + cy);
-      }
-    }
-  };
-  Grid.prototype.add = function (rect) {
-    var cells = this.cells;
-    this.each(rect, function (key) {
-      if (!cells.has(key)) { cells.set(key, []); }
-      cells.get(key).push(rect);
-    });
-  };
-  Grid.prototype.hits = function (rect, except) {
-    var cells = this.cells, hit = false;
-    this.each(rect, function (key) {
-      if (hit || !cells.has(key)) { return; }
-      hit = cells.get(key).some(function (b) {
-        return b !== except && rect.left < b.right && b.left < rect.right && rect.top < b.bottom && b.top < rect.bottom;
-      });
-    });
-    return hit;
-  };
-
-  function placeLabels() {
-    var view = map.getBounds().pad(0.2);
-    var shown = labels.filter(function (item) { return map.hasLayer(item.marker); });
-    shown.sort(function (a, b) { return labels.sortKey(a) - labels.sortKey(b); });
-    var optional = 0, candidates = [], markers = new Grid();
-    shown.forEach(function (item) {
-      var tip = item.marker.getTooltip(), element = tip && tip.getElement();
-      if (!element) { return; }
-      var near = view.contains(item.marker.getLatLng()), own = null;
-      if (near) {
-        // every marker in view keeps labels off it, labelled or not
-        var p = map.latLngToContainerPoint(item.marker.getLatLng());
-        own = {left: p.x - 9, top: p.y - 9, right: p.x + 9, bottom: p.y + 9};
-        markers.add(own);
-        if (item.spec.always || optional++ < MAX_OPTIONAL) {
-          candidates.push({item: item, tip: tip, element: element, point: p, own: own});
-          return;
-        }
-      }
-      L.DomUtil.addClass(element, 'geomap-label-hidden');
-    });
-    // All writes, then all reads: one layout for every label's size, not one per label.
-    candidates.forEach(function (c) { L.DomUtil.removeClass(c.element, 'geomap-label-hidden'); });
-    candidates.forEach(function (c) {
-      if (c.item.width === undefined) { c.item.width = c.element.offsetWidth; c.item.height = c.element.offsetHeight; }
-    });
-    var placed = new Grid(), seen = new Set();
-    candidates.forEach(function (c) {
-      var item = c.item, point = c.point, choice = null;
-      var key = item.spec.lat + ',' + item.spec.lon + ',' + item.spec.label;
-      if (!seen.has(key)) {
-        SIDES.some(function (side) {
-          var rect = box(point, item, side[0]);
-          if (!placed.hits(rect) && !markers.hits(rect, c.own)) { choice = [side, rect]; return true; }
-          return false;
-        });
-        if (choice === null && item.spec.always) {
-          SIDES.some(function (side) {
-            var rect = box(point, item, side[0]);
-            if (!placed.hits(rect)) { choice = [side, rect]; return true; }
-            return false;
-          });
-          if (choice === null) { choice = [SIDES[0], box(point, item, 'right')]; }
-        }
-      }
-      if (choice === null) { L.DomUtil.addClass(c.element, 'geomap-label-hidden'); return; }
-      seen.add(key);
-      placed.add(choice[1]);
-      if (c.tip.options.direction !== choice[0][0]) {
-        c.tip.options.direction = choice[0][0];
-        c.tip.options.offset = L.point(choice[0][1]);
-        c.tip.update();
-      }
-    });
-  }
-
   var land = outlines(data.outlines);
   land.addTo(map);
   if (data.tiles === null) { baseLayers[data.outlines.name] = land; }
@@ -196,6 +94,7 @@ function geomapDraw(map) {
     overlays[layer.name] = group;
   });
   L.control.layers(baseLayers, overlays, {collapsed: data.layers.length > 3}).addTo(map);
+  labels.cover();
 
   var fit = L.extend({}, data.fit);
   var legend = L.control({position: 'bottomright'});
@@ -251,6 +150,5 @@ function geomapDraw(map) {
   }
 
   if (data.opening !== null) { openingView(L.latLngBounds(data.opening)); }
-  map.on('moveend overlayadd overlayremove', placeLabels);
-  placeLabels();
+  labels.start();
 }

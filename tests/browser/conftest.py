@@ -153,3 +153,15 @@ for (const layer of layers) {
 }
 return out;
 """
+
+#: JS: resolves once the map is still (the opening view may zoom in with an animation) and two
+#: frames have been painted since: the labels of the final view are placed.
+SETTLE = """
+const map = Object.values(window).find(v => v instanceof L.Map);
+const busy = () => map._animatingZoom || (map._panAnim && map._panAnim._inProgress) || map._flyToFrame;
+const frames = then => requestAnimationFrame(() => requestAnimationFrame(then));
+return new Promise(resolve => {
+  const settle = () => frames(() => busy() ? settle() : frames(() => busy() ? settle() : resolve(true)));
+  settle();
+});
+"""

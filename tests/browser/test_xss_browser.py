@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from geomap.cli import main
 from geomap.render.features import place_pins
 from geomap.render.leaflet import render_map
-from tests.browser.conftest import OPEN_EVERYTHING, Browser
+from tests.browser.conftest import OPEN_EVERYTHING, SETTLE, Browser
 from tests.browser.handmade import EVIL, PAYLOADS, evil_report
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,8 @@ return {
   xss: window.__xss === undefined ? null : String(window.__xss),
   title: document.title,
   injected: document.querySelectorAll(
-    ['.leaflet-popup-content', '.leaflet-tooltip', '.leaflet-control-layers', '.geomap-legend']
+    ['.leaflet-popup-content', '.leaflet-tooltip', '.geomap-label', '.leaflet-control-layers',
+     '.geomap-legend']
       .flatMap(box => ['img', 'script', 'iframe', 'style', 'svg[onload]'].map(tag => box + ' ' + tag))
       .concat(['iframe', 'body > img', 'body > style', '[onerror]', '[onload]', 'a[href^="javascript" i]'])
       .join(', ')).length,
@@ -36,6 +37,11 @@ return {
   layers: [...document.querySelectorAll('.leaflet-control-layers-overlays label')].map(l => l.textContent),
   legend: document.querySelector('.geomap-legend h2').textContent,
 };
+"""
+#: JS: the name labels drawn: their text and how many elements each holds (none: text only).
+LABELS = """
+return [...document.querySelectorAll('.geomap-label')]
+  .map(el => ({text: el.textContent, children: el.childElementCount}));
 """
 
 
@@ -59,6 +65,18 @@ def test_payloads_in_every_field_render_as_text(browser: Browser, tmp_path: Path
     target.write_text(render_map(evil_report(), title=TITLE), encoding="utf-8")
     page = browser.load(target)
     assert page.console == []
+    # A name label for every place, the name as it is: text, not markup. Once, though each
+    # place has a marker in both articles' layers (the second's lie on the first's).
+    names = sorted({pin.place.name for result in evil_report().results for pin in place_pins(result)})
+    browser.run(SETTLE)
+    opening = browser.run(LABELS)  # the claim's view: only the places in or near it have labels
+    claim_ends = {name for name in names if name.startswith(("Khmeimim", "Tartus"))}
+    assert len(claim_ends) == 2 and claim_ends <= {item["text"] for item in opening} <= set(names)
+    browser.run("document.querySelector('[data-geomap-zoom=\"all\"]').click()")
+    browser.run(SETTLE)
+    labels = browser.run(LABELS)
+    assert sorted(item["text"] for item in labels) == names
+    assert [item["children"] for item in labels + opening] == [0] * len(labels + opening)
     opened = assert_inert(browser, shown_title(TITLE), page.url)
     state = browser.run(EXECUTED)
     name = PurePath(evil_report().results[0].article.name).name
@@ -70,11 +88,6 @@ def test_payloads_in_every_field_render_as_text(browser: Browser, tmp_path: Path
     tips = [item for item in opened if item["kind"] == "tooltip"]
     claim_tips = [item for item in tips if "geomap-tip-body" in (item["html"] or "")]
     assert len(claim_tips) == 1
-    # Every other tooltip is a marker's name label, set from the escaped name: text, not markup.
-    names = {pin.place.name for result in evil_report().results for pin in place_pins(result)}
-    labels = [item for item in tips if item not in claim_tips]
-    assert len(labels) == sum(len(place_pins(result)) for result in evil_report().results)
-    assert {item["text"] for item in labels} == names
 
 
 def test_payload_article_through_the_cli(browser: Browser, fixture_env: Path) -> None:

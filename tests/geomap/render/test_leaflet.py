@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from importlib import resources
 
 import pytest
 
@@ -82,6 +83,15 @@ def test_no_payload_reaches_the_page_raw() -> None:
     script = html.split("<body>", 1)[1]
     # folium's Popup/Tooltip paste HTML into JS template literals; geomap draws from JSON data.
     assert "`" not in script and "bindPopup" not in script
+
+
+def test_a_label_carries_the_plain_name_set_as_text() -> None:
+    layers = map_data(render_map(evil_report(), title="t"))["layers"]
+    pins = [pin for layer in layers for pin in layer["pins"]]
+    assert f"Tartus {EVIL}" in {pin["name"] for pin in pins}  # not escaped: never parsed as HTML
+    labels_js = (resources.files("geomap.render") / "labels.js").read_text(encoding="utf-8")
+    assert labels_js in assets.map_js()
+    assert "textContent = item.spec.name" in labels_js and "innerHTML" not in labels_js
 
 
 def test_layer_names_are_file_names_made_unique() -> None:
