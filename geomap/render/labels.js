@@ -13,7 +13,8 @@ function geomapLabels(map) {
   // Placement, after every move: labels that must show go first, then the rest by rank (at
   // most MAX_OPTIONAL of them, among markers in or near the view); each takes the first side of
   // its marker (right, left, above, below) where it overlaps no label placed before it and no
-  // other marker, and an optional label that finds none is not drawn.
+  // other marker, and a label that finds none is not drawn (one that must show may cover
+  // markers, never another label).
   var SIDES = ['right', 'left', 'top', 'bottom'], GAP = 16, HALF_MARKER = 9;
   function byRank(a, b) { return (a.spec.always ? 0 : 1e9) + a.spec.rank - ((b.spec.always ? 0 : 1e9) + b.spec.rank); }
 
@@ -88,7 +89,8 @@ function geomapLabels(map) {
   }
 
   // The first free side: clear of labels and markers; for a label that must show, clear of
-  // labels only, or else on the right.
+  // labels at least. None when every side would cover another label: a world view of a crowded
+  // region shows some names, never a pile of half-hidden ones; zooming in shows the rest.
   function side(c, markers, placed) {
     function free(clearOfMarkers) {
       for (var i = 0; i < SIDES.length; i++) {
@@ -98,7 +100,7 @@ function geomapLabels(map) {
       return null;
     }
     var rect = free(true);
-    if (rect === null && c.item.spec.always) { rect = free(false) || box(c.point, c.item, 'right'); }
+    if (rect === null && c.item.spec.always) { rect = free(false); }
     return rect;
   }
 
