@@ -29,9 +29,9 @@ TITLES = frozenset(
 ROLES = frozenset(
     _words(
         """
-        founder cofounder co-founder executive ceo chairman chairwoman boss owner billionaire tycoon
-        entrepreneur striker midfielder defender goalkeeper winger manager actor actress singer rapper
-        author novelist leader commander
+        founder cofounder co-founder executive ceo chairman chairwoman billionaire tycoon
+        entrepreneur striker midfielder defender goalkeeper winger actor actress singer rapper
+        author novelist
         """
     )
 )

@@ -86,3 +86,25 @@ def test_a_division_named_after_a_town_in_it_is_its_state_not_a_surname(real_gaz
     mentions = {m.surface: m for m in Geoparser(real_gazetteer).parse("He moved to Springfield New Jersey.")}
     state = mentions["New Jersey"].place
     assert state is not None and state.kind == Kind.ADMIN1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a person pattern next to a place never costs the place
+        (
+            "In Tehran, a government spokesman said so. Tehran lies 300 km south of Tabriz.",
+            "Tehran",
+        ),
+        ("Kherson Oblast, the regional governor said, was shelled. Kherson was dark.", "Kherson"),
+        (
+            "Maria J. Washington signed it. Washington lies 330 km south of New York.",
+            "Washington",
+        ),
+    ],
+)
+def test_a_place_beside_a_person_s_name_stays_a_place(
+    real_gazetteer: Gazetteer, text: str, place: str
+) -> None:
+    surfaces = [m.surface for m in Geoparser(real_gazetteer).parse(text)]
+    assert place in surfaces[-2:] or surfaces.count(place) >= 2
