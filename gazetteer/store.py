@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, connect_read_only, ensure_database
 from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
-from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place, RankedName
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
+from gazetteer.precompute import STRENGTHS, decode
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
 
@@ -119,6 +120,34 @@ class Gazetteer:
         found = list(self._overlay.get(norm, ()))
         found += [Candidate(Place(*row[:9]), row[9], row[10]) for row in rows]
         return self._filtered(found, country, kinds)
+
+    def ranked(self, norm: str) -> RankedName | None:
+        """The build's ranking of a bare normalised name (gazetteer.precompute), or None.
+
+        None when the build did not rank it: a name of the overlay (it outranks the build's
+        places), a US county name, or one prose cannot spell. The caller ranks those itself.
+        """
+        if norm in self._overlay:
+            return None
+        row = self._db.execute("SELECT strength, entries FROM ranked WHERE norm = ?", (norm,)).fetchone()
+        if row is None:
+            return None
+        entries = decode(row[1])
+        places = self._places_by_rowid([rowid for rowid, _, _ in entries])
+        candidates = tuple(
+            Candidate(places[rowid][0], places[rowid][1], matched) for rowid, matched, _ in entries
+        )
+        return RankedName(candidates, tuple(score for _, _, score in entries), STRENGTHS[row[0]])
+
+    def _places_by_rowid(self, rowids: Sequence[int]) -> dict[int, tuple[Place, float]]:
+        """Each row's place and its gazetteer prior, in one query."""
+        if not rowids:
+            return {}
+        marks = ", ".join("?" * len(rowids))
+        rows = self._db.execute(
+            f"SELECT p.rowid, {_PLACE_COLUMNS}, p.prior FROM places p WHERE p.rowid IN ({marks})", rowids
+        )
+        return {row[0]: (Place(*row[1:10]), row[10]) for row in rows}
 
     def spelled_like(self, norm: str) -> tuple[str, ...]:
         """The stored names spelt like `norm` but for vowels, doubled letters and the article."""

@@ -1,0 +1,94 @@
+"""The names the build ranks in advance: the same answer as ranking them when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, Kind, Place
+from gazetteer.model import Candidate
+from gazetteer.precompute import ENTRY, STRENGTHS, decode
+from gazetteer.ranking import (
+    MAX_CANDIDATES,
+    divisions_over_aliases,
+    plain_candidates,
+    prior,
+    rank,
+    strength,
+)
+from gazetteer.sources.curated import read_overlay
+
+
+def _ranked_now(gazetteer: Gazetteer, norm: str) -> list[tuple[float, Candidate]]:
+    """What geomap's index works out for a bare name when the build has not ranked it."""
+    return rank(norm, divisions_over_aliases(norm, plain_candidates(norm, gazetteer.candidates(norm))))
+
+
+def _stored_names(gazetteer: Gazetteer) -> list[str]:
+    return [norm for (norm,) in gazetteer._db.execute("SELECT norm FROM ranked")]
+
+
+def test_every_prose_name_is_ranked_but_county_names(gazetteer: Gazetteer) -> None:
+    counties = {norm for (norm,) in gazetteer._db.execute("SELECT norm FROM counties")}
+    assert set(_stored_names(gazetteer)) == gazetteer.recognition_names() - counties
+
+
+def test_stored_ranking_is_the_ranking_at_run_time(gazetteer: Gazetteer) -> None:
+    names = _stored_names(gazetteer)
+    assert "damascus" in names and "syria" in names
+    for norm in names:
+        built = gazetteer.ranked(norm)
+        assert built is not None
+        expected = _ranked_now(gazetteer, norm)
+        assert built.candidates == tuple(c for _, c in expected)
+        assert built.priors == tuple(score for score, _ in expected)  # exactly: floats stored whole
+        assert built.strength == strength(built.candidates)
+        assert len(built.candidates) <= MAX_CANDIDATES
+
+
+def test_names_the_build_did_not_rank_give_none(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    assert gazetteer.ranked("qwertyville") is None
+    extra = tmp_path / "extra.csv"
+    extra.write_text("name,aliases,kind,lat,lon,country\nDamascus,,military_site,33.5,36.3,SY\n")
+    with Gazetteer(gazetteer.path, read_overlay(extra)) as overlaid:
+        assert overlaid.ranked("damascus") is None  # the overlay outranks the build: ranked when asked
+
+
+def test_entries_round_trip() -> None:
+    packed = ENTRY.pack(7, 1, 5.25) + ENTRY.pack(123456, 0, -0.1)
+    assert decode(packed) == [(7, "alternate", 5.25), (123456, "primary", -0.1)]
+    assert decode(b"") == []
+
+
+def _candidate(
+    kind: Kind, population: int = 0, matched: str = "primary", source: str = "geonames"
+) -> Candidate:
+    place = Place(f"x:{kind}{population}{matched}", "Somewhere", kind, 1.0, 2.0, "SY", "", population, source)
+    return Candidate(place, 5.0, matched)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        (_candidate(Kind.COUNTRY), "country"),
+        (_candidate(Kind.COUNTRY, matched="alternate"), "strong"),
+        (_candidate(Kind.CAPITAL), "city"),
+        (_candidate(Kind.CITY, population=250_000), "city"),
+        (_candidate(Kind.CITY, population=250_000, matched="alternate"), "weak"),
+        (_candidate(Kind.ADMIN1), "strong"),
+        (_candidate(Kind.CITY, population=900), "weak"),
+        (_candidate(Kind.MILITARY_SITE, source="curated"), "strong"),
+    ],
+)
+def test_strength(candidate: Candidate, expected: str) -> None:
+    assert strength([candidate]) == expected
+    assert expected in STRENGTHS
+
+
+def test_strength_of_no_candidates_is_weak() -> None:
+    assert strength([]) == "weak"
+
+
+def test_prior_ranks_countries_over_cities() -> None:
+    assert prior(_candidate(Kind.COUNTRY)) > prior(_candidate(Kind.CITY, population=10_000_000))
