@@ -61,14 +61,12 @@ _MATCH_PENALTY = {"primary": 0.0, "alternate": 1.5, "code": 3.0}
 
 @dataclass(frozen=True, slots=True)
 class RankedName:
-    """A bare name's candidates as the build ranked them (gazetteer.ranking), and its strength."""
+    """A bare name's candidates as the build ranked them (gazetteer.ranking)."""
 
     candidates: tuple[Candidate, ...]
     """Best prior first, at most gazetteer.ranking.MAX_CANDIDATES."""
     priors: tuple[float, ...]
     """The ranking prior of each candidate, in the same order."""
-    strength: str
-    """How much the name proves on its own: "country", "city", "strong" or "weak"."""
 
 
 @dataclass(frozen=True, slots=True)

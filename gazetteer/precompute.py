@@ -1,10 +1,12 @@
-"""Rank every recognisable name's candidates at build time, so that a first lookup is two indexed reads.
+"""Rank every recognisable name's candidates at build time, and work out how strong each name is.
 
 Ranking a name new to a process (the SQL join, a Candidate per row, the rules of
 gazetteer.ranking, the name's strength) is most of what a first pass over news spends on
-names; the rules need no article, so the build applies them once per name and stores the
-order, the priors and the strength. geomap still ranks at run time what the build cannot
-know: overlay names, the US counties it makes up, kind-filtered and country keys.
+names; the rules need no article, so the build applies them once per name. It stores the
+order and the priors per name, and the strengths as one byte per name of the recognition
+trie (by the trie's key id): recognition asks the strength of about twice as many names as
+resolution ranks, and gets it with no query at all. geomap still ranks at run time what the
+build cannot know: overlay names, the US counties it makes up, kind-filtered and country keys.
 """
 
 from __future__ import annotations
@@ -13,22 +15,27 @@ import sqlite3
 import struct
 from collections.abc import Container, Iterable, Iterator
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from gazetteer.model import Candidate, Place
 from gazetteer.ranking import divisions_over_aliases, plain_candidates, rank, strength
+
+if TYPE_CHECKING:
+    import marisa_trie
 
 #: One ranked candidate: place row id, how the name matched (index in MATCHED), ranking prior.
 ENTRY = struct.Struct("<IBd")
 MATCHED = ("primary", "alternate", "code")
 #: Stored as their index here (a byte, not a word, per name).
 STRENGTHS = ("country", "city", "strong", "weak")
+#: The strength byte of a trie name the build did not rank (a US county name).
+UNRANKED = 255
+#: Key in the blobs table of the strength bytes, indexed by recognition trie key id.
+STRENGTH_BLOB = "name_strengths"
 _MATCHED_CODE = {matched: code for code, matched in enumerate(MATCHED)}
 _STRENGTH_CODE = {value: code for code, value in enumerate(STRENGTHS)}
 
-TABLE = (
-    "CREATE TABLE ranked (norm TEXT PRIMARY KEY, strength INTEGER NOT NULL, entries BLOB NOT NULL) "
-    "WITHOUT ROWID"
-)
+TABLE = "CREATE TABLE ranked (norm TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID"
 _ROWS = (
     "SELECT n.norm, n.place, p.id, p.name, p.kind, p.lat, p.lon, p.country_code, p.admin1, "
     "p.population, p.source, p.prior, n.matched FROM names n JOIN places p ON p.rowid = n.place "
@@ -36,11 +43,16 @@ _ROWS = (
 )
 
 
-def insert_ranked(db: sqlite3.Connection, names: Container[str], skip: Container[str]) -> None:
-    """Rank each name of `names` not in `skip` (US county names: geomap adds candidates to them)."""
+def insert_ranked(db: sqlite3.Connection, names: marisa_trie.Trie, skip: Container[str]) -> None:
+    """Rank each name of the trie `names` not in `skip` (US county names: geomap adds candidates to them)."""
     db.execute(TABLE)
     rows = (row for row in db.execute(_ROWS) if row[0] in names and row[0] not in skip)
-    db.executemany("INSERT INTO ranked VALUES (?, ?, ?)", list(_ranked_rows(rows)))
+    ranked = list(_ranked_rows(rows))
+    db.executemany("INSERT INTO ranked VALUES (?, ?)", ((norm, entries) for norm, _, entries in ranked))
+    strengths = bytearray([UNRANKED]) * len(names)
+    for norm, code, _ in ranked:
+        strengths[names[norm]] = code
+    db.execute("INSERT INTO blobs VALUES (?, ?)", (STRENGTH_BLOB, bytes(strengths)))
 
 
 def _ranked_rows(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[str, int, bytes]]:

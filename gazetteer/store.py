@@ -17,7 +17,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
 from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place, RankedName
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
-from gazetteer.precompute import STRENGTHS, decode
+from gazetteer.precompute import STRENGTH_BLOB, STRENGTHS, UNRANKED, decode
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
 
@@ -75,6 +75,8 @@ class Gazetteer:
                 self._overlay.setdefault(normalize(name), []).append(candidate)
         self._countries: dict[str, CountryInfo] | None = None
         self._index: Container[str] | None = None
+        self._trie: marisa_trie.Trie | None = None
+        self._strengths = b""
         self._county_states: Mapping[str, tuple[str, ...]] | None = None
 
     @classmethod
@@ -129,15 +131,15 @@ class Gazetteer:
         """
         if norm in self._overlay:
             return None
-        row = self._db.execute("SELECT strength, entries FROM ranked WHERE norm = ?", (norm,)).fetchone()
+        row = self._db.execute("SELECT entries FROM ranked WHERE norm = ?", (norm,)).fetchone()
         if row is None:
             return None
-        entries = decode(row[1])
+        entries = decode(row[0])
         places = self._places_by_rowid([rowid for rowid, _, _ in entries])
         candidates = tuple(
             Candidate(places[rowid][0], places[rowid][1], matched) for rowid, matched, _ in entries
         )
-        return RankedName(candidates, tuple(score for _, _, score in entries), STRENGTHS[row[0]])
+        return RankedName(candidates, tuple(score for _, _, score in entries))
 
     def _places_by_rowid(self, rowids: Sequence[int]) -> dict[int, tuple[Place, float]]:
         """Each row's place and its gazetteer prior, in one query."""
@@ -264,12 +266,36 @@ class Gazetteer:
         for the garbage collector to walk either.
         """
         if self._index is None:
-            import marisa_trie
-
-            row = self._db.execute("SELECT value FROM blobs WHERE key = ?", (RECOGNITION_BLOB,)).fetchone()
-            trie = marisa_trie.Trie().frombytes(row[0]) if row else marisa_trie.Trie()
+            trie = self._names_trie()
             self._index = NameIndex(trie, frozenset(self._overlay)) if self._overlay else trie
         return self._index
+
+    def _names_trie(self) -> marisa_trie.Trie:
+        """The compiled trie of prose names, and the strength bytes indexed by its key ids: read once."""
+        if self._trie is None:
+            import marisa_trie
+
+            blobs = dict(
+                self._db.execute(
+                    "SELECT key, value FROM blobs WHERE key IN (?, ?)", (RECOGNITION_BLOB, STRENGTH_BLOB)
+                ).fetchall()
+            )
+            trie = marisa_trie.Trie()
+            self._trie = trie.frombytes(blobs[RECOGNITION_BLOB]) if RECOGNITION_BLOB in blobs else trie
+            self._strengths = bytes(blobs.get(STRENGTH_BLOB, b""))
+        return self._trie
+
+    def strength(self, norm: str) -> str | None:
+        """How much a bare normalised name proves on its own, as the build worked it out; or None.
+
+        None for the names `ranked` gives None for. No query: one trie look-up and one byte.
+        """
+        if norm in self._overlay:
+            return None
+        key_id = self._names_trie().get(norm)
+        if key_id is None or key_id >= len(self._strengths) or self._strengths[key_id] == UNRANKED:
+            return None
+        return STRENGTHS[self._strengths[key_id]]
 
     def recognition_names(self) -> frozenset[str]:
         """The names of `recognition_index()` as one set (a third of a second to build: prefer the index)."""

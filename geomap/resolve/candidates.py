@@ -43,7 +43,6 @@ class CandidateIndex:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._gazetteer = gazetteer
         self._county_states = gazetteer.county_states()
-        self._built = lru_cache(maxsize=CACHE_SIZE)(gazetteer.ranked)
         self.ranked = lru_cache(maxsize=CACHE_SIZE)(self._ranked)
         self.strength = lru_cache(maxsize=CACHE_SIZE)(self._strength)
         self.country = lru_cache(maxsize=None)(gazetteer.country)
@@ -71,7 +70,7 @@ class CandidateIndex:
         elif key.kinds is not None:
             raw = [c for c in self._gazetteer.candidates(key.norm) if c.place.kind in key.kinds]
         else:
-            built = self._built(key.norm)
+            built = self._gazetteer.ranked(key.norm)
             if built is not None:
                 return Ranked(built.candidates, built.priors)
             norm = key.norm
@@ -126,9 +125,9 @@ class CandidateIndex:
 
     def _strength(self, norm: str) -> Strength:
         """How much a name proves on its own (gazetteer.ranking.strength), as the build found if it did."""
-        built = self._built(norm)
+        built = self._gazetteer.strength(norm)
         if built is not None:
-            return Strength(built.strength)
+            return Strength(built)
         return Strength(strength(self.candidates(LookupKey(norm))))
 
     def _state(self, name: str) -> Place | None:

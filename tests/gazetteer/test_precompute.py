@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import marisa_trie
 import pytest
 
 from gazetteer import Gazetteer, Kind, Place
+from gazetteer.build import _SCHEMA
 from gazetteer.model import Candidate
-from gazetteer.precompute import ENTRY, STRENGTHS, decode
+from gazetteer.precompute import ENTRY, STRENGTH_BLOB, STRENGTHS, UNRANKED, decode, insert_ranked
 from gazetteer.ranking import (
     MAX_CANDIDATES,
     divisions_over_aliases,
@@ -43,16 +46,19 @@ def test_stored_ranking_is_the_ranking_at_run_time(gazetteer: Gazetteer) -> None
         expected = _ranked_now(gazetteer, norm)
         assert built.candidates == tuple(c for _, c in expected)
         assert built.priors == tuple(score for score, _ in expected)  # exactly: floats stored whole
-        assert built.strength == strength(built.candidates)
+        assert gazetteer.strength(norm) == strength(built.candidates)
         assert len(built.candidates) <= MAX_CANDIDATES
 
 
 def test_names_the_build_did_not_rank_give_none(gazetteer: Gazetteer, tmp_path: Path) -> None:
     assert gazetteer.ranked("qwertyville") is None
+    assert gazetteer.strength("qwertyville") is None
     extra = tmp_path / "extra.csv"
     extra.write_text("name,aliases,kind,lat,lon,country\nDamascus,,military_site,33.5,36.3,SY\n")
     with Gazetteer(gazetteer.path, read_overlay(extra)) as overlaid:
         assert overlaid.ranked("damascus") is None  # the overlay outranks the build: ranked when asked
+        assert overlaid.strength("damascus") is None
+        assert gazetteer.strength("damascus") == "city"
 
 
 def test_entries_round_trip() -> None:
@@ -92,3 +98,17 @@ def test_strength_of_no_candidates_is_weak() -> None:
 
 def test_prior_ranks_countries_over_cities() -> None:
     assert prior(_candidate(Kind.COUNTRY)) > prior(_candidate(Kind.CITY, population=10_000_000))
+
+
+def test_skipped_names_keep_no_ranking_and_no_strength() -> None:
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    db.execute("INSERT INTO places VALUES (1, 'x:1', 'Walker', 'city', 1, 2, 'US', 'Texas', 900, 'x', 2.9)")
+    db.execute("INSERT INTO places VALUES (2, 'x:2', 'Homs', 'city', 1, 2, 'SY', 'Homs', 775000, 'x', 5.9)")
+    db.executemany("INSERT INTO names VALUES (?, ?, 'primary')", [("walker county", 1), ("homs", 2)])
+    names = marisa_trie.Trie(["walker county", "homs"])
+    insert_ranked(db, names, {"walker county"})
+    assert [norm for (norm,) in db.execute("SELECT norm FROM ranked")] == ["homs"]
+    strengths = db.execute("SELECT value FROM blobs WHERE key = ?", (STRENGTH_BLOB,)).fetchone()[0]
+    assert strengths[names["walker county"]] == UNRANKED
+    assert STRENGTHS[strengths[names["homs"]]] == "city"
