@@ -17,7 +17,7 @@ from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
 from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place, RankedName
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
-from gazetteer.precompute import STRENGTH_BLOB, STRENGTHS, UNRANKED, decode
+from gazetteer.precompute import STRENGTH_BLOB, STRENGTHS, UNRANKED
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
 
@@ -129,27 +129,15 @@ class Gazetteer:
         None when the build did not rank it: a name of the overlay (it outranks the build's
         places), a US county name, or one prose cannot spell. The caller ranks those itself.
         """
-        if norm in self._overlay:
+        if self.strength(norm) is None:
             return None
-        row = self._db.execute("SELECT entries FROM ranked WHERE norm = ?", (norm,)).fetchone()
-        if row is None:
-            return None
-        entries = decode(row[0])
-        places = self._places_by_rowid([rowid for rowid, _, _ in entries])
-        candidates = tuple(
-            Candidate(places[rowid][0], places[rowid][1], matched) for rowid, matched, _ in entries
-        )
-        return RankedName(candidates, tuple(score for _, _, score in entries))
-
-    def _places_by_rowid(self, rowids: Sequence[int]) -> dict[int, tuple[Place, float]]:
-        """Each row's place and its gazetteer prior, in one query."""
-        if not rowids:
-            return {}
-        marks = ", ".join("?" * len(rowids))
         rows = self._db.execute(
-            f"SELECT p.rowid, {_PLACE_COLUMNS}, p.prior FROM places p WHERE p.rowid IN ({marks})", rowids
-        )
-        return {row[0]: (Place(*row[1:10]), row[10]) for row in rows}
+            f"SELECT {_PLACE_COLUMNS}, p.prior, r.matched, r.prior FROM ranked r "
+            "JOIN places p ON p.rowid = r.place WHERE r.norm = ? ORDER BY r.rank",
+            (norm,),
+        ).fetchall()
+        candidates = tuple(Candidate(Place(*row[:9]), row[9], row[10]) for row in rows)
+        return RankedName(candidates, tuple(row[11] for row in rows))
 
     def spelled_like(self, norm: str) -> tuple[str, ...]:
         """The stored names spelt like `norm` but for vowels, doubled letters and the article."""
