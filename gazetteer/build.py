@@ -23,6 +23,7 @@ from gazetteer.errors import BuildError
 from gazetteer.lexicon import PROSE_CODES
 from gazetteer.model import CountryInfo
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton, stripped
+from gazetteer.precompute import insert_ranked
 from gazetteer.sources import Entry, SourcePaths, _version
 from gazetteer.sources.curated import demonym_rows
 from gazetteer.sources.geonames import read_countries
@@ -30,11 +31,12 @@ from gazetteer.sources.registry import SOURCES, fingerprint, licences
 from gazetteer.sources.us_counties import county_rows
 
 if TYPE_CHECKING:
+    import marisa_trie
     import shapefile
     from filelock import FileLock
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "14"
 #: Shortest alternate name indexed; shorter ones are transliteration fragments or district numbers.
 MIN_ALTERNATE_CHARS = 3
 #: Towns smaller than this are not found by a transliterated spelling (too many collide).
@@ -257,7 +259,7 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         countries = read_countries(paths)
         steps = [(source.name, source.entries) for source in SOURCES if source.entries is not None]
-        total = len(steps) + 2
+        total = len(steps) + 3
         for done, (name, entries) in enumerate(steps):
             progress(name, done, total)
             _insert_entries(db, entries(paths, countries))
@@ -267,7 +269,9 @@ def _compile(path: Path, paths: SourcePaths, fingerprint: str, started: float, p
         db.executemany("INSERT OR IGNORE INTO counties VALUES (?, ?)", county_rows(paths))
         progress("indexes", len(steps) + 1, total)
         db.executescript(_INDEXES)
-        _insert_recognition_names(db)
+        prose_names = _insert_recognition_names(db)
+        progress("ranked names", len(steps) + 2, total)
+        insert_ranked(db, prose_names, {norm for (norm,) in db.execute("SELECT norm FROM counties")})
         _insert_outlines(db)
         _insert_variants(db)
         meta = {
@@ -342,11 +346,11 @@ def _insert_variants(db: sqlite3.Connection) -> None:
     )
 
 
-def _insert_recognition_names(db: sqlite3.Connection) -> None:
-    """Store every name prose can spell (Latin script, not a code) as a serialised marisa trie.
+def _insert_recognition_names(db: sqlite3.Connection) -> marisa_trie.Trie:
+    """Store every name prose can spell (Latin script, not a code) as a serialised marisa trie; the trie.
 
     Recognition loads it in about a millisecond (no million-string set to build) and asks it
-    only for membership.
+    only for membership. The build ranks these names in advance (gazetteer.precompute).
     """
     import marisa_trie
 
@@ -357,8 +361,9 @@ def _insert_recognition_names(db: sqlite3.Connection) -> None:
         )
         if _PROSE_NAME.fullmatch(norm)
     )
-    blob = marisa_trie.Trie(names).tobytes()
-    db.execute(f"INSERT OR REPLACE INTO blobs VALUES ('{RECOGNITION_BLOB}', ?)", (blob,))
+    trie = marisa_trie.Trie(names)
+    db.execute(f"INSERT OR REPLACE INTO blobs VALUES ('{RECOGNITION_BLOB}', ?)", (trie.tobytes(),))
+    return trie
 
 
 def _insert_countries(db: sqlite3.Connection, countries: list[CountryInfo]) -> None:

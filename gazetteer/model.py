@@ -70,6 +70,16 @@ _MATCH_PENALTY = {"primary": 0.0, "alternate": 1.5, "code": 3.0}
 
 
 @dataclass(frozen=True, slots=True)
+class RankedName:
+    """A bare name's candidates as the build ranked them (gazetteer.ranking)."""
+
+    candidates: tuple[Candidate, ...]
+    """Best prior first, at most gazetteer.ranking.MAX_CANDIDATES."""
+    priors: tuple[float, ...]
+    """The ranking prior of each candidate, in the same order."""
+
+
+@dataclass(frozen=True, slots=True)
 class CountryInfo:
     """Facts about a country beyond its Place record."""
 

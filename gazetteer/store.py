@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from gazetteer.build import LICENCES, RECOGNITION_BLOB, Progress, connect_read_only, ensure_database
 from gazetteer.errors import GazetteerError
 from gazetteer.kinds import SETTLEMENT
-from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place
+from gazetteer.model import Candidate, CountryInfo, GazetteerInfo, OutlineBox, Place, RankedName
 from gazetteer.normalize import MIN_SKELETON, normalize, skeleton
+from gazetteer.precompute import STRENGTH_BLOB, STRENGTHS, UNRANKED
 from gazetteer.sources import Entry, SourcePaths
 from gazetteer.sources.curated import read_overlay
 
@@ -68,6 +69,8 @@ class Gazetteer:
                 self._overlay.setdefault(normalize(name), []).append(candidate)
         self._countries: dict[str, CountryInfo] | None = None
         self._index: Container[str] | None = None
+        self._trie: marisa_trie.Trie | None = None
+        self._strengths = b""
         self._county_states: Mapping[str, tuple[str, ...]] | None = None
 
     @classmethod
@@ -124,6 +127,22 @@ class Gazetteer:
         found = list(self._overlay.get(norm, ()))
         found += [Candidate(Place(*row[:9]), row[9], row[10]) for row in rows]
         return self._filtered(found, country, kinds)
+
+    def ranked(self, norm: str) -> RankedName | None:
+        """The build's ranking of a bare normalised name (gazetteer.precompute), or None.
+
+        None when the build did not rank it: a name of the overlay (it outranks the build's
+        places), a US county name, or one prose cannot spell. The caller ranks those itself.
+        """
+        if self.strength(norm) is None:
+            return None
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.prior, r.matched, r.prior FROM ranked r "
+            "JOIN places p ON p.rowid = r.place WHERE r.norm = ? ORDER BY r.rank",
+            (norm,),
+        ).fetchall()
+        candidates = tuple(Candidate(Place(*row[:9]), row[9], row[10]) for row in rows)
+        return RankedName(candidates, tuple(row[11] for row in rows))
 
     def spelled_like(self, norm: str) -> tuple[str, ...]:
         """The stored names spelt like `norm` but for vowels, doubled letters and the article."""
@@ -240,12 +259,36 @@ class Gazetteer:
         for the garbage collector to walk either.
         """
         if self._index is None:
-            import marisa_trie
-
-            row = self._db.execute("SELECT value FROM blobs WHERE key = ?", (RECOGNITION_BLOB,)).fetchone()
-            trie = marisa_trie.Trie().frombytes(row[0]) if row else marisa_trie.Trie()
+            trie = self._names_trie()
             self._index = NameIndex(trie, frozenset(self._overlay)) if self._overlay else trie
         return self._index
+
+    def _names_trie(self) -> marisa_trie.Trie:
+        """The compiled trie of prose names, and the strength bytes indexed by its key ids: read once."""
+        if self._trie is None:
+            import marisa_trie
+
+            blobs = dict(
+                self._db.execute(
+                    "SELECT key, value FROM blobs WHERE key IN (?, ?)", (RECOGNITION_BLOB, STRENGTH_BLOB)
+                ).fetchall()
+            )
+            trie = marisa_trie.Trie()
+            self._trie = trie.frombytes(blobs[RECOGNITION_BLOB]) if RECOGNITION_BLOB in blobs else trie
+            self._strengths = bytes(blobs.get(STRENGTH_BLOB, b""))
+        return self._trie
+
+    def strength(self, norm: str) -> str | None:
+        """How much a bare normalised name proves on its own, as the build worked it out; or None.
+
+        None for the names `ranked` gives None for. No query: one trie look-up and one byte.
+        """
+        if norm in self._overlay:
+            return None
+        key_id = self._names_trie().get(norm)
+        if key_id is None or key_id >= len(self._strengths) or self._strengths[key_id] == UNRANKED:
+            return None
+        return STRENGTHS[self._strengths[key_id]]
 
     def recognition_names(self) -> frozenset[str]:
         """The names of `recognition_index()` as one set (a third of a second to build: prefer the index)."""

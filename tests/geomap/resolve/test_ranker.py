@@ -7,7 +7,7 @@ import math
 import pytest
 
 from gazetteer import Candidate, Kind, Place
-from geomap.resolve.candidates import _cities_over_divisions
+from gazetteer.ranking import cities_over_divisions as _cities_over_divisions
 from geomap.resolve.ranker import (
     CANDIDATE_FEATURES,
     PICK_FEATURES,
