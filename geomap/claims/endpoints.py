@@ -460,9 +460,9 @@ class SentencePlaces:
         if where[0] < 0:
             return not _PROPER.search(gap)
         outside = gap[: where[0]] + " " * (where[1] - where[0]) + gap[where[1] :]
-        return not _PROPER.search(outside) and not self.within_local(start + where[0], start + where[1])
+        return not _PROPER.search(outside) and not self._mentioned_between(start + where[0], start + where[1])
 
-    def within_local(self, start: int, end: int) -> bool:
+    def _mentioned_between(self, start: int, end: int) -> bool:
         """Whether a place or demonym is mentioned between two sentence offsets."""
         return any(start < self.local_span(m)[1] and self.local_span(m)[0] < end for m in self.inside)
 

@@ -214,10 +214,10 @@ class NameRecognizer:
                     )
                     for start, stop, lookup, kind, first in kept
                 )
-        people.update(self._surnames_of_full_names(text))
-        described = [(start, end) for start, end, _ in self._described_people(text)]
+        described = list(self._described_people(text))
+        people.update(self._surnames_of_full_names(text, described))
         if described:  # the name itself is a person's, whatever its words name elsewhere
-            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in described)]
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b, _ in described)]
         if ordinary_spans:
             spans = self._with_names_shown_to_be_places(text, spans, ordinary_spans)
         if people:
@@ -241,14 +241,17 @@ class NameRecognizer:
         ]
         return sorted(spans + shown, key=lambda span: span.start) if shown else spans
 
-    def _surnames_of_full_names(self, text: str) -> Iterator[str]:
+    def _surnames_of_full_names(
+        self, text: str, described: list[tuple[int, int, list[str]]]
+    ) -> Iterator[str]:
         """Surnames written after a given name and initials or a second given name.
 
         "Maria J. Evans", "Kevin Lee Earle": the last word is a person's however place-like,
         and so is the same word alone elsewhere in the article ("Evans, 31, was charged"). So
-        are all the words of a name described as a person's: "Hassan Nur, a resident of Baidoa".
+        are all the words of a name described as a person's (`described`, from
+        _described_people): "Hassan Nur, a resident of Baidoa".
         """
-        for _, _, words in self._described_people(text):
+        for _, _, words in described:
             yield from (norm for norm in map(normalize, words) if self._strength(norm) != Strength.COUNTRY)
         for match in _FULL_NAME.finditer(text):
             before = text[match.start() - 1 : match.start()]
