@@ -6,6 +6,7 @@ Each is read once and immutable (mappings are read-only views), so sharing them 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -81,6 +82,22 @@ def surnames() -> frozenset[str]:
 COUNTY_WORDS = ("county", "parish", "borough", "census area", "city and borough", "municipality")
 
 
+#: A county name's leading particle, written joined or apart ("DeSoto" / "De Soto", "LaSalle").
+_PARTICLE_JOINED = re.compile(r"^(De|La|Le|Du)(?=[A-Z][a-z])")
+_PARTICLE_APART = re.compile(r"^(De|La|Le|Du) (?=[A-Z][a-z])")
+
+
+def county_spellings(name: str) -> tuple[str, ...]:
+    """A county's name as the Census writes it and with its particle joined or apart.
+
+    Counties named after people keep their particle as the family did, and sources and news
+    disagree: the Census's "De Soto Parish" is the newspaper's "DeSoto Parish". Only a
+    capitalised particle before a capitalised word is moved ("Delaware" stays whole).
+    """
+    variants = [name, _PARTICLE_JOINED.sub(r"\1 ", name), _PARTICLE_APART.sub(r"\1", name)]
+    return tuple(dict.fromkeys(variants))
+
+
 @cache
 def us_county_points() -> Mapping[tuple[str, str], tuple[float, float]]:
     """(lat, lon) of each US county's centre by (state, normalised name without "County").
@@ -93,7 +110,11 @@ def us_county_points() -> Mapping[tuple[str, str], tuple[float, float]]:
         rows = csv.reader(handle)
         next(rows)
         return MappingProxyType(
-            {(state, normalize(name)): (float(lat), float(lon)) for state, name, lat, lon in rows}
+            {
+                (state, normalize(spelling)): (float(lat), float(lon))
+                for state, name, lat, lon in rows
+                for spelling in county_spellings(name)
+            }
         )
 
 

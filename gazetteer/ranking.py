@@ -73,9 +73,13 @@ def rank(norm: str, raw: list[Candidate]) -> list[tuple[float, Candidate]]:
     """The candidates of `norm` with their priors, best first, at most MAX_CANDIDATES.
 
     `raw` is in the gazetteer's order (best score first); a stable sort keeps it among equals.
+    A US county name keeps the county of every state that has one: they tie on prior, so a
+    cap would keep the states first in the alphabet and drop the one the article is about
+    ("Franklin County" in an article on Columbus, Ohio).
     """
     scored = own_names_over_alternates(norm, cities_over_divisions([(prior(c), c) for c in raw]))
-    return sorted(scored, key=_minus_prior)[:MAX_CANDIDATES]
+    counties = sum(c.place.id.startswith(COUNTY) for c in raw)
+    return sorted(scored, key=_minus_prior)[: max(MAX_CANDIDATES, counties)]
 
 
 def strength(found: Sequence[Candidate]) -> str:

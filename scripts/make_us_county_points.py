@@ -49,6 +49,7 @@ def ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tupl
 
 def shape(arcs: list[list[tuple[float, float]]], geometry: dict[str, Any]) -> Polygon | MultiPolygon:
     """A county's Polygon or MultiPolygon."""
+
     def polygon(rings: list[list[int]]) -> Polygon | None:
         outer, *holes = (ring(arcs, r) for r in rings)
         if len(outer) < 4:

@@ -11,6 +11,8 @@ Two models, both fitted by Newton's method with an L2 penalty (numpy only; deter
    again with the new weights (ROUNDS times), starting from the hand-set weights.
 2. The calibrator, a logistic model of P(the pick lies within 161 km of the gold point) over
    PICK_FEATURES, fitted on every resolved gold toponym with the final ranker: the confidence.
+3. The focus confidence: of the gold toponyms the gazetteer has no candidate for, which the
+   resolver places at the article's focus, the share within 161 km (Laplace-smoothed).
 
 --loco also trains on every pair of corpora and scores the third (gold spans and end to end),
 printing acc@161, exact-id accuracy, F1 and expected calibration error per held-out corpus.
@@ -23,16 +25,19 @@ import argparse
 import hashlib
 import math
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from gazetteer import Gazetteer
-from geomap.evaluate.corpora import Corpus, read_corpus
+from geomap.evaluate.corpora import Corpus, GoldToponym, read_corpus
 from geomap.evaluate.metrics import ACCURACY_KM, evaluate
 from geomap.geodesy import haversine_km
+from geomap.model import Mention
 from geomap.pipeline import Geoparser
+from geomap.resolve.joint import RankDetail
 from geomap.resolve.ranker import CANDIDATE_FEATURES, PICK_FEATURES, Ranker
 
 OUT = Path(__file__).resolve().parent.parent / "geomap" / "resolve" / "ranker.json"
@@ -62,6 +67,8 @@ class Examples:
 
     groups: list[tuple[np.ndarray, int]]
     picks: list[tuple[np.ndarray, bool]]
+    focus: list[bool]
+    """Whether each gold toponym without candidates, placed at its article's focus, is right."""
 
 
 def hand_ranker() -> Ranker:
@@ -73,10 +80,14 @@ def hand_ranker() -> Ranker:
 def extract(corpus: Corpus, gazetteer: Gazetteer, ranker: Ranker) -> Examples:
     """The ranker's view of every gold toponym of the corpus, with the weights `ranker` has."""
     parser = Geoparser(gazetteer, ranker=ranker)
-    examples = Examples([], [])
+    examples = Examples([], [], [])
     for article in corpus.articles:
         gold = {(t.start, t.end): t for t in article.toponyms}
-        for detail in parser.rank_details(article.text, [(t.start, t.end) for t in article.toponyms]):
+        spans = [(t.start, t.end) for t in article.toponyms]
+        details = parser.rank_details(article.text, spans)
+        placed = parser.resolve_spans(article.text, spans)
+        examples.focus.extend(_focus_outcomes(article.toponyms, details, placed))
+        for detail in details:
             toponym = gold.get((detail.start, detail.end))
             if toponym is None or toponym.lat is None or toponym.lon is None:
                 continue
@@ -89,6 +100,25 @@ def extract(corpus: Corpus, gazetteer: Gazetteer, ranker: Ranker) -> Examples:
             right = haversine_km(lat, lon, detail.chosen.lat, detail.chosen.lon) <= ACCURACY_KM
             examples.picks.append((np.array(detail.pick, dtype=float), right))
     return examples
+
+
+def _focus_outcomes(
+    toponyms: Sequence[GoldToponym], details: Sequence[RankDetail], mentions: Sequence[Mention]
+) -> Iterator[bool]:
+    """For each located gold toponym that had no candidate but was placed: within 161 km?"""
+    ranked = {(d.start, d.end) for d in details}
+    placed = {(m.start, m.end): m.place for m in mentions if m.place is not None}
+    for toponym in toponyms:
+        span = (toponym.start, toponym.end)
+        place = placed.get(span)
+        if toponym.lat is None or toponym.lon is None or span in ranked or place is None:
+            continue
+        yield haversine_km(toponym.lat, toponym.lon, place.lat, place.lon) <= ACCURACY_KM
+
+
+def fit_focus_confidence(outcomes: Sequence[bool]) -> float:
+    """The share of right focus placements, Laplace-smoothed: (right + 1) / (all + 2)."""
+    return (sum(outcomes) + 1) / (len(outcomes) + 2)
 
 
 def fit_ranker(groups: list[tuple[np.ndarray, int]], l2: float) -> np.ndarray:
@@ -155,9 +185,10 @@ def train(corpora: list[Corpus], gazetteer: Gazetteer, label: str, l2: float = R
         groups = [g for corpus in corpora for g in extract(corpus, gazetteer, ranker).groups]
         weights = fit_ranker(groups, l2)
         ranker = Ranker(tuple(_round(weights)), ranker.pick_weights, label)
-    picks = [p for corpus in corpora for p in extract(corpus, gazetteer, ranker).picks]
-    calibration = fit_calibrator(picks)
-    return Ranker(ranker.candidate_weights, tuple(_round(calibration)), label)
+    examples = [extract(corpus, gazetteer, ranker) for corpus in corpora]
+    calibration = fit_calibrator([p for e in examples for p in e.picks])
+    focus = fit_focus_confidence([right for e in examples for right in e.focus])
+    return Ranker(ranker.candidate_weights, tuple(_round(calibration)), label, _round(np.array([focus]))[0])
 
 
 def _round(values: np.ndarray) -> list[float]:
@@ -208,7 +239,7 @@ def main() -> None:
     temporary = args.out.with_suffix(".tmp")
     temporary.write_text(ranker.to_json(), encoding="utf-8")
     temporary.replace(args.out)
-    print(f"weights written to {args.out}", file=sys.stderr)
+    print(f"weights written to {args.out}; focus confidence {ranker.focus_confidence}", file=sys.stderr)
     for name, weight in zip(CANDIDATE_FEATURES, ranker.candidate_weights, strict=True):
         print(f"  {name:28} {weight:+.4f}", file=sys.stderr)
     if not math.isfinite(sum(ranker.candidate_weights)):

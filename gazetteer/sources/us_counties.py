@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from gazetteer.lexicon import STATE_ABBREVIATIONS
+from gazetteer.lexicon import STATE_ABBREVIATIONS, county_spellings
 from gazetteer.normalize import normalize
 from gazetteer.sources import SourcePaths
 
@@ -26,4 +26,5 @@ def county_rows(paths: SourcePaths) -> Iterator[tuple[str, str]]:
         name = record.get("name") or ""
         state = STATE_ABBREVIATIONS.get((record.get("state") or "").upper())
         if name.split()[-1:] in _COUNTY_WORDS and state:
-            yield normalize(name), state
+            for spelling in county_spellings(name):
+                yield normalize(spelling), state

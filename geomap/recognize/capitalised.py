@@ -324,7 +324,7 @@ class NameRecognizer:
             back = i - 1
             while back >= 0 and tokens[back][2].lower() in _CONNECTORS:
                 back = -2 if tokens[back][2].lower() in _LINKING else back - 1
-            previous = tokens[back][2] if back >= 0 else before if back == -1 else ""
+            previous = _hyphened_word(chunk, tokens, back) if back >= 0 else before if back == -1 else ""
             if back >= 0 and "-" in chunk[tokens[back][1] : tokens[i][0]]:
                 previous, back = "", -2  # "Middlesex-London", "Israeli-Egyptian": two names, no person
             following = tokens[j + 1][2] if j + 1 < count else ""
@@ -360,6 +360,16 @@ class NameRecognizer:
                 people.extend((norm, normalize(following)))
                 i = j + 2  # "James Baker", "George Bush": both words are the person's
                 continue
+            if (
+                verdict == "keep"
+                and kind == MentionKind.PLACE
+                and j + 1 < count
+                and chunk[end : tokens[j + 1][0]].isspace()
+                and self._country_as_given_name(word, norm, following)
+            ):
+                people.append(normalize(following))
+                i = j + 2  # "Georgia Stevens": the girl, not the country, and not a town Stevens
+                continue
             if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
@@ -368,6 +378,10 @@ class NameRecognizer:
                 continue
             if verdict == "person":
                 people.append(norm)
+                if self._surname_after_title(chunk, tokens, j, previous):
+                    people.append(normalize(following))  # "Senator Marco Rubio": both words
+                    i = j + 2
+                    continue
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
 
@@ -446,7 +460,37 @@ class NameRecognizer:
         if strength != Strength.WEAK and not (word in self._first_names and strength != Strength.COUNTRY):
             return False
         initial = len(following) == 1 and following.isupper()
-        return initial or said or self._name_like(following)
+        if initial or said or self._name_like(following):
+            return True
+        # "Donald Trump": a small town's name that is a given name, then a capitalised word
+        # that is no place's head, even one that is an ordinary word in lowercase
+        return strength == Strength.WEAK and word in self._first_names and self._surname_like(following)
+
+    def _surname_like(self, word: str) -> bool:
+        """A capitalised word that may be a surname though it is also an ordinary word ("Trump").
+
+        Not one of the commonest words, which head the names of offices and firms ("Alexandria
+        Police", "Austin Energy"); not a head word of a place's, a building's or a medium's name
+        ("Marion County", "Chester Zoo", "Austin Radio"); not a demonym or a place stronger
+        than a small town.
+        """
+        lowered = word.lower()
+        if lowered in NAME_HEADS or lowered in BUILDING_HEADS or lowered in MEDIA_HEADS:
+            return False
+        return self._word_frequency(normalize(word)) < VERY_COMMON_ZIPF and self._capitalised_name(word)
+
+    def _country_as_given_name(self, word: str, norm: str, following: str) -> bool:
+        """A country's name that is a given name, before a common surname: "Georgia Stevens".
+
+        The mention alone is the person's ("Chad Walker", "Jordan Henderson"); the country keeps
+        its other mentions, unlike a small town's name before a surname.
+        """
+        if self._strength(norm) != Strength.COUNTRY or word not in self._first_names or " " in norm:
+            return False
+        if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
+            return False
+        after = normalize(following)
+        return not (after in self._names and self._strength(after) != Strength.WEAK)
 
     def _first_name_and_surname(self, word: str, norm: str, following: str) -> bool:
         """A given name before a common surname: "James Baker", "George Bush", "Abraham Lincoln".
@@ -466,6 +510,19 @@ class NameRecognizer:
         if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
             return False  # "Lincoln Park", "George Street": a place's name, though Park is a surname
         return self._strength(normalize(following)) != Strength.COUNTRY
+
+    def _surname_after_title(self, chunk: str, tokens: list[_Token], j: int, previous: str) -> bool:
+        """Whether the word after a titled given name is the surname: "Senator Marco Rubio".
+
+        After a title ("President", "Senator") or a role, a given name and the name-like word
+        spaced after it are one person's name.
+        """
+        if j + 1 >= len(tokens) or not chunk[tokens[j][1] : tokens[j + 1][0]].isspace():
+            return False
+        if not (_is_title(previous) or previous.lower() in ROLES):
+            return False
+        following = tokens[j + 1][2]
+        return following.lower() not in NAME_HEADS and self._name_like(following)
 
     def _rare_word(self, word: str) -> bool:
         """Whether a capitalised word is no ordinary English word: "Taylor", not "Keys" or "Black"."""
@@ -551,6 +608,8 @@ class NameRecognizer:
                 return "ordinary" if strength == Strength.CITY else "drop"
         if _is_title(previous) or (previous.lower() in ROLES and strength != Strength.COUNTRY):
             return "person"
+        if inside and strength == Strength.WEAK and previous in self._first_names:
+            return "person"  # "Marco Rubio", "Bill Rigby": a given name, however ordinary a word
         if inside and strength != Strength.COUNTRY and self._name_like(previous):
             if strength != Strength.WEAK and " " in norm and normalize(previous) in self._names:
                 return "keep"  # "Valhalla New York", "Springfield New Jersey": a town and its state
@@ -569,10 +628,14 @@ class NameRecognizer:
 
     def _name_like(self, word: str) -> bool:
         """A capitalised word that is no ordinary word, modifier, demonym or strong place: a first name."""
+        return word.lower() not in self._common and self._capitalised_name(word)
+
+    def _capitalised_name(self, word: str) -> bool:
+        """A capitalised word that is no modifier, connector, demonym or strong place (any word)."""
         if not word or not word[0].isupper() or _is_acronym(word) or len(word) < 2:
             return False
         lowered = word.lower()
-        if lowered in MODIFIERS or lowered in self._common or lowered in _CONNECTORS or lowered in CALENDAR:
+        if lowered in MODIFIERS or lowered in _CONNECTORS or lowered in CALENDAR:
             return False
         norm = normalize(word)
         return not any(
@@ -618,6 +681,14 @@ class NameRecognizer:
         return sorted(kept + extra, key=lambda s: s.start)
 
 
+def _hyphened_word(chunk: str, tokens: list[_Token], i: int) -> str:
+    """Token i with the tokens hyphened to it before: "President-elect" for "elect"."""
+    first = i
+    while first > 0 and chunk[tokens[first - 1][1] : tokens[first][0]] == "-":
+        first -= 1
+    return chunk[tokens[first][0] : tokens[i][1]]
+
+
 def _after_comma(text: str, start: int) -> bool:
     """Tell whether a word and a comma precede `start`, as in "Alexandria, La."."""
     index = start - 1
@@ -627,9 +698,13 @@ def _after_comma(text: str, start: int) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    """A personal title before a name: "President", "Gov.", "mayor"; but not "miss" or "general"."""
+    """A personal title before a name: "President", "Gov.", "mayor"; but not "miss" or "general".
+
+    A hyphened title counts by its title word: "President-elect", "ex-Governor", "Vice-Admiral".
+    """
     lowered = word.lower().rstrip(".")
-    return lowered in TITLES and (word[:1].isupper() or lowered not in LOWERCASE_NOT_TITLES)
+    title = next((part for part in lowered.split("-") if part in TITLES), None)
+    return title is not None and (word[:1].isupper() or title not in LOWERCASE_NOT_TITLES)
 
 
 def _is_acronym(surface: str) -> bool:
@@ -651,6 +726,13 @@ def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:
     if index == start - 1:
         return opens, ""  # no space before `start`: no previous word
     end = index + 1
-    while index >= 0 and (text[index].isalnum() or text[index] == "."):
+    while index >= 0 and (text[index].isalnum() or text[index] == "." or _inner_hyphen(text, index)):
         index -= 1
     return opens, text[index + 1 : end]
+
+
+def _inner_hyphen(text: str, index: int) -> bool:
+    """A hyphen between two letters, inside one word: "President-elect"."""
+    if text[index] != "-" or not 0 < index < len(text) - 1:
+        return False
+    return text[index - 1].isalpha() and text[index + 1].isalpha()

@@ -60,6 +60,8 @@ PICK_FEATURES = (
     "intercept",
 )
 WEIGHTS_FILE = "ranker.json"
+#: The focus confidence of weights that do not record one (a guess: the pick is a fallback).
+DEFAULT_FOCUS_CONFIDENCE = 0.05
 #: Shares are clipped this far from 0 and 1 before taking their logit.
 _SHARE_EPSILON = 1e-4
 
@@ -72,6 +74,9 @@ class Ranker:
     pick_weights: tuple[float, ...]
     trained_on: str = ""
     """What the weights were fitted on (corpora, data version), as the weights file records it."""
+    focus_confidence: float = DEFAULT_FOCUS_CONFIDENCE
+    """P(right) of a given name the gazetteer lacks, placed at the article's focus: the share
+    of such names in the training corpora that lie within 161 km of it."""
 
     def score(self, features: tuple[float, ...]) -> float:
         """A candidate's score: higher is likelier; softmax over a name's candidates.
@@ -98,6 +103,7 @@ class Ranker:
                     "trained_on": self.trained_on,
                     "candidate_features": dict(zip(CANDIDATE_FEATURES, self.candidate_weights, strict=True)),
                     "pick_features": dict(zip(PICK_FEATURES, self.pick_weights, strict=True)),
+                    "focus_confidence": self.focus_confidence,
                 },
                 indent=2,
             )
@@ -114,6 +120,7 @@ class Ranker:
             tuple(float(candidate.get(name, 0.0)) for name in CANDIDATE_FEATURES),
             tuple(float(pick.get(name, 0.0)) for name in PICK_FEATURES),
             str(data.get("trained_on", "")),
+            float(data.get("focus_confidence", DEFAULT_FOCUS_CONFIDENCE)),
         )
 
 

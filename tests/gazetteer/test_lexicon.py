@@ -31,3 +31,22 @@ def test_a_county_the_outlines_lack_has_no_point() -> None:
 def test_every_state_and_the_district_have_counties() -> None:
     states = {state for state, _ in lexicon.us_county_points()}
     assert len(states) >= 51 and {"Texas", "Alaska", "District of Columbia"} <= states
+
+
+@pytest.mark.parametrize(
+    ("name", "spellings"),
+    [
+        ("De Soto Parish", ("De Soto Parish", "DeSoto Parish")),
+        ("LaSalle County", ("LaSalle County", "La Salle County")),
+        ("Delaware County", ("Delaware County",)),  # no particle: one word stays whole
+        ("Lee County", ("Lee County",)),
+    ],
+)
+def test_a_county_particle_is_spelt_joined_and_apart(name: str, spellings: tuple[str, ...]) -> None:
+    assert lexicon.county_spellings(name) == spellings
+
+
+def test_a_county_is_found_however_its_particle_is_spelt() -> None:
+    joined = lexicon.county_point("Louisiana", "desoto parish")
+    apart = lexicon.county_point("Louisiana", "de soto parish")
+    assert joined is not None and joined == apart

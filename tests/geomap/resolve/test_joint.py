@@ -7,6 +7,7 @@ import pytest
 from gazetteer import Gazetteer
 from geomap.model import Mention, MentionKind
 from geomap.pipeline import Geoparser
+from geomap.resolve.ranker import load_ranker
 
 PLACE, DEMONYM = MentionKind.PLACE, MentionKind.DEMONYM
 
@@ -87,7 +88,8 @@ def test_unknown_given_span_goes_to_the_article_focus(parser: Geoparser) -> None
     text = "Coffman Park in Damascus opened. Damascus celebrated."
     mention = parser.resolve_spans(text, [(0, 12)])[0]
     assert mention.place is not None and mention.place.name == "Damascus"
-    assert mention.confidence < 0.1
+    # as sure as such guesses proved in the training corpora, no surer
+    assert mention.confidence == load_ranker().focus_confidence < 0.6
 
 
 @pytest.mark.parametrize(

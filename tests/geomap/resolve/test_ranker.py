@@ -10,6 +10,7 @@ from gazetteer import Candidate, Kind, Place
 from gazetteer.ranking import cities_over_divisions as _cities_over_divisions
 from geomap.resolve.ranker import (
     CANDIDATE_FEATURES,
+    DEFAULT_FOCUS_CONFIDENCE,
     PICK_FEATURES,
     Ranker,
     load_ranker,
@@ -28,10 +29,12 @@ def test_the_shipped_weights_name_every_feature_and_what_they_were_fitted_on() -
     assert len(ranker.pick_weights) == len(PICK_FEATURES)
     assert all(math.isfinite(w) for w in (*ranker.candidate_weights, *ranker.pick_weights))
     assert ranker.trained_on
+    assert 0.0 < ranker.focus_confidence < 1.0 and ranker.focus_confidence != DEFAULT_FOCUS_CONFIDENCE
 
 
 def test_weights_round_trip_through_json_and_missing_features_weigh_nothing() -> None:
-    ranker = Ranker(tuple(float(i) for i in range(len(CANDIDATE_FEATURES))), (0.5,) * len(PICK_FEATURES), "t")
+    weights = tuple(float(i) for i in range(len(CANDIDATE_FEATURES)))
+    ranker = Ranker(weights, (0.5,) * len(PICK_FEATURES), "t", 0.4)
     assert Ranker.from_json(ranker.to_json()) == ranker
     empty = Ranker.from_json('{"candidate_features": {}, "pick_features": {"intercept": 2.0}}')
     assert empty.score((1.0,) * len(CANDIDATE_FEATURES)) == 0.0

@@ -151,3 +151,48 @@ def test_a_us_county_is_placed_at_its_own_centre_in_the_state_the_story_is_about
     place = places(parser, text)["Walker County"].place
     assert place is not None and place.admin1 == "Texas"
     assert abs(place.lat - 30.74) < 0.1 and abs(place.lon + 95.57) < 0.1
+
+
+def test_a_county_many_states_share_can_be_in_any_of_them(parser: Geoparser) -> None:
+    """Not only in the first states of the alphabet: every state's county stays a candidate."""
+    text = "Sirens will go up in Columbus, Grove City and Dublin, Ohio. Washington County pays for them."
+    place = places(parser, text)["Washington County"].place
+    assert place is not None and place.admin1 == "Ohio"
+
+
+def test_a_county_spelt_with_its_particle_joined_is_the_census_one(parser: Geoparser) -> None:
+    """The Census writes "La Salle County" (Texas); news often "LaSalle County"."""
+    text = "Ranchers in LaSalle County, south of San Antonio, Texas, lost cattle to the drought."
+    place = places(parser, text)["LaSalle County"].place
+    assert place is not None and place.admin1 == "Texas"
+    assert abs(place.lat - 28.34) < 0.1 and abs(place.lon + 99.10) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a hyphened title names a person as the plain one does
+        ("President-elect Donald Sparrow toured a plant in Cleveland on Monday.", {"Donald", "Sparrow"}),
+        # after a title, a given name and the word spaced after it are one person's name
+        ("Senator Bill Dunn met voters in Tulsa.", {"Bill", "Dunn"}),
+        # a given name that is also an ordinary word still makes the next word a surname
+        ("Reporting by Mark Rigby in Boise; editing by Grant Oakley.", {"Rigby", "Oakley"}),
+        # a small town's name that is a given name, before a surname that is also a word
+        ("Donald Sparrow narrowly won the vote in Tulsa.", {"Donald", "Sparrow"}),
+        # a country's name that is a given name, before a common surname
+        ("Officers Ron Beck and Chad Walker drove to Boise.", {"Chad", "Walker"}),
+    ],
+)
+def test_people_named_after_titles_and_given_names_are_no_places(
+    parser: Geoparser, text: str, people: set[str]
+) -> None:
+    found = places(parser, text)
+    assert not people & set(found)
+    assert {"Cleveland", "Tulsa", "Boise"} & set(found)
+
+
+def test_a_country_named_as_a_given_name_is_the_country_elsewhere(parser: Geoparser) -> None:
+    """Only the mention before the surname is the person's: one girl does not cost a country."""
+    text = "Georgia Barnes, 9, skated in Calgary. Georgia hosts the next meet."
+    found = [m.surface for m in parser.parse(text)]
+    assert found.count("Georgia") == 1 and "Barnes" not in found and "Calgary" in found
