@@ -99,11 +99,19 @@ class LookupKey(NamedTuple):
     """Only places of these kinds ("La." may only be the division Louisiana)."""
     country: str | None = None
     """Only this country, by ISO code (a demonym given where a place name was expected)."""
+    named_after: str | None = None
+    """The town a street's name carries ("morecambe" in "Morecambe Road"): no place of the
+    street's own, but evidence of where the article is, as a name of the article would be."""
 
     @classmethod
     def division(cls, norm: str) -> LookupKey:
         """The first-level divisions called `norm`."""
         return cls(norm, _DIVISION_ONLY)
+
+    @classmethod
+    def street(cls, norm: str, named_after: str | None = None) -> LookupKey:
+        """A street or road called `norm`: named in the text, but no gazetteer place is one."""
+        return cls(norm, _NO_KIND, None, named_after)
 
     @classmethod
     def of_country(cls, code: str) -> LookupKey:
@@ -112,6 +120,7 @@ class LookupKey(NamedTuple):
 
 
 _DIVISION_ONLY = frozenset({Kind.ADMIN1})
+_NO_KIND: frozenset[Kind] = frozenset()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNTRY_ONLY = frozenset({Kind.COUNTRY})
 

@@ -27,6 +27,7 @@ from geomap.recognize.words import (
     NAME_HEADS,
     NEVER,
     ROLES,
+    STREET_HEADS,
     TITLES,
 )
 
@@ -81,6 +82,8 @@ _ABBREVIATION_LIKE = re.compile(
 )
 _STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
 # After a name, what makes it part of a disease's or a holiday's: "West Nile virus", "St. Patrick's Day".
+#: A number after a name: "County Road 80", "Route 9".
+_NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d")
 _DISEASE_AFTER = re.compile(
     r"(?:[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")|(?-i:['’]s[ \t\u00a0]+Day))\b",
     re.IGNORECASE,
@@ -98,6 +101,8 @@ _PERSON_DESCRIPTION = re.compile(
 _LEADING_FUNCTION_WORDS = frozenset(
     {"in", "at", "from", "near", "the", "by", "on", "for", "to", "of", "outside"}
 )
+#: Words that start a sentence, not a street's name: "The Street", "A Road to Recovery".
+_NO_STREET_START = _LEADING_FUNCTION_WORDS | {"a", "an", "this", "that", "every", "one"}
 #: Two or three capitalised words ending where a person's description begins.
 _DESCRIBED_NAME = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})$")
 # A given name, then initials or a second given name, then a surname: "Maria J. Evans", "Kevin Lee
@@ -155,7 +160,7 @@ class NameRecognizer:
         self._common = lexicon.common_words() if common_words is None else common_words
         self._first_names = lexicon.first_names()
         self._surnames = lexicon.surnames()
-        self._chunk_cache: dict[tuple[str, bool, str, bool, bool], _ChunkResult] = {}
+        self._chunk_cache: dict[tuple[str, bool, str, bool, bool, bool], _ChunkResult] = {}
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
     def find(self, text: str) -> list[Span]:
@@ -187,6 +192,7 @@ class NameRecognizer:
                 *_sentence_and_previous_word(text, offset),
                 spaced and _SPEECH.match(text, end) is not None,
                 spaced and _DISEASE_AFTER.match(text, end) is not None,
+                spaced and _NUMBER_AFTER.match(text, end) is not None,
             )
             found = cache.get(key)
             if found is None:
@@ -298,7 +304,13 @@ class NameRecognizer:
         )
 
     def _chunk_spans(
-        self, chunk: str, opens_sentence: bool, before: str, said: bool, disease_after: bool
+        self,
+        chunk: str,
+        opens_sentence: bool,
+        before: str,
+        said: bool,
+        disease_after: bool,
+        number_after: bool,
     ) -> _ChunkResult:
         """Spans of one chunk relative to its start, and the names it shows to be people's.
 
@@ -312,6 +324,17 @@ class NameRecognizer:
         i = 0
         while i < count:
             word = tokens[i][2]
+            street = self._street_at(chunk, tokens, i, number_after)
+            if street is not None:
+                last, norm = street
+                key = LookupKey.street(
+                    norm, self._town_in_a_street(chunk[tokens[i][0] : tokens[last - 1][1]])
+                )
+                kept.append(
+                    (tokens[i][0], tokens[last][1], key, MentionKind.PLACE, opens_sentence and i == 0)
+                )
+                i = last + 1
+                continue
             found = self._longest_at(chunk, tokens, longest, i)
             if found is None and i == 0 and not opens_sentence and not _joined_to_next(chunk, tokens, 0):
                 # not the first word of a longer name: "towards Maarat al-Numan" is no misspelt "Meerut"
@@ -384,6 +407,56 @@ class NameRecognizer:
                     continue
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
+
+    def _street_at(
+        self, chunk: str, tokens: list[_Token], i: int, number_after: bool
+    ) -> tuple[int, str] | None:
+        """A street's name starting at token i: (index of its last token, norm), if one does.
+
+        One to three capitalised words spaced before a street word ("Main Street", "Rest Acres
+        Road", "Elm St."): a street the gazetteer does not know, named but never placed. Not
+        when the gazetteer has the whole name, nor inside a longer name ("Wall Street Journal",
+        "Main Street Bank"), nor led by a function word ("The Street"), nor numbered ("Otter
+        Tail County Road 80" names the county; `number_after` says a number follows the chunk).
+        """
+        first = tokens[i][2]
+        if not first[0].isupper() or first.lower() in _NO_STREET_START or first in STREET_HEADS:
+            return None
+        for last in range(i + 1, min(i + 4, len(tokens))):
+            if not chunk[tokens[last - 1][1] : tokens[last][0]].isspace():
+                return None
+            word = tokens[last][2]
+            if word in STREET_HEADS:
+                break
+            if not word[0].isupper() or word.lower() in _CONNECTORS:
+                return None
+        else:
+            return None
+        after = tokens[last + 1][2] if last + 1 < len(tokens) else ""
+        if after[:1].isupper() and chunk[tokens[last][1] : tokens[last + 1][0]].isspace():
+            return None  # "Wall Street Journal": the street names something else
+        if number_after and last == len(tokens) - 1:
+            return None
+        norm = normalize(chunk[tokens[i][0] : tokens[last][1]])
+        if norm in self._names or norm in self._extra:
+            return None  # the gazetteer's own place (a square, a district) is looked up as such
+        return last, norm
+
+    def _town_in_a_street(self, words: str) -> str | None:
+        """The town a street is named after, if its words are one ("Morecambe" of "Morecambe Road").
+
+        Roads are named after the towns they lead to, so the town is evidence of where the
+        article is. Not a division or a country ("California Street" is in many cities), nor
+        words that name people or things as often ("King", "Church", "Francis", "Rutledge").
+        """
+        norm = normalize(words)
+        if norm not in self._names or self._strength(norm) not in (Strength.WEAK, Strength.CITY):
+            return None
+        if " " not in norm and (
+            self._word_frequency(norm) >= COMMON_ZIPF or words in self._first_names or words in self._surnames
+        ):
+            return None
+        return norm
 
     @staticmethod
     def _inside_an_unknown_name(chunk: str, tokens: list[_Token], i: int, kept: list[_ChunkSpan]) -> bool:

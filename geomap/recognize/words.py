@@ -88,6 +88,25 @@ BUILDING_HEADS = frozenset(
         """
     )
 )
+#: The last word of a street's or a road's name, as news writes it: "Main Street", "Elm St.",
+#: "Rest Acres Road". Case counts: "the street" and "Street" alone are no street's name.
+STREET_HEADS = frozenset(
+    {
+        "Street",
+        "St.",
+        "St",
+        "Road",
+        "Rd",
+        "Avenue",
+        "Ave",
+        "Boulevard",
+        "Blvd",
+        "Lane",
+        "Drive",
+        "Parkway",
+        "Pike",
+    }
+)
 #: Capitalised words that, after a name that is no country or big city, make it a broadcaster's:
 #: "Al Masirah TV" is no Omani island.
 MEDIA_HEADS = frozenset(_words("tv television radio channel"))

@@ -88,6 +88,9 @@ class JointResolver:
                 demonym_votes[self._demonyms[span.key.norm]] += 1
             else:
                 by_key.setdefault(span.key, []).append(span)
+                if span.key.named_after is not None:  # "Morecambe Road": Morecambe, as evidence
+                    town = replace(span, key=LookupKey(span.key.named_after))
+                    by_key.setdefault(town.key, []).append(town)
         pool = {key: self._index.candidates(key) for key in by_key}
         picks = {key: (found[0] if found else None) for key, found in pool.items()}
         scores: dict[LookupKey, _Scored] = {

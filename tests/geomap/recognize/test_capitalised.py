@@ -141,7 +141,17 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("under George Bush Jr. and in Texas", [("Texas", PLACE)]),
         ("Alexandria Police said Alexandria was calm.", [("Alexandria", PLACE), ("Alexandria", PLACE)]),
         ("She moved to Austin Texas last year.", [("Austin", PLACE), ("Texas", PLACE)]),
-        ("a walk down George Street", [("George", PLACE)]),
+        # a street is named, as a whole, though the gazetteer does not know it
+        ("a walk down George Street", [("George Street", PLACE)]),
+        (
+            "Crews closed Elm Street and Oak Lane in Paris.",
+            [("Elm Street", PLACE), ("Oak Lane", PLACE), ("Paris", PLACE)],
+        ),
+        ("at 775 Main St., near Paris", [("Main St.", PLACE), ("Paris", PLACE)]),
+        # not inside a longer name, nor a numbered road, nor after a function word
+        ("The Paris Street Journal said so.", [("Paris", PLACE)]),
+        ("west on Rapides Parish Road 12 to Alexandria", [("Rapides Parish", PLACE), ("Alexandria", PLACE)]),
+        ("The Road to Damascus", [("Damascus", PLACE)]),
         # a small town's name before a building's word is the building's name
         ("students of Williams College in Paris", [("Paris", PLACE)]),
         ("students of Paris University", [("Paris", PLACE)]),
@@ -226,7 +236,7 @@ def test_a_surname_seen_in_a_full_name_is_a_person_later(recognizer: NameRecogni
         # a name described as a person's is a person's, every word of it
         ("Hassan Nur, a resident of Boston, said so. Nur left.", [("Boston", PLACE)]),
         ("Hassan Nur, 34, was hurt in Boston.", [("Boston", PLACE)]),
-        ("He lives at 9 Flanders Road, the driver said.", [("Flanders", PLACE)]),
+        ("He lives at 9 Flanders Road, the driver said.", [("Flanders Road", PLACE)]),
         # a division's name before a surname no word shares is a given name
         ("Angus Taylor spoke in Boston.", [("Boston", PLACE)]),
         ("Floods hit Angus and Boston.", [("Angus", PLACE), ("Boston", PLACE)]),
@@ -296,3 +306,13 @@ def test_a_slash_joins_the_words_of_one_name_and_separates_two() -> None:
         "Israel",
         "Gaza",
     ]
+
+
+def test_a_street_asks_for_no_place_but_carries_the_town_it_is_named_after(
+    recognizer: NameRecognizer,
+) -> None:
+    (road, town) = recognizer.find("Police closed Latakia Road in Tartus.")
+    assert road.surface == "Latakia Road" and road.key.kinds == frozenset()
+    assert road.key.named_after == "latakia" and town.key.norm == "tartus"
+    (street,) = recognizer.find("Police closed Most Street on Friday.")
+    assert street.key.named_after is None  # "Most" is an ordinary word, not a town

@@ -23,9 +23,19 @@ def previous_word(text: str, start: int) -> str:
     while index >= 0 and text[index] in " \t\u00a0":
         index -= 1
     end = index + 1
-    while index >= 0 and (text[index].isalnum() or text[index] == "."):
+    while index >= 0 and (text[index].isalnum() or text[index] == "." or inner_hyphen(text, index)):
         index -= 1
     return text[index + 1 : end]
+
+
+def inner_hyphen(text: str, index: int) -> bool:
+    """A hyphen with a letter on each side belongs to the word: "President-elect"."""
+    return (
+        text[index] == "-"
+        and 0 < index < len(text) - 1
+        and text[index - 1].isalpha()
+        and text[index + 1].isalpha()
+    )
 
 
 TEXT = st.lists(
@@ -48,3 +58,5 @@ def test_examples() -> None:
     assert _sentence_and_previous_word("It rained. Paris", 11) == (True, "rained.")
     assert _sentence_and_previous_word("in/Paris", 3) == (False, "")
     assert _sentence_and_previous_word("Paris", 0) == (True, "")
+    assert _sentence_and_previous_word("said President-elect Lee", 21) == (False, "President-elect")
+    assert _sentence_and_previous_word("a 3-2 Lee", 6) == (False, "2")  # no letters: no joined word

@@ -196,3 +196,13 @@ def test_a_country_named_as_a_given_name_is_the_country_elsewhere(parser: Geopar
     text = "Georgia Barnes, 9, skated in Calgary. Georgia hosts the next meet."
     found = [m.surface for m in parser.parse(text)]
     assert found.count("Georgia") == 1 and "Barnes" not in found and "Calgary" in found
+
+
+def test_a_road_named_after_a_town_is_evidence_of_where_the_article_is(parser: Geoparser) -> None:
+    """The road is named, not placed; the town it leads to makes the English Ripon surer."""
+    with_road = {m.surface: m for m in parser.parse("Police closed Harrogate Road in Ripon after a crash.")}
+    without = places(parser, "Police closed the road in Ripon after a crash.")["Ripon"]
+    assert with_road["Harrogate Road"].place is None
+    ripon = with_road["Ripon"]
+    assert ripon.place is not None and ripon.place.country_code == "GB"
+    assert ripon.confidence > without.confidence
