@@ -225,6 +225,9 @@ class JointResolver:
         share, named = context.country_share(place.country_code, key)
         in_division = bool(place.admin1) and place.kind != Kind.ADMIN1
         gap = ranked[0][0] - ranked[1][0] if several else 0.0
+        by_prior = self._index.ranked(key)
+        favourite = by_prior.candidates[0].place == place if by_prior.candidates else False
+        margin = min(by_prior.priors[0] - by_prior.priors[1], 10.0) if len(by_prior.priors) > 1 else 10.0
         return (
             logit,
             min(gap, 20.0),
@@ -241,6 +244,8 @@ class JointResolver:
             float(top.matched != "primary"),
             float(share == 0.0 and context.grand_total > 0),
             context.leading_share_elsewhere(place.country_code, key) if share == 0.0 else 0.0,
+            float(favourite),
+            margin if favourite else 0.0,
             1.0,
         )
 

@@ -57,6 +57,8 @@ PICK_FEATURES = (
     "alternate_name",
     "unsupported_country",
     "other_country_leads",
+    "prior_favourite",
+    "prior_margin",
     "intercept",
 )
 WEIGHTS_FILE = "ranker.json"

@@ -155,3 +155,23 @@ def test_a_town_known_only_by_another_name_proves_nothing_alone(gazetteer: Gazet
     assert index.strength("damascus") == "city"
     assert index.strength("dimashq") == "weak"  # an alternate name: "Drug" is also Durg's
     assert index.strength("syria") == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "favourite"),
+    [
+        ("Pipelines cross Armenia, Georgia and Azerbaijan.", 1.0),  # the country: the prior's pick
+        ("Farms in Texas, Idaho, Georgia and Oregon were hit.", 0.0),  # the state: the article's
+    ],
+)
+def test_the_calibrator_sees_whether_the_article_overturned_the_prior(
+    parser: Geoparser, text: str, favourite: float
+) -> None:
+    """A pick the context-free ranking already made is surer than one the context forced."""
+    from geomap.resolve.ranker import PICK_FEATURES
+
+    start = text.index("Georgia")
+    (detail,) = parser.rank_details(text, [(start, start + len("Georgia"))])
+    features = dict(zip(PICK_FEATURES, detail.pick, strict=True))
+    assert features["prior_favourite"] == favourite
+    assert (features["prior_margin"] > 0) == bool(favourite)
