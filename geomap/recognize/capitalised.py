@@ -428,12 +428,13 @@ class NameRecognizer:
             word = tokens[last][2]
             if word in STREET_HEADS:
                 break
-            if not word[0].isupper() or word.lower() in _CONNECTORS:
-                return None
+            if not word[0].isupper() or word.lower() in _CONNECTORS or word.lower() in _NO_STREET_START:
+                return None  # "Man Killed On Main Street": a headline's words, not the street's
         else:
             return None
         after = tokens[last + 1][2] if last + 1 < len(tokens) else ""
-        if after[:1].isupper() and chunk[tokens[last][1] : tokens[last + 1][0]].isspace():
+        continues = after[:1].isupper() and after.lower() not in _NO_STREET_START
+        if continues and chunk[tokens[last][1] : tokens[last + 1][0]].isspace():
             return None  # "Wall Street Journal": the street names something else
         if number_after and last == len(tokens) - 1:
             return None

@@ -152,6 +152,7 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("The Paris Street Journal said so.", [("Paris", PLACE)]),
         ("west on Rapides Parish Road 12 to Alexandria", [("Rapides Parish", PLACE), ("Alexandria", PLACE)]),
         ("The Road to Damascus", [("Damascus", PLACE)]),
+        ("Man Hurt In Crash On Elm Street In Paris", [("Elm Street", PLACE), ("Paris", PLACE)]),
         # a small town's name before a building's word is the building's name
         ("students of Williams College in Paris", [("Paris", PLACE)]),
         ("students of Paris University", [("Paris", PLACE)]),
