@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 #: Bump when the schema or the way entries are compiled changes: forces a rebuild.
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 #: Shortest alternate name indexed; shorter ones are transliteration fragments or district numbers.
 MIN_ALTERNATE_CHARS = 3
 #: Towns smaller than this are not found by a transliterated spelling (too many collide).

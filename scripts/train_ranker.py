@@ -188,7 +188,7 @@ def train(corpora: list[Corpus], gazetteer: Gazetteer, label: str, l2: float = R
     examples = [extract(corpus, gazetteer, ranker) for corpus in corpora]
     calibration = fit_calibrator([p for e in examples for p in e.picks])
     focus = fit_focus_confidence([right for e in examples for right in e.focus])
-    return Ranker(ranker.candidate_weights, tuple(_round(calibration)), label, _round(np.array([focus]))[0])
+    return Ranker(ranker.candidate_weights, tuple(_round(calibration)), label, float(f"{focus:.6g}"))
 
 
 def _round(values: np.ndarray) -> list[float]:

@@ -1,10 +1,11 @@
-"""Recognition: find the spans of a text that name gazetteer places or are demonyms.
+"""Recognition: find the spans of a text that name gazetteer places or streets, or are demonyms.
 
 Capitalised word chunks are found with one regular expression; inside each chunk the
 longest run of words whose normalised form is a gazetteer name wins. Precision filters
 then drop ordinary words ("Most", "Police"), people ("President Assad", "Mikhail
 Bogdanov", and later a bare "Bogdanov"), codes and acronyms ("TASS"), and sentence-initial
-common words. US state abbreviations after a comma ("Alexandria, La.") are places too.
+common words. US state abbreviations after a comma ("Alexandria, La.") are places too, and
+so are streets the gazetteer does not know ("Main Street"): named, never placed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from geomap.recognize.words import (
     NEVER,
     ROLES,
     STREET_HEADS,
+    STREET_HEADS_THAT_ARE_SURNAMES,
     TITLES,
 )
 
@@ -81,9 +83,9 @@ _ABBREVIATION_LIKE = re.compile(
     r"[A-Z](?<!\w.)(?:[a-z]{1,4}\.|\.\s?[A-Z](?:[a-z]?\.(?:\s?[A-Z]\.)?)|[A-Z]\b)"
 )
 _STANDALONE = re.compile(r"\b(?:" + "|".join(lexicon.STANDALONE) + r")\b")
-# After a name, what makes it part of a disease's or a holiday's: "West Nile virus", "St. Patrick's Day".
 #: A number after a name: "County Road 80", "Route 9".
 _NUMBER_AFTER = re.compile(r"[ \t\u00a0]+\d")
+# After a name, what makes it part of a disease's or a holiday's: "West Nile virus", "St. Patrick's Day".
 _DISEASE_AFTER = re.compile(
     r"(?:[ \t\u00a0-]+(?:" + "|".join(sorted(DISEASE_WORDS)) + r")|(?-i:['’]s[ \t\u00a0]+Day))\b",
     re.IGNORECASE,
@@ -324,12 +326,9 @@ class NameRecognizer:
         i = 0
         while i < count:
             word = tokens[i][2]
-            street = self._street_at(chunk, tokens, i, number_after)
+            street = self._street_span(chunk, tokens, i, before, said, number_after)
             if street is not None:
-                last, norm = street
-                key = LookupKey.street(
-                    norm, self._town_in_a_street(chunk[tokens[i][0] : tokens[last - 1][1]])
-                )
+                last, key = street
                 kept.append(
                     (tokens[i][0], tokens[last][1], key, MentionKind.PLACE, opens_sentence and i == 0)
                 )
@@ -383,16 +382,19 @@ class NameRecognizer:
                 people.extend((norm, normalize(following)))
                 i = j + 2  # "James Baker", "George Bush": both words are the person's
                 continue
-            if (
+            # a place's name spaced before another capitalised word may be a given name
+            spaced_place = (
                 verdict == "keep"
                 and kind == MentionKind.PLACE
                 and j + 1 < count
                 and chunk[end : tokens[j + 1][0]].isspace()
-                and self._country_as_given_name(word, norm, following)
-            ):
+            )
+            if spaced_place and self._country_as_given_name(word, norm, following):
                 people.append(normalize(following))
                 i = j + 2  # "Georgia Stevens": the girl, not the country, and not a town Stevens
                 continue
+            if spaced_place and self._given_name_before_a_word(word, norm, following):
+                verdict = "drop"  # "Donald Trump": this mention is the person's
             if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
                 verdict = "person"
             if verdict == "keep":
@@ -407,6 +409,30 @@ class NameRecognizer:
                     continue
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
+
+    def _street_span(
+        self, chunk: str, tokens: list[_Token], i: int, before: str, said: bool, number_after: bool
+    ) -> tuple[int, LookupKey] | None:
+        """(index of the last token, key) of a street's name starting at token i, if one does.
+
+        Not a person's name that ends in a street word: after a title or a role ("Sheriff Mark
+        Lane"), a given name before it ("Diane Lane", "Rosamund Pike"), nor a speaker ("Tom
+        Lane said").
+        """
+        street = self._street_at(chunk, tokens, i, number_after)
+        if street is None:
+            return None
+        last, norm = street
+        previous = _hyphened_word(chunk, tokens, i - 1) if i > 0 else before
+        first, head = tokens[i][2], tokens[last][2]
+        if _is_title(previous) or previous.lower() in ROLES or _is_title(first) or first.lower() in ROLES:
+            return None
+        if tokens[last - 1][2] in self._first_names and head in STREET_HEADS_THAT_ARE_SURNAMES:
+            return None
+        if said and last == len(tokens) - 1:
+            return None
+        town = self._town_in_a_street(chunk[tokens[i][0] : tokens[last - 1][1]])
+        return last, LookupKey.street(norm, town)
 
     def _street_at(
         self, chunk: str, tokens: list[_Token], i: int, number_after: bool
@@ -438,6 +464,8 @@ class NameRecognizer:
             return None  # "Wall Street Journal": the street names something else
         if number_after and last == len(tokens) - 1:
             return None
+        if last - i >= 2 and self._strength(normalize(first)) in (Strength.COUNTRY, Strength.STRONG):
+            return None  # "Ohio Turnpike Road crews", "Iowa Farmers Drive to...": the state is named
         norm = normalize(chunk[tokens[i][0] : tokens[last][1]])
         if norm in self._names or norm in self._extra:
             return None  # the gazetteer's own place (a square, a district) is looked up as such
@@ -447,16 +475,17 @@ class NameRecognizer:
         """The town a street is named after, if its words are one ("Morecambe" of "Morecambe Road").
 
         Roads are named after the towns they lead to, so the town is evidence of where the
-        article is. Not a division or a country ("California Street" is in many cities), nor
-        words that name people or things as often ("King", "Church", "Francis", "Rutledge").
+        article is; a big city's, a state's or a country's name in a street ("Washington
+        Avenue", "Texas Avenue") at least says which country. Not a small town's name that
+        names people or things as often ("King", "Church", "Francis", "Rutledge").
         """
         norm = normalize(words)
-        if norm not in self._names or self._strength(norm) not in (Strength.WEAK, Strength.CITY):
+        if norm not in self._names:
             return None
-        if " " not in norm and (
-            self._word_frequency(norm) >= COMMON_ZIPF or words in self._first_names or words in self._surnames
-        ):
-            return None
+        if " " not in norm and self._strength(norm) == Strength.WEAK:
+            common = self._word_frequency(norm) >= COMMON_ZIPF
+            if common or words in self._first_names or words.capitalize() in self._surnames:
+                return None
         return norm
 
     @staticmethod
@@ -534,11 +563,17 @@ class NameRecognizer:
         if strength != Strength.WEAK and not (word in self._first_names and strength != Strength.COUNTRY):
             return False
         initial = len(following) == 1 and following.isupper()
-        if initial or said or self._name_like(following):
-            return True
-        # "Donald Trump": a small town's name that is a given name, then a capitalised word
-        # that is no place's head, even one that is an ordinary word in lowercase
-        return strength == Strength.WEAK and word in self._first_names and self._surname_like(following)
+        return initial or said or self._name_like(following)
+
+    def _given_name_before_a_word(self, word: str, norm: str, following: str) -> bool:
+        """A small town's name that is a given name, before a capitalised ordinary word: "Donald Trump".
+
+        Weaker evidence than a surname from the list: the mention alone is dropped, the town
+        keeps its other mentions ("Marion Teen Killed ... north of Marion").
+        """
+        if " " in norm or word not in self._first_names or self._strength(norm) != Strength.WEAK:
+            return False
+        return self._surname_like(following)
 
     def _surname_like(self, word: str) -> bool:
         """A capitalised word that may be a surname though it is also an ordinary word ("Trump").
@@ -564,6 +599,8 @@ class NameRecognizer:
         if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
             return False
         after = normalize(following)
+        if self._word_frequency(after) >= VERY_COMMON_ZIPF:
+            return False  # "Georgia Power", "Jordan Times": a firm's name, though Power is a surname
         return not (after in self._names and self._strength(after) != Strength.WEAK)
 
     def _first_name_and_surname(self, word: str, norm: str, following: str) -> bool:
@@ -758,9 +795,25 @@ class NameRecognizer:
 def _hyphened_word(chunk: str, tokens: list[_Token], i: int) -> str:
     """Token i with the tokens hyphened to it before: "President-elect" for "elect"."""
     first = i
-    while first > 0 and chunk[tokens[first - 1][1] : tokens[first][0]] == "-":
+    while first > 0 and chunk[tokens[first - 1][1] : tokens[first][0]] in _HYPHENS:
         first -= 1
-    return chunk[tokens[first][0] : tokens[i][1]]
+    return _capitalised_compound(chunk[tokens[first][0] : tokens[i][1]])
+
+
+#: The hyphens a compound word is written with.
+_HYPHENS = ("-", "\u2010")
+
+
+def _capitalised_compound(word: str) -> str:
+    """A hyphened word as the word before a name, if it opens with a capital ("President-elect").
+
+    Otherwise only its last part: "sit-in" before "Reading" is the locative "in".
+    """
+    if word[:1].isupper():
+        return word
+    for hyphen in _HYPHENS:
+        word = word.rpartition(hyphen)[2]
+    return word
 
 
 def _after_comma(text: str, start: int) -> bool:
@@ -802,11 +855,11 @@ def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:
     end = index + 1
     while index >= 0 and (text[index].isalnum() or text[index] == "." or _inner_hyphen(text, index)):
         index -= 1
-    return opens, text[index + 1 : end]
+    return opens, _capitalised_compound(text[index + 1 : end])
 
 
 def _inner_hyphen(text: str, index: int) -> bool:
     """A hyphen between two letters, inside one word: "President-elect"."""
-    if text[index] != "-" or not 0 < index < len(text) - 1:
+    if text[index] not in _HYPHENS or not 0 < index < len(text) - 1:
         return False
     return text[index - 1].isalpha() and text[index + 1].isalpha()

@@ -107,6 +107,9 @@ STREET_HEADS = frozenset(
         "Pike",
     }
 )
+#: Street words that are common surnames too: after a given name, a person's ("Diane Lane",
+#: "Rosamund Pike"), where "George Street" stays a street.
+STREET_HEADS_THAT_ARE_SURNAMES = frozenset({"Lane", "Pike"})
 #: Capitalised words that, after a name that is no country or big city, make it a broadcaster's:
 #: "Al Masirah TV" is no Omani island.
 MEDIA_HEADS = frozenset(_words("tv television radio channel"))

@@ -226,8 +226,9 @@ class JointResolver:
         in_division = bool(place.admin1) and place.kind != Kind.ADMIN1
         gap = ranked[0][0] - ranked[1][0] if several else 0.0
         by_prior = self._index.ranked(key)
-        favourite = by_prior.candidates[0].place == place if by_prior.candidates else False
         margin = min(by_prior.priors[0] - by_prior.priors[1], 10.0) if len(by_prior.priors) > 1 else 10.0
+        # tied priors (a county in every state) have no favourite: their order is the alphabet's
+        favourite = bool(by_prior.candidates) and by_prior.candidates[0].place == place and margin > 0
         return (
             logit,
             min(gap, 20.0),

@@ -13,7 +13,9 @@ from gazetteer.build import _SCHEMA
 from gazetteer.model import Candidate
 from gazetteer.precompute import STRENGTH_BLOB, STRENGTHS, UNRANKED, insert_ranked
 from gazetteer.ranking import (
+    ADMIN1_PRIOR,
     MAX_CANDIDATES,
+    division_prior,
     divisions_over_aliases,
     plain_candidates,
     prior,
@@ -108,3 +110,20 @@ def test_skipped_names_keep_no_ranking_and_no_strength() -> None:
     strengths = db.execute("SELECT value FROM blobs WHERE key = ?", (STRENGTH_BLOB,)).fetchone()[0]
     assert strengths[names["walker county"]] == UNRANKED
     assert STRENGTHS[strengths[names["homs"]]] == "city"
+
+
+def test_a_division_ranks_no_higher_than_its_whole_country_holds() -> None:
+    """The Isle of Man's parishes rank like a town of 84,000, not like a city of 10**8."""
+    assert division_prior("US") == division_prior("IN") == ADMIN1_PRIOR
+    assert division_prior("IM") < 5.0 < division_prior("GB") < ADMIN1_PRIOR
+    assert division_prior("XX") == ADMIN1_PRIOR  # a country with no population keeps the flat prior
+
+
+def test_a_small_country_s_division_no_longer_outranks_a_big_city() -> None:
+    parish = Candidate(
+        Place("x:1", "Saint Louis", Kind.ADMIN1, -4.6, 55.4, "SC", "Saint Louis"), 8.0, "primary"
+    )
+    city = Candidate(
+        Place("x:2", "St. Louis", Kind.CITY, 38.6, -90.2, "US", "Missouri", 300_000), 5.48, "primary"
+    )
+    assert [c.place.id for _, c in rank("saint louis", [parish, city])] == ["x:2", "x:1"]

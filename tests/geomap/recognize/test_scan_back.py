@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,21 +27,22 @@ def previous_word(text: str, start: int) -> str:
     end = index + 1
     while index >= 0 and (text[index].isalnum() or text[index] == "." or inner_hyphen(text, index)):
         index -= 1
-    return text[index + 1 : end]
+    word = text[index + 1 : end]
+    # a hyphened word counts whole only when it opens with a capital ("President-elect")
+    return word if word[:1].isupper() else re.split("[-\u2010]", word)[-1]
 
 
 def inner_hyphen(text: str, index: int) -> bool:
     """A hyphen with a letter on each side belongs to the word: "President-elect"."""
-    return (
-        text[index] == "-"
-        and 0 < index < len(text) - 1
-        and text[index - 1].isalpha()
-        and text[index + 1].isalpha()
-    )
+    if text[index] not in "-\u2010" or not 0 < index < len(text) - 1:
+        return False
+    return text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
 TEXT = st.lists(
-    st.sampled_from(["Gov.", "in", " ", "  ", "\t", "\u00a0", ".", "\n", "“", "3", "é", "-", "x"])
+    st.sampled_from(
+        ["Gov.", "in", " ", "  ", "\t", "\u00a0", ".", "\n", "“", "3", "é", "-", "\u2010", "x", "P"]
+    )
 ).map("".join)
 
 
@@ -60,3 +63,4 @@ def test_examples() -> None:
     assert _sentence_and_previous_word("Paris", 0) == (True, "")
     assert _sentence_and_previous_word("said President-elect Lee", 21) == (False, "President-elect")
     assert _sentence_and_previous_word("a 3-2 Lee", 6) == (False, "2")  # no letters: no joined word
+    assert _sentence_and_previous_word("a sit-in Reading", 9) == (False, "in")  # a lowercase compound

@@ -206,3 +206,44 @@ def test_a_road_named_after_a_town_is_evidence_of_where_the_article_is(parser: G
     ripon = with_road["Ripon"]
     assert ripon.place is not None and ripon.place.country_code == "GB"
     assert ripon.confidence > without.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # a person's name that ends in a street word is no street
+        (
+            "Sheriff Mark Lane said the road was closed near Tulsa.",
+            {"Tulsa"},
+            {"Sheriff Mark Lane", "Mark Lane"},
+        ),
+        ("Actress Diane Lane visited Boise.", {"Boise"}, {"Diane Lane"}),
+        ("Tom Lane said officers responded in Dayton.", {"Dayton"}, {"Tom Lane"}),
+        # a state's name leading a headline is the state, not the start of a street
+        (
+            "Ohio Turnpike Road crews worked near Toledo on Monday.",
+            {"Ohio", "Toledo"},
+            {"Ohio Turnpike Road"},
+        ),
+        # a town's name before an ordinary word loses that mention only
+        (
+            "Marion Teen Killed In Crash\n\nA Marion teenager died north of Marion, police said.",
+            {"Marion"},
+            set(),
+        ),
+        # a firm's name is no person: Georgia is the state
+        ("Georgia Power restored service to Macon.", {"Georgia", "Macon"}, set()),
+        # a lowercase compound before a name leaves the locative to be read
+        ("Protesters staged a sit-in Reading station on Friday.", {"Reading"}, set()),
+    ],
+)
+def test_streets_people_and_headlines_do_not_swallow_each_other(
+    parser: Geoparser, text: str, wanted: set[str], unwanted: set[str]
+) -> None:
+    surfaces = [m.surface for m in parser.parse(text)]
+    assert wanted <= set(surfaces) and not unwanted & set(surfaces), surfaces
+
+
+def test_a_state_in_a_street_name_still_says_which_country(parser: Geoparser) -> None:
+    place = places(parser, "Crews repaved Washington Avenue in St. Louis.")["St. Louis"].place
+    assert place is not None and place.country_code == "US"
