@@ -365,6 +365,8 @@ class NameRecognizer:
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
             if following == "Day" and self._strength(norm) != Strength.COUNTRY:
                 verdict = "drop"  # "Columbus Day": a holiday ("Canada Day" still names Canada)
+            if verdict == "keep" and self._before_an_epithet(chunk, tokens, j):
+                verdict = "person"  # "St John the Evangelist", "Alexander the Great": a person's epithet
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
             if verdict == "keep" and kind == MentionKind.PLACE and self._word_in_a_title(norm, following):
@@ -409,6 +411,21 @@ class NameRecognizer:
                     continue
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
+
+    def _before_an_epithet(self, chunk: str, tokens: list[_Token], j: int) -> bool:
+        """Whether "the" and a capitalised word no place's name follow token j: an epithet.
+
+        "John the Baptist", "Ivan the Terrible": a place is not named so ("Bosnia and the
+        Netherlands" joins two places: the word after "the" is a country's name there; a small
+        town called Great does not make "the Great" a place).
+        """
+        if j + 2 >= len(tokens) or tokens[j + 1][2] != "the":
+            return False
+        epithet = tokens[j + 2][2]
+        after = normalize(epithet)
+        if not epithet[0].isupper() or after in self._demonyms:
+            return False
+        return after not in self._names or self._strength(after) == Strength.WEAK
 
     def _street_span(
         self, chunk: str, tokens: list[_Token], i: int, before: str, said: bool, number_after: bool
