@@ -83,6 +83,7 @@ COUNTY_WORDS = ("county", "parish", "borough", "census area", "city and borough"
 
 
 #: A county name's leading particle, written joined or apart ("DeSoto" / "De Soto", "LaSalle").
+_PARTICLES = ("De", "La", "Le", "Du")
 _PARTICLE_JOINED = re.compile(r"^(De|La|Le|Du)(?=[A-Z][a-z])")
 _PARTICLE_APART = re.compile(r"^(De|La|Le|Du) (?=[A-Z][a-z])")
 
@@ -94,6 +95,8 @@ def county_spellings(name: str) -> tuple[str, ...]:
     disagree: the Census's "De Soto Parish" is the newspaper's "DeSoto Parish". Only a
     capitalised particle before a capitalised word is moved ("Delaware" stays whole).
     """
+    if not name.startswith(_PARTICLES):
+        return (name,)  # most names: no regular expression to run (the table is read at start)
     variants = [name, _PARTICLE_JOINED.sub(r"\1 ", name), _PARTICLE_APART.sub(r"\1", name)]
     return tuple(dict.fromkeys(variants))
 

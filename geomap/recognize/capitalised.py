@@ -324,9 +324,10 @@ class NameRecognizer:
         people: list[str] = []
         ordinary: list[_ChunkSpan] = []
         i = 0
+        streets = any(token[2] in STREET_HEADS for token in tokens)
         while i < count:
             word = tokens[i][2]
-            street = self._street_span(chunk, tokens, i, before, said, number_after)
+            street = self._street_span(chunk, tokens, i, before, said, number_after) if streets else None
             if street is not None:
                 last, key = street
                 kept.append(
@@ -387,6 +388,7 @@ class NameRecognizer:
             # a place's name spaced before another capitalised word may be a given name
             spaced_place = (
                 verdict == "keep"
+                and word in self._first_names
                 and kind == MentionKind.PLACE
                 and j + 1 < count
                 and chunk[end : tokens[j + 1][0]].isspace()
@@ -611,7 +613,7 @@ class NameRecognizer:
         The mention alone is the person's ("Chad Walker", "Jordan Henderson"); the country keeps
         its other mentions, unlike a small town's name before a surname.
         """
-        if self._strength(norm) != Strength.COUNTRY or word not in self._first_names or " " in norm:
+        if word not in self._first_names or " " in norm or self._strength(norm) != Strength.COUNTRY:
             return False
         if following.lower() in NAME_HEADS or following.capitalize() not in self._surnames:
             return False
@@ -826,7 +828,7 @@ def _capitalised_compound(word: str) -> str:
 
     Otherwise only its last part: "sit-in" before "Reading" is the locative "in".
     """
-    if word[:1].isupper():
+    if word[:1].isupper() or ("-" not in word and "\u2010" not in word):
         return word
     for hyphen in _HYPHENS:
         word = word.rpartition(hyphen)[2]
