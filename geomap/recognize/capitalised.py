@@ -442,16 +442,25 @@ class NameRecognizer:
         if street is None:
             return None
         last, norm = street
-        previous = _hyphened_word(chunk, tokens, i - 1) if i > 0 else before
-        first, head = tokens[i][2], tokens[last][2]
-        if _is_title(previous) or previous.lower() in ROLES or _is_title(first) or first.lower() in ROLES:
-            return None
-        if tokens[last - 1][2] in self._first_names and head in STREET_HEADS_THAT_ARE_SURNAMES:
+        head = tokens[last][2]
+        if head in STREET_HEADS_THAT_ARE_SURNAMES and self._titled_or_named(chunk, tokens, i, last, before):
             return None
         if said and last == len(tokens) - 1:
             return None
         town = self._town_in_a_street(chunk[tokens[i][0] : tokens[last - 1][1]])
         return last, LookupKey.street(norm, town)
+
+    def _titled_or_named(self, chunk: str, tokens: list[_Token], i: int, last: int, before: str) -> bool:
+        """Whether tokens i..last read as a person's name ("Sheriff Lane", "Diane Lane").
+
+        After a title or a role, or a given name before the last word. Only a street word that
+        is a surname too is asked about: "King Edward Street" is a street.
+        """
+        previous = _hyphened_word(chunk, tokens, i - 1) if i > 0 else before
+        first = tokens[i][2]
+        if _is_title(previous) or previous.lower() in ROLES or _is_title(first) or first.lower() in ROLES:
+            return True
+        return tokens[last - 1][2] in self._first_names
 
     def _street_at(
         self, chunk: str, tokens: list[_Token], i: int, number_after: bool

@@ -155,6 +155,9 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         # a name before "the" and an epithet is a person's, here and elsewhere in the article
         ("The church of Paris the Evangelist stands in Texas; Paris is its saint.", [("Texas", PLACE)]),
         ("Man Hurt In Crash On Elm Street In Paris", [("Elm Street", PLACE), ("Paris", PLACE)]),
+        # a street named after a king is a street; a person named Lane is not
+        ("Crews closed King Edward Street in Paris.", [("King Edward Street", PLACE), ("Paris", PLACE)]),
+        ("Sheriff Lane said Paris was calm.", [("Paris", PLACE)]),
         # a small town's name before a building's word is the building's name
         ("students of Williams College in Paris", [("Paris", PLACE)]),
         ("students of Paris University", [("Paris", PLACE)]),
