@@ -611,8 +611,7 @@ class NameRecognizer:
         ("Marion County", "Chester Zoo", "Austin Radio"); not a demonym or a place stronger
         than a small town.
         """
-        lowered = word.lower()
-        if lowered in NAME_HEADS or lowered in BUILDING_HEADS or lowered in MEDIA_HEADS:
+        if word.lower() in NAME_HEADS:  # the place, building and medium heads all
             return False
         return self._word_frequency(normalize(word)) < VERY_COMMON_ZIPF and self._capitalised_name(word)
 
@@ -820,6 +819,10 @@ class NameRecognizer:
         return sorted(kept + extra, key=lambda s: s.start)
 
 
+#: The hyphens a compound word is written with.
+_HYPHENS = ("-", "\u2010")
+
+
 def _hyphened_word(chunk: str, tokens: list[_Token], i: int) -> str:
     """Token i with the tokens hyphened to it before: "President-elect" for "elect"."""
     first = i
@@ -828,16 +831,12 @@ def _hyphened_word(chunk: str, tokens: list[_Token], i: int) -> str:
     return _capitalised_compound(chunk[tokens[first][0] : tokens[i][1]])
 
 
-#: The hyphens a compound word is written with.
-_HYPHENS = ("-", "\u2010")
-
-
 def _capitalised_compound(word: str) -> str:
     """A hyphened word as the word before a name, if it opens with a capital ("President-elect").
 
     Otherwise only its last part: "sit-in" before "Reading" is the locative "in".
     """
-    if word[:1].isupper() or ("-" not in word and "\u2010" not in word):
+    if word[:1].isupper() or not any(hyphen in word for hyphen in _HYPHENS):
         return word
     for hyphen in _HYPHENS:
         word = word.rpartition(hyphen)[2]
