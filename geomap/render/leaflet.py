@@ -16,7 +16,15 @@ from geomap.render.basemap import Extent, country_outlines
 from geomap.render.features import CATEGORY_LABELS, ClaimLine, PlacePin, category, claim_lines, place_pins
 from geomap.render.popups import STATUS_COLOURS, claim_html, legend_html, place_html, shape_svg
 from geomap.render.tiles import TileLayer, tile_layer
-from geomap.render.view import Label, labels, opening_points, story_countries
+from geomap.render.view import (
+    CLAIM_MAX_ZOOM,
+    CLAIM_MIN_PIXELS,
+    Label,
+    labels,
+    opening_extent,
+    opening_points,
+    story_countries,
+)
 from geomap.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -27,8 +35,6 @@ if TYPE_CHECKING:
 _SEA, _LAND, _COAST, _DIVISION, _COUNTY = "#cfe2f0", "#f4f1e8", "#8c8c8c", "#9a8f99", "#aea4ac"
 _OUTLINES_NAME = "Country outlines (offline)"
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
-#: A claim line is drawn at least this long (pixels) at the opening zoom, zooming in up to CLAIM_MAX_ZOOM.
-CLAIM_MIN_PIXELS, CLAIM_MAX_ZOOM = 40, 15
 #: The map's JS name: fixed, so the same report renders to the same bytes.
 _MAP_ID = "geomap"
 #: Room kept around fitted features: the legend sits in the bottom-right corner.
@@ -171,7 +177,7 @@ def render_map(
         places + ends,
         borders,
         story_countries(pins, lines),
-        Extent.around(opening) if opening else None,
+        opening_extent(pins, lines),
         cache_dir,
     )
     data = {

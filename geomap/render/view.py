@@ -8,6 +8,7 @@ the map, and the legend's "everything" link shows it all.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,13 @@ REACH_RATIO, MIN_REACH_DEG = 0.5, 1.0
 _UNLOCATED = VAST | {Kind.REGION}
 #: Places per article labelled whatever the zoom, besides countries and claim ends.
 MAIN_PLACES = 3
+#: A claim line is drawn at least this long (pixels) at the opening zoom, zooming in up to CLAIM_MAX_ZOOM.
+CLAIM_MIN_PIXELS, CLAIM_MAX_ZOOM = 40, 15
+#: The page size (pixels) assumed when working out, before any browser opens it, what the
+#: page will open on: the basemap's detail and division lines follow that view.
+NOMINAL_VIEW_PX = (1280, 800)
+#: Pixels round the world at zoom 0 (Web Mercator tiles).
+_WORLD_PX = 256.0
 
 Point = tuple[float, float]
 
@@ -47,7 +55,10 @@ def confidence(pin: PlacePin) -> float:
 def opening_points(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list[Point]:
     """The points the map opens on: claim lines, confident places, and uncertain ones among them.
 
-    Falls back to every locatable place, then to every place, when nothing else is left.
+    A confident place too far from a short claim to share its view (the page zooms in until
+    the claim is CLAIM_MIN_PIXELS long) is left out: "Moscow" in a story about a 60 km claim
+    in Syria would only pull the view off the claim's surroundings. Falls back to every
+    locatable place, then to every place, when nothing else is left.
     """
     claims = [point for line in lines for point in line.points]
     located = [pin for pin in pins if pin.place.kind not in _UNLOCATED]
@@ -55,9 +66,36 @@ def opening_points(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list
     core = claims + confident
     if not core:
         return [_point(pin) for pin in located] or [_point(pin) for pin in pins]
+    need = _claim_zoom(lines)
+    if need is not None and need > _fit_zoom(Extent.around(core)):
+        view = _claims_view(lines, need)
+        core = claims + [point for point in confident if _inside(point, view)]
     reach = _grown(Extent.around(core))
     nearby = [_point(pin) for pin in located if confidence(pin) < CONFIDENT and _inside(_point(pin), reach)]
     return core + nearby
+
+
+def opening_extent(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> Extent | None:
+    """The box the page opens on, as its script works it out (map.js openingView).
+
+    The opening points' box, unless a claim line would still be shorter than CLAIM_MIN_PIXELS
+    there: then the page zooms in on the claims, and the box is the view at that zoom,
+    centred on them (on a NOMINAL_VIEW_PX page). The basemap's detail follows it.
+    """
+    opening = opening_points(pins, lines)
+    if not opening:
+        return None
+    story = Extent.around(opening)
+    need = _claim_zoom(lines)
+    if need is None or need <= _fit_zoom(story):
+        return story
+    return _claims_view(lines, need)
+
+
+def _claims_view(lines: Sequence[ClaimLine], need: int) -> Extent:
+    """The view the page zooms in to for short claims: at `need`, or wider when they do not fit."""
+    claims = Extent.around([point for line in lines for point in line.points])
+    return _view_at(claims, min(need, _fit_zoom(claims), CLAIM_MAX_ZOOM))
 
 
 def story_countries(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list[str]:
@@ -68,6 +106,58 @@ def story_countries(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> lis
         if pin.place.country_code and pin.place.kind not in _UNLOCATED and _point(pin) in opening:
             counts[pin.place.country_code] = counts.get(pin.place.country_code, 0) + len(pin.mentions)
     return sorted(counts, key=lambda code: (-counts[code], code))
+
+
+def _claim_zoom(lines: Sequence[ClaimLine]) -> int | None:
+    """The zoom that draws the shortest claim line CLAIM_MIN_PIXELS long (None without claims)."""
+    need = None
+    for line in lines:
+        (ax, ay), (bx, by) = _mercator(line.points[0]), _mercator(line.points[-1])
+        length = max(math.hypot(ax - bx, ay - by), 1e-9)
+        zoom = math.ceil(math.log2(CLAIM_MIN_PIXELS / length))
+        need = zoom if need is None else max(need, zoom)
+    return need
+
+
+def _fit_zoom(extent: Extent) -> int:
+    """The zoom at which a NOMINAL_VIEW_PX page fits the box (Leaflet's getBoundsZoom, whole zooms)."""
+    (west, north), (east, south) = (
+        _mercator((extent.north, extent.west)),
+        _mercator((extent.south, extent.east)),
+    )
+    width, height = NOMINAL_VIEW_PX
+    scale = min(width / max(east - west, 1e-9), height / max(south - north, 1e-9))
+    return math.floor(math.log2(scale))
+
+
+def _view_at(extent: Extent, zoom: int) -> Extent:
+    """The NOMINAL_VIEW_PX view at `zoom` centred on the box (never smaller than the box)."""
+    (west, north), (east, south) = (
+        _mercator((extent.north, extent.west)),
+        _mercator((extent.south, extent.east)),
+    )
+    half_x, half_y = (size / 2 / 2**zoom for size in NOMINAL_VIEW_PX)
+    centre_x, centre_y = (west + east) / 2, (north + south) / 2
+    top, left = _unmercator((centre_x - half_x, centre_y - half_y))
+    bottom, right = _unmercator((centre_x + half_x, centre_y + half_y))
+    return Extent(
+        min(bottom, extent.south), min(left, extent.west), max(top, extent.north), max(right, extent.east)
+    )
+
+
+def _mercator(point: Point) -> tuple[float, float]:
+    """Web Mercator pixels at zoom 0 of a (lat, lon) point (x east, y south)."""
+    lat = max(min(point[0], 85.0511), -85.0511)
+    x = (point[1] + 180.0) / 360.0 * _WORLD_PX
+    y = (1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * _WORLD_PX
+    return x, y
+
+
+def _unmercator(pixel: tuple[float, float]) -> Point:
+    x, y = pixel
+    lon = x / _WORLD_PX * 360.0 - 180.0
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1.0 - 2.0 * y / _WORLD_PX))))
+    return lat, lon
 
 
 def labels(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list[Label]:

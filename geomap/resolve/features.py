@@ -29,7 +29,6 @@ from geomap.resolve.evidence import Context
 from geomap.resolve.ranker import CANDIDATE_FEATURES
 
 Features = tuple[float, ...]
-_NO_WORDING = (0.0, 0.0)
 #: Where the static features sit in CANDIDATE_FEATURES: a head, then two before the last.
 _HEAD = slice(0, 10)
 _TAIL = slice(18, 20)
@@ -120,18 +119,27 @@ def exact_partials(values: Iterable[float]) -> Features:
 
 
 def article_parts(
-    rows: Sequence[StaticRow], cue: frozenset[Kind], found_qualifiers: Sequence[Qualifier]
-) -> list[tuple[float, float]]:
-    """Each candidate's "kind_cue" and "qualifier" features: what the article's wording says."""
-    if not cue and not found_qualifiers:
-        return [_NO_WORDING] * len(rows)  # most names: neither a kind word nor a ", X" after them
+    rows: Sequence[StaticRow],
+    cue: frozenset[Kind],
+    found_qualifiers: Sequence[Qualifier],
+    support: Sequence[float],
+) -> list[tuple[float, float, float]]:
+    """Each candidate's "kind_cue", "qualifier" and "cluster_support": what the article as a whole says."""
+    if not cue and not found_qualifiers:  # most names: neither a kind word nor a ", X" after them
+        return [(0.0, 0.0, near) for near in support]
     return [
-        (float(row.place.kind in cue), float(sum(_qualifies(q, row.place) for q in found_qualifiers)))
-        for row in rows
+        (
+            float(row.place.kind in cue),
+            float(sum(_qualifies(q, row.place) for q in found_qualifiers)),
+            near,
+        )
+        for row, near in zip(rows, support, strict=True)
     ]
 
 
-def moving_features(row: StaticRow, part: tuple[float, float], key: LookupKey, context: Context) -> Features:
+def moving_features(
+    row: StaticRow, part: tuple[float, float, float], key: LookupKey, context: Context
+) -> Features:
     """A candidate's CANDIDATE_FEATURES that are not static, in their order, against the current picks."""
     place = row.place
     share, named = context.country_share(place.country_code, key)
@@ -146,6 +154,7 @@ def moving_features(row: StaticRow, part: tuple[float, float], key: LookupKey, c
         part[1],
         context.closeness(place, key) if row.near_applies else 0.0,
         float(share == 0.0 and context.grand_total > 0),
+        part[2],
     )
 
 
@@ -159,7 +168,9 @@ def split_score(row: StaticRow, moving: Features, weights: SplitWeights) -> floa
     return math.fsum(chain(row.partials, map(mul, weights.moving, moving)))
 
 
-def candidate_row(row: StaticRow, part: tuple[float, float], key: LookupKey, context: Context) -> Features:
+def candidate_row(
+    row: StaticRow, part: tuple[float, float, float], key: LookupKey, context: Context
+) -> Features:
     """One candidate's CANDIDATE_FEATURES against the article's current picks."""
     return full_row(row, moving_features(row, part, key, context))
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from gazetteer import DIVISION, SETTLEMENT, WIDE, Candidate, Kind, Place, normalize
 from geomap.model import LookupKey, Mention, MentionKind, Span
 from geomap.resolve.candidates import CACHE_SIZE, COUNTY, CandidateIndex
+from geomap.resolve.clusters import Footprint, cluster_support, footprint
 from geomap.resolve.cues import NO_CUE, kind_cue, list_cues, mention_sense, qualifiers
 from geomap.resolve.evidence import Context
 from geomap.resolve.features import (
@@ -64,10 +65,15 @@ class JointResolver:
         self._ranker = ranker or load_ranker()
         self._weights = SplitWeights.of(self._ranker.candidate_weights)
         self._static_rows = lru_cache(maxsize=CACHE_SIZE)(self._static_rows_of)
+        self._footprint = lru_cache(maxsize=CACHE_SIZE)(self._footprint_of)
 
     def _static_rows_of(self, key: LookupKey) -> tuple[StaticRow, ...]:
         """The article-independent features of a name's candidates (remembered: names recur)."""
         return static_rows(self._index.ranked(key), self._weights)
+
+    def _footprint_of(self, key: LookupKey) -> Footprint:
+        """Where a name's candidates could lie, for cluster support (remembered: names recur)."""
+        return footprint(self._index.ranked(key).candidates)
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
@@ -122,8 +128,11 @@ class JointResolver:
         cues = list_cues(text, spans, {key: ranked.candidates for key, ranked in pool.items()})
         cues.update({key: cue for key in ambiguous if (cue := kind_cue(text, by_key[key]))})
         static = {key: self._static_rows(key) for key in ambiguous}
+        support = cluster_support({key: self._footprint(key) for key in pool}, ambiguous)
         parts = {
-            key: article_parts(static[key], cues.get(key, NO_CUE), qualifiers(self._index, text, by_key[key]))
+            key: article_parts(
+                static[key], cues.get(key, NO_CUE), qualifiers(self._index, text, by_key[key]), support[key]
+            )
             for key in ambiguous
         }
         weights = self._weights

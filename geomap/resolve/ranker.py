@@ -39,6 +39,7 @@ CANDIDATE_FEATURES = (
     "division_with_namesake_town",
     "population_gap",
     "unsupported_country",
+    "cluster_support",
 )
 #: What the calibrator sees of a pick, in the order of its weights (the last is the intercept).
 PICK_FEATURES = (

@@ -7,7 +7,7 @@ from dataclasses import replace
 from gazetteer import Place
 from geomap.model import Article, ArticleResult
 from geomap.render.features import claim_lines, place_pins
-from geomap.render.view import CONFIDENT, labels, opening_points, story_countries
+from geomap.render.view import CONFIDENT, labels, opening_extent, opening_points, story_countries
 from tests.browser.handmade import KHMEIMIM, LATAKIA, RUSSIA, SYRIA, TARTUS, distance_verdict, mention
 
 SOVIET_UNION = Place("geonames:8354411", "Soviet Union", "region", 60.0, 80.0, "", source="geonames")
@@ -54,6 +54,25 @@ def test_a_confident_far_place_is_part_of_the_story() -> None:
     article = result({"Homs": CONFIDENT})
     assert (AL_KHUMS.lat, AL_KHUMS.lon) in opening_points(place_pins(article), [])
     assert story_countries(place_pins(article), []) == ["SY", "LY"]
+
+
+def test_a_confident_far_place_does_not_pull_the_view_off_a_short_claim() -> None:
+    article = result({"Homs": CONFIDENT}, claim=True)  # Al Khums, 2,000 km from a 57 km claim
+    pins, lines = place_pins(article), claim_lines(article)
+    points = opening_points(pins, lines)
+    assert (AL_KHUMS.lat, AL_KHUMS.lon) not in points
+    assert (LATAKIA.lat, LATAKIA.lon) in points and (IDLIB.lat, IDLIB.lon) in points  # they share its view
+    assert story_countries(pins, lines) == ["SY"]
+
+
+def test_the_opening_box_is_the_claims_view_when_the_page_must_zoom_in_on_them() -> None:
+    article = result({"Homs": CONFIDENT}, claim=True)
+    pins, lines = place_pins(article), claim_lines(article)
+    box = opening_extent(pins, lines)
+    assert box is not None and box.south <= TARTUS.lat <= box.north and box.west <= KHMEIMIM.lon <= box.east
+    assert box.span < 15  # the view a 57 km claim needs, not a box reaching Libya
+    places_only = opening_extent(pins, [])
+    assert places_only is not None and places_only.west <= AL_KHUMS.lon  # no claim: the whole story
 
 
 def test_nothing_confident_falls_back_to_every_located_place() -> None:

@@ -1,11 +1,14 @@
-"""The cheap test before the kind-cue patterns never hides a cue they would find."""
+"""Kind cues: lists ask for the kind of their items; the cheap test before the kind-cue patterns
+never hides a cue they would find."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geomap.resolve.cues import _DIVISION_CUE, _SETTLEMENT_CUE, _may_end_a_cue
+from gazetteer import Candidate, Kind, Place
+from geomap.model import LookupKey, MentionKind, Span
+from geomap.resolve.cues import _DIVISION_CUE, _SETTLEMENT_CUE, _may_end_a_cue, list_cues
 
 PIECES = st.sampled_from(
     [
@@ -40,3 +43,26 @@ def test_the_cheap_test_on_written_cues() -> None:
     assert _may_end_a_cue("the State Of The  ")
     assert _may_end_a_cue("the city of\n")
     assert not _may_end_a_cue("talks were held in ")
+
+
+def _states_and_a_town(text: str, names: list[str]) -> dict[LookupKey, frozenset[Kind]]:
+    spans, pool = [], {}
+    for name in names:
+        start = text.index(name)
+        key = LookupKey(name.lower())
+        spans.append(Span(start, start + len(name), name, key, MentionKind.PLACE))
+        kind = Kind.CITY if name == "Washington" else Kind.ADMIN1
+        pool[key] = (Candidate(Place(f"t:{name}", name, kind, 0.0, 0.0, "US", name, 0), 8.0, "primary"),)
+    return list_cues(text, spans, pool)
+
+
+def test_a_name_listed_among_states_is_asked_to_be_a_state() -> None:
+    cues = _states_and_a_town(
+        "Cases rose in Texas, Oregon and Washington.", ["Texas", "Oregon", "Washington"]
+    )
+    assert cues[LookupKey("washington")] == frozenset({Kind.ADMIN1})
+
+
+def test_two_names_with_a_comma_are_a_qualifier_not_a_list() -> None:
+    cues = _states_and_a_town("He flew to Washington, Texas officials said.", ["Washington", "Texas"])
+    assert LookupKey("washington") not in cues

@@ -54,6 +54,7 @@ def reference_row(
     context: Context,
     cue: frozenset[Kind],
     found: list[Qualifier],
+    support: float,
 ) -> tuple[float, ...]:
     """Every feature worked out from scratch, as the resolver did before the split."""
     from geomap.resolve.features import _qualifies
@@ -86,6 +87,7 @@ def reference_row(
         float(kind == Kind.ADMIN1 and p.country_code in towns),
         math.log10(p.population + 1) - largest,
         float(share == 0.0 and context.grand_total > 0),
+        support,
     )
 
 
@@ -130,12 +132,15 @@ def test_split_rows_equal_rows_computed_afresh(
     }
     context = _context(picks)
     rows = static_rows(ranked, WEIGHTS)
+    support = [float(i) for i in range(len(rows))]
     for kinds, found in ((cue, qualifier), (cue, []), (frozenset(), qualifier), (frozenset(), [])):
-        parts = article_parts(rows, kinds, found)
-        for row, part, candidate, prior in zip(rows, parts, candidates, ranked.priors, strict=True):
+        parts = article_parts(rows, kinds, found, support)
+        for row, part, candidate, prior, near in zip(
+            rows, parts, candidates, ranked.priors, support, strict=True
+        ):
             got = candidate_row(row, part, key, context)
             assert len(got) == len(CANDIDATE_FEATURES)
-            assert got == reference_row(candidate, prior, ranked, key, context, kinds, found)
+            assert got == reference_row(candidate, prior, ranked, key, context, kinds, found, near)
             moving = moving_features(row, part, key, context)
             assert split_score(row, moving, WEIGHTS) == load_ranker().score(got)
 
@@ -149,7 +154,7 @@ def test_the_nearby_city_and_its_division_show_in_the_row() -> None:
             LookupKey("peoria"): Candidate(PEORIA, 5.0, "primary"),
         }
     )
-    parts = article_parts(rows, frozenset(), [])
+    parts = article_parts(rows, frozenset(), [], [0.0, 0.0])
     features = [
         dict(zip(CANDIDATE_FEATURES, candidate_row(r, p, SPRINGFIELD, context), strict=True))
         for r, p in zip(rows, parts, strict=True)
@@ -180,7 +185,7 @@ def test_split_scores_equal_full_scores_to_the_last_bit() -> None:
         head, tail = row[:10], row[18:20]
         partials = exact_partials(w * f for w, f in zip(split.static, (*head, *tail), strict=True))
         static = StaticRow(SPRINGFIELD_IL, head, tail, True, False, True, partials)
-        moving = (*row[10:18], row[20])
+        moving = (*row[10:18], *row[20:])
         assert full_row(static, moving) == row
         assert split_score(static, moving, split) == Ranker(weights, (0.0,)).score(row)
 

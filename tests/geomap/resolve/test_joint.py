@@ -143,11 +143,6 @@ def test_a_list_asks_for_the_kind_of_its_other_items(
     assert mention.place is not None and mention.place.kind == kind, mention.place
 
 
-def test_two_names_with_a_comma_are_a_qualifier_not_a_list(parser: Geoparser) -> None:
-    mentions = parser.parse("He flew to Washington, Texas officials said.")
-    assert resolved(mentions, "Washington").place.kind != "admin1"
-
-
 def test_a_town_known_only_by_another_name_proves_nothing_alone(gazetteer: Gazetteer) -> None:
     from geomap.resolve.candidates import CandidateIndex
 

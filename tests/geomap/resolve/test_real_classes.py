@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from gazetteer import Gazetteer, Kind
+from gazetteer import SETTLEMENT, Gazetteer, Kind
 from geomap.model import Mention
 from geomap.pipeline import Geoparser
 
@@ -247,3 +247,21 @@ def test_streets_people_and_headlines_do_not_swallow_each_other(
 def test_a_state_in_a_street_name_still_says_which_country(parser: Geoparser) -> None:
     place = places(parser, "Crews repaved Washington Avenue in St. Louis.")["St. Louis"].place
     assert place is not None and place.country_code == "US"
+
+
+def test_small_neighbouring_towns_are_read_together_not_as_their_bigger_namesakes(parser: Geoparser) -> None:
+    found = places(parser, "Deputies searched farms between Hillsboro, Whitney and Itasca on Friday.")
+    for name in ("Hillsboro", "Whitney", "Itasca"):
+        place = found[name].place
+        assert place is not None and (place.country_code, place.admin1) == ("US", "Texas"), (name, place)
+
+
+def test_a_town_beside_the_one_named_beats_the_state_of_its_name(parser: Geoparser) -> None:
+    place = places(parser, "The river crested at Hannibal and Louisiana before falling.")["Louisiana"].place
+    assert place is not None and place.kind in SETTLEMENT and place.admin1 == "Missouri", place
+
+
+def test_a_state_full_of_the_article_s_towns_stays_the_state(parser: Geoparser) -> None:
+    text = "Flooding closed roads across New York, from Albany to Buffalo and Rochester."
+    place = places(parser, text)["New York"].place
+    assert place is not None and place.kind == Kind.ADMIN1, place
