@@ -230,7 +230,30 @@ class NameRecognizer:
             spans = self._with_names_shown_to_be_places(text, spans, ordinary_spans)
         if people:
             spans = [s for s in spans if not self._is_person(s, people)]
-        return self._with_abbreviations(text, spans)
+        return self._with_counties_listed(text, self._with_abbreviations(text, spans))
+
+    def _with_counties_listed(self, text: str, spans: list[Span]) -> list[Span]:
+        """Each name of "Harlan, Bell and Knox counties" as that county, whatever else it could be.
+
+        The plural county word says what every item is: "Bell" is no word, "Travis" no given
+        name there. A name that is no county of any state is left as it was.
+        """
+        if not _MAY_LIST_COUNTIES.search(text):
+            return spans
+        extra = []
+        for match in _COUNTY_LIST.finditer(text):
+            word = _SINGULAR_COUNTY_WORD[match.group("word").lower()]
+            for name in _LISTED_NAME.finditer(text, match.start(), match.start("word")):
+                for surface in (name.group(), *name.group().split(" ")[1:]):  # "In Harlan": "Harlan"
+                    key = f"{normalize(surface)} {word}"
+                    if key in self._extra:
+                        begin = name.end() - len(surface)
+                        extra.append(Span(begin, name.end(), surface, LookupKey(key), MentionKind.PLACE))
+                        break
+        if not extra:
+            return spans
+        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
+        return sorted(kept + extra, key=lambda s: s.start)
 
     def _with_names_shown_to_be_places(
         self, text: str, spans: list[Span], ordinary: list[_ChunkSpan]
@@ -818,6 +841,17 @@ class NameRecognizer:
         kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
         return sorted(kept + extra, key=lambda s: s.start)
 
+
+#: Cheap test before the county-list pattern.
+_MAY_LIST_COUNTIES = re.compile(r"(?:counties|parishes|boroughs)\b", re.IGNORECASE)
+_LISTED_NAME_PATTERN = r"(?:St\. )?[A-Z][A-Za-z'’-]*[a-z](?: [A-Z][A-Za-z'’-]*[a-z])?"
+#: Two or more capitalised names joined by commas, "and" or "or", then the plural county word.
+_COUNTY_LIST = re.compile(
+    rf"{_LISTED_NAME_PATTERN}(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LISTED_NAME_PATTERN})+"
+    r"\s+(?P<word>counties|parishes|boroughs)\b"
+)
+_LISTED_NAME = re.compile(rf"(?<![\w'’.-]){_LISTED_NAME_PATTERN}")
+_SINGULAR_COUNTY_WORD = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
 
 #: The hyphens a compound word is written with.
 _HYPHENS = ("-", "\u2010")

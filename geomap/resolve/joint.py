@@ -19,7 +19,7 @@ from gazetteer import DIVISION, SETTLEMENT, WIDE, Candidate, Kind, Place, normal
 from geomap.model import LookupKey, Mention, MentionKind, Span
 from geomap.resolve.candidates import CACHE_SIZE, COUNTY, CandidateIndex
 from geomap.resolve.clusters import Footprint, cluster_support, footprint
-from geomap.resolve.cues import NO_CUE, kind_cue, list_cues, mention_sense, qualifiers
+from geomap.resolve.cues import NO_CUE, county_list_keys, kind_cue, list_cues, mention_sense, qualifiers
 from geomap.resolve.evidence import Context
 from geomap.resolve.features import (
     Features,
@@ -77,8 +77,17 @@ class JointResolver:
 
     def resolve(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for every span: demonyms linked to their country, names resolved jointly."""
+        spans = self._counties_listed(text, spans)
         scores, context, _ = self._rank(text, spans)
         return self._mentions(text, spans, scores, context)
+
+    def _counties_listed(self, text: str, spans: Sequence[Span]) -> Sequence[Span]:
+        """Each name of a list before "counties" looked up as that county, where one is known."""
+        keys = county_list_keys(text, spans)
+        if not keys:
+            return spans
+        found = {i: key for i, key in keys.items() if self._index.candidates(key)}
+        return [replace(span, key=found[i]) if i in found else span for i, span in enumerate(spans)]
 
     def _rank(
         self, text: str, spans: Sequence[Span], keep_rows: bool = False
@@ -165,7 +174,7 @@ class JointResolver:
         self, text: str, given: Sequence[tuple[int, int]], found: Sequence[Span]
     ) -> list[RankDetail]:
         """What the ranker saw for each given span that has candidates (scripts/train_ranker.py)."""
-        spans = self._with_context(text, given, found)
+        spans = self._counties_listed(text, self._with_context(text, given, found))
         scores, context, rows = self._rank(text, spans, keep_rows=True)
         pool = {key: self._index.candidates(key) for key in rows}
         details = []

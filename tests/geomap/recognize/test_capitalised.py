@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazetteer import normalize
 from geomap.model import LookupKey, MentionKind
@@ -322,3 +326,70 @@ def test_a_street_asks_for_no_place_but_carries_the_town_it_is_named_after(
     assert road.key.named_after == "latakia" and town.key.norm == "tartus"
     (street,) = recognizer.find("Police closed Most Street on Friday.")
     assert street.key.named_after is None  # "Most" is an ordinary word, not a town
+
+
+COUNTIES = frozenset({"harlan county", "bell county", "knox county", "caddo parish", "saint clair county"})
+
+
+@pytest.fixture(scope="module")
+def county_recognizer() -> NameRecognizer:
+    return NameRecognizer(NAMES, DEMONYMS, lambda norm: STRENGTH.get(norm, "weak"), extra_names=COUNTIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Crews from Harlan, Bell and Knox counties helped.",
+            ["harlan county", "bell county", "knox county"],
+        ),
+        ("In Harlan and Bell counties the roads closed.", ["harlan county", "bell county"]),
+        ("Storms hit Caddo and Paris parishes.", ["caddo parish", "paris"]),  # no Paris Parish: as it was
+        ("Crews from St. Clair and Knox counties helped.", ["saint clair county", "knox county"]),
+    ],
+)
+def test_names_listed_before_counties_are_each_that_county(
+    county_recognizer: NameRecognizer, text: str, expected: list[str]
+) -> None:
+    spans = county_recognizer.find(text)
+    assert [s.key.norm for s in spans] == expected
+    assert all(text[s.start : s.end] == s.surface for s in spans)
+
+
+def test_a_lone_name_before_counties_or_a_list_without_them_is_no_county(
+    county_recognizer: NameRecognizer,
+) -> None:
+    assert not any(s.key.norm.endswith("county") for s in county_recognizer.find("Both Bell counties voted."))
+    assert not any(
+        s.key.norm.endswith("county") for s in county_recognizer.find("Harlan, Bell and Knox voted for it.")
+    )
+
+
+LIST_PIECES = st.sampled_from(
+    [
+        "Harlan",
+        "Bell",
+        "Knox",
+        "St. Clair",
+        "Caddo",
+        "In",
+        ", ",
+        " and ",
+        " or ",
+        " ",
+        "counties",
+        "parishes",
+        "Counties",
+        ".",
+        "x",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(LIST_PIECES, max_size=12).map("".join))
+def test_county_lists_keep_offsets_exact_and_spans_apart(text: str) -> None:
+    recognizer = NameRecognizer(NAMES, DEMONYMS, lambda norm: "weak", extra_names=COUNTIES)
+    spans = recognizer.find(text)
+    assert all(text[s.start : s.end] == s.surface for s in spans)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))

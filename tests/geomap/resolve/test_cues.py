@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Candidate, Kind, Place
 from geomap.model import LookupKey, MentionKind, Span
-from geomap.resolve.cues import _DIVISION_CUE, _SETTLEMENT_CUE, _may_end_a_cue, list_cues
+from geomap.resolve.cues import _DIVISION_CUE, _SETTLEMENT_CUE, _may_end_a_cue, county_list_keys, list_cues
 
 PIECES = st.sampled_from(
     [
@@ -66,3 +66,23 @@ def test_a_name_listed_among_states_is_asked_to_be_a_state() -> None:
 def test_two_names_with_a_comma_are_a_qualifier_not_a_list() -> None:
     cues = _states_and_a_town("He flew to Washington, Texas officials said.", ["Washington", "Texas"])
     assert LookupKey("washington") not in cues
+
+
+def _spans(text: str, names: list[str]) -> list[Span]:
+    return [
+        Span(text.index(name), text.index(name) + len(name), name, LookupKey(name.lower()), MentionKind.PLACE)
+        for name in names
+    ]
+
+
+def test_names_listed_before_counties_are_looked_up_as_counties() -> None:
+    text = "Deputies from Harlan, Bell and Knox counties searched the hills."
+    keys = county_list_keys(text, _spans(text, ["Harlan", "Bell", "Knox"]))
+    assert [keys[i].norm for i in range(3)] == ["harlan county", "bell county", "knox county"]
+    text = "Flooding hit Caddo and Bossier parishes."
+    assert county_list_keys(text, _spans(text, ["Caddo", "Bossier"]))[1] == LookupKey("bossier parish")
+
+
+def test_a_list_not_followed_by_counties_keeps_its_keys() -> None:
+    text = "Deputies from Harlan, Bell and Knox searched the hills of the counties."
+    assert county_list_keys(text, _spans(text, ["Harlan", "Bell", "Knox"])) == {}

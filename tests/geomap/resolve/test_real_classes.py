@@ -265,3 +265,33 @@ def test_a_state_full_of_the_article_s_towns_stays_the_state(parser: Geoparser) 
     text = "Flooding closed roads across New York, from Albany to Buffalo and Rochester."
     place = places(parser, text)["New York"].place
     assert place is not None and place.kind == Kind.ADMIN1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Deputies from Harlan, Bell and Knox counties searched the hills.", "Kentucky"),
+        ("Flooding hit Caddo, Bossier and Webster parishes on Monday.", "Louisiana"),
+        ("Voters in Travis and Williamson counties approved the bonds.", "Texas"),
+    ],
+)
+def test_names_listed_before_counties_are_those_counties(parser: Geoparser, text: str, state: str) -> None:
+    found = [m for m in parser.parse(text) if m.place is not None]
+    assert len(found) >= 2
+    for mention in found:
+        assert mention.place is not None and mention.place.kind == Kind.REGION, mention
+        assert mention.place.admin1 == state, mention
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("The clinic in Athens serves Limestone and Madison counties.", "Athens", "Alabama"),
+        ("The mill in Columbia employs workers from Maury and Marshall counties.", "Columbia", "Tennessee"),
+    ],
+)
+def test_a_town_beside_the_counties_listed_is_their_town(
+    parser: Geoparser, text: str, name: str, state: str
+) -> None:
+    place = places(parser, text)[name].place
+    assert place is not None and place.admin1 == state, place
