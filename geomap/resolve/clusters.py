@@ -48,7 +48,7 @@ class Near:
     lon: float
     squeeze: float
     """cos(lat): degrees of longitude to degrees of latitude here."""
-    cells: tuple[_Cell, ...]
+    cells: frozenset[_Cell]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +120,9 @@ def _near_count(
     """How many other names have a candidate within CLUSTER_KM (equirectangular: exact enough there)."""
     lat, lon, squeeze = near.lat, near.lon, near.squeeze
     found: set[LookupKey] = set()
-    for cell in near.cells:
-        for other_lat, other_lon, voter in grid.get(cell, ()):
+    occupied = grid.keys() & near.cells  # one set operation in C: most neighbourhoods are empty
+    for cell in occupied:
+        for other_lat, other_lon, voter in grid[cell]:
             dlat = other_lat - lat
             if voter == key or voter in found or dlat > _REACH_DEG or dlat < -_REACH_DEG:
                 continue
@@ -142,14 +143,14 @@ def _cell(lat: float, lon: float) -> _Cell:
     return int(lat // _CELL_DEGREES) * _COLUMNS + int(lon // _CELL_DEGREES) % _COLUMNS
 
 
-def _cells_around(cell: _Cell, lat: float) -> tuple[_Cell, ...]:
+def _cells_around(cell: _Cell, lat: float) -> frozenset[_Cell]:
     """The grid cells within CLUSTER_KM of a point in `cell` (more columns towards the poles; wrapping)."""
     row, column = divmod(cell, _COLUMNS)
     if abs(lat) < _ONE_COLUMN_LATITUDE and 0 < column < _COLUMNS - 1:
-        return tuple(cell + offset for offset in _NEIGHBOURS)
+        return frozenset(cell + offset for offset in _NEIGHBOURS)
     span = _columns_needed(lat)
     columns = [(column + dc) % _COLUMNS for dc in range(-span, span + 1)]
-    return tuple((row + dr) * _COLUMNS + c for dr in (-1, 0, 1) for c in columns)
+    return frozenset((row + dr) * _COLUMNS + c for dr in (-1, 0, 1) for c in columns)
 
 
 def _columns_needed(lat: float) -> int:

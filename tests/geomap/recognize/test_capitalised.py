@@ -344,6 +344,7 @@ def county_recognizer() -> NameRecognizer:
             ["harlan county", "bell county", "knox county"],
         ),
         ("In Harlan and Bell counties the roads closed.", ["harlan county", "bell county"]),
+        ("Storms Batter Harlan, Bell And Knox Counties", ["harlan county", "bell county", "knox county"]),
         ("Storms hit Caddo and Paris parishes.", ["caddo parish", "paris"]),  # no Paris Parish: as it was
         ("Crews from St. Clair and Knox counties helped.", ["saint clair county", "knox county"]),
     ],
