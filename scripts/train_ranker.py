@@ -152,6 +152,9 @@ def fit_ranker(groups: list[tuple[np.ndarray, int]], l2: float) -> np.ndarray:
 #: Steps coordinate ascent tries on each candidate weight, smallest change first.
 ASCENT_STEPS = (0.25, -0.25, 0.5, -0.5, 1.0, -1.0, 2.0, -2.0, 4.0, -4.0, 8.0, -8.0)
 ASCENT_PASSES = 6
+#: A step is taken only if it resolves at least this share of the training names more: smaller
+#: gains are the corpora's noise (1, 3 and 6 names were tried; see docs/evaluation.md).
+ASCENT_MIN_GAIN = 0.001
 #: Ties among a name's candidates go to the earlier one (the resolver's stable sort): a score
 #: lowered by this much per position breaks them the same way.
 _TIE_BREAK = 1e-9
@@ -195,6 +198,7 @@ def fit_accuracy(corpora: Sequence[Examples]) -> np.ndarray:
     habits favour (its US namesakes of world capitals, say) is not taken. Deterministic.
     """
     scorer = GroupScorer([(e.groups, e.acceptable) for e in corpora])
+    least = max(1, math.ceil(ASCENT_MIN_GAIN * len(scorer.starts)))
     w = np.array([HAND_WEIGHTS.get(name, 0.0) for name in CANDIDATE_FEATURES])
     current = scorer.scores(w)
     best = scorer.right(current)
@@ -207,7 +211,7 @@ def fit_accuracy(corpora: Sequence[Examples]) -> np.ndarray:
             step, chosen = 0.0, best
             for candidate in ASCENT_STEPS:
                 trial = scorer.right(current + candidate * column)
-                if trial.sum() > chosen.sum():
+                if trial.sum() > chosen.sum() and trial.sum() - best.sum() >= least:
                     step, chosen = candidate, trial
             if step:
                 w[feature] += step

@@ -295,3 +295,10 @@ def test_a_town_beside_the_counties_listed_is_their_town(
 ) -> None:
     place = places(parser, text)[name].place
     assert place is not None and place.admin1 == state, place
+
+
+def test_the_eu_is_the_union_not_the_norman_town(parser: Geoparser) -> None:
+    text = "EU ministers met in Brussels on Friday."
+    (mention,) = parser.resolve_spans(text, [(0, 2)])
+    assert mention.place is not None and mention.place.name == "European Union", mention.place
+    assert mention.place.country_code == ""
