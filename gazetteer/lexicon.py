@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -80,6 +80,44 @@ def surnames() -> frozenset[str]:
 
 #: The words a US county's name ends in: "Walker County", "Acadia Parish", "Kenai Peninsula Borough".
 COUNTY_WORDS = ("county", "parish", "borough", "census area", "city and borough", "municipality")
+
+#: The plural county words but their first letter: a substring test before the list pattern.
+_COUNTY_WORD_TAILS = ("ounties", "arishes", "oroughs", "OUNTIES", "ARISHES", "OROUGHS")
+#: One capitalised word that is no "And" or "Or" (a title-case headline's): excluding them keeps
+#: the pattern from reading ", And Bell" both as a separator and a name, which backtracks
+#: exponentially on a long run of them that never reaches "counties".
+_LISTED_WORD = r"(?!(?:And|Or|AND|OR)\b)[A-Z][A-Za-z'’-]*[a-z]"
+_LISTED_NAME = rf"(?:St\. )?{_LISTED_WORD}(?: {_LISTED_WORD}){{0,2}}"
+_LIST_SEPARATOR_PATTERN = r"\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+"
+#: Two or more capitalised names of up to three words joined by commas, "and" or "or", then a
+#: plural county word: "Harlan, Bell and Knox counties", "San Luis Obispo and Kern counties".
+_COUNTY_LIST = re.compile(
+    rf"{_LISTED_NAME}(?:(?:{_LIST_SEPARATOR_PATTERN}){_LISTED_NAME})+\s+(?P<word>(?i:counties|parishes|boroughs))\b"
+)
+_LIST_SEPARATOR = re.compile(_LIST_SEPARATOR_PATTERN)
+_SINGULAR_COUNTY_WORD = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
+
+
+def county_list_items(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, county word) of each name listed before a plural county word.
+
+    "Deputies from Harlan, Bell and Knox counties" gives Harlan, Bell and Knox with "county";
+    an item may carry a capitalised word before the name ("In Harlan and Bell counties": "In
+    Harlan"), which the caller tries without. Shared by recognition (the spans) and resolution
+    (the keys of given spans), so that both read the same lists.
+    """
+    if not any(tail in text for tail in _COUNTY_WORD_TAILS):  # most texts
+        return
+    for match in _COUNTY_LIST.finditer(text):
+        word = _SINGULAR_COUNTY_WORD[match.group("word").lower()]
+        position, end = match.start(), match.start("word")
+        for separator in _LIST_SEPARATOR.finditer(text, position, end):
+            yield position, separator.start(), word
+            position = separator.end()
+        last = end
+        while last > position and text[last - 1].isspace():
+            last -= 1
+        yield position, last, word
 
 
 #: A county name's leading particle, written joined or apart ("DeSoto" / "De Soto", "LaSalle").

@@ -1,16 +1,21 @@
 """Fit the resolver's ranker and calibrator on the gold corpora; write geomap/resolve/ranker.json.
 
-    python scripts/train_ranker.py lgl.xml TR-News.xml GeoVirus.xml [--loco] [--out FILE]
+    python scripts/train_ranker.py lgl.xml TR-News.xml GeoVirus.xml [--loco] [--objective O] [--out FILE]
 
-Two models, both fitted by Newton's method with an L2 penalty (numpy only; deterministic):
+Numpy only; deterministic:
 
-1. The ranker, a conditional logit over each ambiguous name's candidates: score = w . features
-   (geomap.resolve.ranker.CANDIDATE_FEATURES). The right candidate of a gold toponym is the one
-   nearest its gold point, if within 161 km; names with none are left out. Features depend on
-   the article's other picks, so features are extracted, weights fitted, and features extracted
-   again with the new weights (ROUNDS times), starting from the hand-set weights.
+1. The ranker: score = w . features (geomap.resolve.ranker.CANDIDATE_FEATURES) over each
+   ambiguous name's candidates. A gold toponym's candidates within 161 km of its gold point
+   are right; names with none are left out. `--objective accuracy` (the default) fits w by
+   coordinate ascent on the number of names whose best-scored candidate is right
+   (fit_accuracy); `likelihood`, by Newton's method on a conditional logit with an L2 pull
+   towards the hand-set weights (fit_ranker, `--l2`; `inf` keeps the hand-set weights).
+   Features depend on the article's other picks, so features are extracted, weights fitted,
+   and features extracted again with the new weights (ROUNDS times), starting from the
+   hand-set weights.
 2. The calibrator, a logistic model of P(the pick lies within 161 km of the gold point) over
-   PICK_FEATURES, fitted on every resolved gold toponym with the final ranker: the confidence.
+   PICK_FEATURES (Newton's method, L2), fitted on every resolved gold toponym with the final
+   ranker: the confidence.
 3. The focus confidence: of the gold toponyms the gazetteer has no candidate for, which the
    resolver places at the article's focus, the share within 161 km (Laplace-smoothed).
 
@@ -189,13 +194,14 @@ class GroupScorer:
 
 
 def fit_accuracy(corpora: Sequence[Examples]) -> np.ndarray:
-    """Weights resolving more names within 161 km in every training corpus, by coordinate ascent.
+    """Weights resolving more of the training names within 161 km, by coordinate ascent.
 
     Maximum likelihood over candidates (fit_ranker) does not maximise accuracy here: it trades
     a few confident names for many close calls. This starts from the hand-set weights and
     moves one weight at a time by the step (ASCENT_STEPS, smallest first) that resolves the
-    most names right, among the steps that lose no corpus a name: a change only one corpus's
-    habits favour (its US namesakes of world capitals, say) is not taken. Deterministic.
+    most names of all the corpora together, if it resolves ASCENT_MIN_GAIN of them more. (A
+    rule that no corpus may lose a name took too few steps: see docs/evaluation.md.)
+    Deterministic.
     """
     scorer = GroupScorer([(e.groups, e.acceptable) for e in corpora])
     least = max(1, math.ceil(ASCENT_MIN_GAIN * len(scorer.starts)))
@@ -318,7 +324,7 @@ def main() -> None:
         "--l2",
         type=float,
         default=RANKER_L2,
-        help="pull of the ranker towards the hand-set weights ('inf' keeps them; the calibrator is fitted)",
+        help="with --objective likelihood: pull towards the hand-set weights ('inf' keeps them)",
     )
     parser.add_argument(
         "--objective",

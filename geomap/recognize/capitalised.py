@@ -238,20 +238,14 @@ class NameRecognizer:
         The plural county word says what every item is: "Bell" is no word, "Travis" no given
         name there. A name that is no county of any state is left as it was.
         """
-        if not any(word in text for word in _COUNTY_WORD_TAILS):  # a substring test: most texts
-            return spans
         extra = []
-        for match in _COUNTY_LIST.finditer(text):
-            word = _SINGULAR_COUNTY_WORD[match.group("word").lower()]
-            for start, end in _list_items(text, match.start(), match.start("word")):
-                item = text[start:end]
-                for surface in (item, *item.split(" ")[1:]):  # "In Harlan": "Harlan"
-                    key = f"{normalize(surface)} {word}"
-                    if key in self._extra:
-                        extra.append(
-                            Span(end - len(surface), end, surface, LookupKey(key), MentionKind.PLACE)
-                        )
-                        break
+        for start, end, word in lexicon.county_list_items(text):
+            item = text[start:end]
+            for surface in (item, *_trailing_words(item)):  # "In Harlan": "Harlan"
+                key = f"{normalize(surface)} {word}"
+                if key in self._extra:
+                    extra.append(Span(end - len(surface), end, surface, LookupKey(key), MentionKind.PLACE))
+                    break
         if not extra:
             return spans
         kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
@@ -844,25 +838,10 @@ class NameRecognizer:
         return sorted(kept + extra, key=lambda s: s.start)
 
 
-#: Cheap test before the county-list pattern: the plural county words but their first letter.
-_COUNTY_WORD_TAILS = ("ounties", "arishes", "oroughs", "OUNTIES", "ARISHES", "OROUGHS")
-_LISTED_NAME_PATTERN = r"(?:St\. )?[A-Z][A-Za-z'’-]*[a-z](?: [A-Z][A-Za-z'’-]*[a-z])?"
-#: Two or more capitalised names joined by commas, "and" or "or", then the plural county word.
-_COUNTY_LIST = re.compile(
-    rf"{_LISTED_NAME_PATTERN}(?:(?:,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+){_LISTED_NAME_PATTERN})+"
-    r"\s+(?P<word>(?i:counties|parishes|boroughs))\b"
-)
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+")
-_SINGULAR_COUNTY_WORD = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
-
-
-def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each item of the list text[start:end], between its commas, "and"s and "or"s."""
-    position = start
-    for separator in _LIST_SEPARATOR.finditer(text, start, end):
-        yield position, separator.start()
-        position = separator.end()
-    yield position, len(text[:end].rstrip())
+def _trailing_words(item: str) -> list[str]:
+    """The item without its first word, then without its first two: "In Harlan" -> "Harlan"."""
+    words = item.split(" ")
+    return [" ".join(words[first:]) for first in range(1, len(words))]
 
 
 #: The hyphens a compound word is written with.

@@ -19,6 +19,9 @@ from geomap.render.tiles import TileLayer, tile_layer
 from geomap.render.view import (
     CLAIM_MAX_ZOOM,
     CLAIM_MIN_PIXELS,
+    FIT_PADDING_BOTTOM_RIGHT,
+    FIT_PADDING_TOP_LEFT,
+    MAX_FIT_ZOOM,
     Label,
     labels,
     opening_extent,
@@ -37,8 +40,6 @@ _OUTLINES_NAME = "Country outlines (offline)"
 _NATURAL_EARTH = 'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)'
 #: The map's JS name: fixed, so the same report renders to the same bytes.
 _MAP_ID = "geomap"
-#: Room kept around fitted features: the legend sits in the bottom-right corner.
-_PADDING_TOP_LEFT, _PADDING_BOTTOM_RIGHT, _MAX_FIT_ZOOM = (40, 40), (250, 40), 11
 #: The page around the map, as folium 0.20 writes it for Map(zoom_start=6, tiles=None,
 #: control_scale=True, world_copy_jump=False) with no default assets (geomap inlines its own).
 _PAGE_TOP = "<!DOCTYPE html>\n<html>\n<head>\n<title>"
@@ -177,7 +178,7 @@ def render_map(
         places + ends,
         borders,
         story_countries(pins, lines),
-        opening_extent(pins, lines),
+        opening_extent(opening, lines),
         cache_dir,
     )
     data = {
@@ -191,9 +192,9 @@ def render_map(
         },
         "opening": _bounds(opening or points) if points else None,
         "fit": {
-            "paddingTopLeft": list(_PADDING_TOP_LEFT),
-            "paddingBottomRight": list(_PADDING_BOTTOM_RIGHT),
-            "maxZoom": _MAX_FIT_ZOOM,
+            "paddingTopLeft": list(FIT_PADDING_TOP_LEFT),
+            "paddingBottomRight": list(FIT_PADDING_BOTTOM_RIGHT),
+            "maxZoom": MAX_FIT_ZOOM,
         },
         "claimView": {"minPixels": CLAIM_MIN_PIXELS, "maxZoom": CLAIM_MAX_ZOOM},
     }

@@ -31,6 +31,12 @@ CLAIM_MIN_PIXELS, CLAIM_MAX_ZOOM = 40, 15
 #: The page size (pixels) assumed when working out, before any browser opens it, what the
 #: page will open on: the basemap's detail and division lines follow that view.
 NOMINAL_VIEW_PX = (1280, 800)
+#: Room kept around fitted features (the legend sits in the bottom-right corner), and the
+#: closest zoom a fit goes to: map.js's `fit` options.
+FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT, MAX_FIT_ZOOM = (40, 40), (250, 40), 11
+#: How far (a share of the view on each side) map.js may move a claims view towards the
+#: story's centre: the claims stay in the middle 60 % of it.
+_CLAIMS_VIEW_SHIFT = 0.3
 #: Pixels round the world at zoom 0 (Web Mercator tiles).
 _WORLD_PX = 256.0
 
@@ -67,7 +73,7 @@ def opening_points(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list
     if not core:
         return [_point(pin) for pin in located] or [_point(pin) for pin in pins]
     need = _claim_zoom(lines)
-    if need is not None and need > _fit_zoom(Extent.around(core)):
+    if need is not None and need > _fit_zoom(Extent.around(core), MAX_FIT_ZOOM):
         view = _claims_view(lines, need)
         core = claims + [point for point in confident if _inside(point, view)]
     reach = _grown(Extent.around(core))
@@ -75,19 +81,19 @@ def opening_points(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> list
     return core + nearby
 
 
-def opening_extent(pins: Sequence[PlacePin], lines: Sequence[ClaimLine]) -> Extent | None:
-    """The box the page opens on, as its script works it out (map.js openingView).
+def opening_extent(opening: Sequence[Point], lines: Sequence[ClaimLine]) -> Extent | None:
+    """The box the page opens on (`opening` = opening_points), as map.js openingView works it out.
 
     The opening points' box, unless a claim line would still be shorter than CLAIM_MIN_PIXELS
-    there: then the page zooms in on the claims, and the box is the view at that zoom,
-    centred on them (on a NOMINAL_VIEW_PX page). The basemap's detail follows it.
+    there: then the page zooms in on the claims, and the box is the view at that zoom around
+    them (on a NOMINAL_VIEW_PX page, grown by as far as the script may move it towards the
+    story's centre). The basemap's detail follows it.
     """
-    opening = opening_points(pins, lines)
     if not opening:
         return None
     story = Extent.around(opening)
     need = _claim_zoom(lines)
-    if need is None or need <= _fit_zoom(story):
+    if need is None or need <= _fit_zoom(story, MAX_FIT_ZOOM):
         return story
     return _claims_view(lines, need)
 
@@ -119,24 +125,28 @@ def _claim_zoom(lines: Sequence[ClaimLine]) -> int | None:
     return need
 
 
-def _fit_zoom(extent: Extent) -> int:
-    """The zoom at which a NOMINAL_VIEW_PX page fits the box (Leaflet's getBoundsZoom, whole zooms)."""
+def _fit_zoom(extent: Extent, cap: int | None = None) -> int:
+    """The zoom at which a NOMINAL_VIEW_PX page fits the box inside its padding, at most `cap`.
+
+    As Leaflet's getBoundsZoom, in whole zooms.
+    """
     (west, north), (east, south) = (
         _mercator((extent.north, extent.west)),
         _mercator((extent.south, extent.east)),
     )
-    width, height = NOMINAL_VIEW_PX
-    scale = min(width / max(east - west, 1e-9), height / max(south - north, 1e-9))
-    return math.floor(math.log2(scale))
+    width = NOMINAL_VIEW_PX[0] - FIT_PADDING_TOP_LEFT[0] - FIT_PADDING_BOTTOM_RIGHT[0]
+    height = NOMINAL_VIEW_PX[1] - FIT_PADDING_TOP_LEFT[1] - FIT_PADDING_BOTTOM_RIGHT[1]
+    zoom = math.floor(math.log2(min(width / max(east - west, 1e-9), height / max(south - north, 1e-9))))
+    return zoom if cap is None else min(zoom, cap)
 
 
 def _view_at(extent: Extent, zoom: int) -> Extent:
-    """The NOMINAL_VIEW_PX view at `zoom` centred on the box (never smaller than the box)."""
+    """The NOMINAL_VIEW_PX view at `zoom` around the box, grown by _CLAIMS_VIEW_SHIFT each way."""
     (west, north), (east, south) = (
         _mercator((extent.north, extent.west)),
         _mercator((extent.south, extent.east)),
     )
-    half_x, half_y = (size / 2 / 2**zoom for size in NOMINAL_VIEW_PX)
+    half_x, half_y = (size * (0.5 + _CLAIMS_VIEW_SHIFT) / 2**zoom for size in NOMINAL_VIEW_PX)
     centre_x, centre_y = (west + east) / 2, (north + south) / 2
     top, left = _unmercator((centre_x - half_x, centre_y - half_y))
     bottom, right = _unmercator((centre_x + half_x, centre_y + half_y))

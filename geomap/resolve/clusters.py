@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gazetteer import WIDE, Candidate, Kind, Place
+from gazetteer import VAST, Candidate, Kind, Place
 from geomap.geodesy import KM_PER_DEGREE
 from geomap.model import LookupKey
 from geomap.resolve.candidates import COUNTY, COUNTY_OUTLINES_SOURCE
@@ -32,6 +32,8 @@ _COLUMNS = round(360 / _CELL_DEGREES)
 
 _REACH_DEG = CLUSTER_KM / KM_PER_DEGREE
 _REACH_DEG_SQUARED = _REACH_DEG**2
+
+_NOT_POINTS = VAST | {Kind.REGION, Kind.ADMIN1}
 
 _Cell = int
 """A grid cell: row * _COLUMNS + column."""
@@ -133,10 +135,13 @@ def _near_count(
 
 
 def _point_like(place: Place) -> bool:
-    """Small enough to lie "by" another: no country, sea or division; a county only at its own centre."""
+    """Small enough to lie "by" another: no continent, country, sea, desert, region or division.
+
+    A county only at its own centre: one at its state's point would vouch for the whole state.
+    """
     if place.id.startswith(COUNTY):
         return place.source == COUNTY_OUTLINES_SOURCE
-    return place.kind not in WIDE and place.kind != Kind.ADMIN1
+    return place.kind not in _NOT_POINTS
 
 
 def _cell(lat: float, lon: float) -> _Cell:

@@ -135,27 +135,22 @@ def mention_sense(
     return place, alternatives
 
 
-#: A plural county word right after a list of names: "Cooke, Grayson and Love counties".
-_COUNTIES_AFTER = re.compile(r"\s+(counties|parishes|boroughs)\b", re.IGNORECASE)
-_SINGULAR = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
-
-
 def county_list_keys(text: str, spans: Sequence[Span]) -> dict[int, LookupKey]:
     """Names listed before "counties" (or "parishes", "boroughs") are each a county: their keys.
 
     "Cooke, Grayson and Love counties" names Cooke County, Grayson County and Love County,
-    not a town called Cooke nor the word "love". Keyed by each span's index in `spans`.
+    not a town called Cooke nor the word "love". Keyed by each span's index in `spans`; the
+    lists are read as recognition reads them (lexicon.county_list_items).
     """
-    index = {id(span): i for i, span in enumerate(spans)}
+    items = {end: (start, word) for start, end, word in lexicon.county_list_items(text)}
     keys: dict[int, LookupKey] = {}
-    for run in _lists(text, [s for s in spans if s.kind == MentionKind.PLACE]):
-        after = _COUNTIES_AFTER.match(text, run[-1].end)
-        if after is None:
+    for index, span in enumerate(spans):
+        item = items.get(span.end)
+        if item is None or span.kind != MentionKind.PLACE or span.start < item[0]:
             continue
-        word = _SINGULAR[after.group(1).lower()]
-        for span in run:
-            if not span.key.norm.endswith(" " + word):
-                keys[index[id(span)]] = LookupKey(f"{span.key.norm} {word}")
+        word = item[1]
+        if not span.key.norm.endswith(" " + word):
+            keys[index] = LookupKey(f"{span.key.norm} {word}")
     return keys
 
 

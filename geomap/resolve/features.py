@@ -3,7 +3,8 @@
 Joint resolution scores every candidate of every ambiguous name up to three times per
 article. Most of a candidate's features come from the gazetteer alone (its prior, kind,
 population) and are worked out once per name (`static_rows`, cached by the resolver);
-the kind cue and the qualifiers hold for the whole article (`article_parts`); only the
+the kind cue, the qualifiers and the cluster support hold for the whole article
+(`article_parts`); only the
 evidence that moves with the picks is computed each round (`moving_features`). The rows
 are the same tuples, value for value, as computing every feature afresh.
 
@@ -29,7 +30,7 @@ from geomap.resolve.evidence import Context
 from geomap.resolve.ranker import CANDIDATE_FEATURES
 
 Features = tuple[float, ...]
-#: Where the static features sit in CANDIDATE_FEATURES: a head, then two before the last.
+#: Where the static features sit in CANDIDATE_FEATURES: a head, then two before the last two.
 _HEAD = slice(0, 10)
 _TAIL = slice(18, 20)
 

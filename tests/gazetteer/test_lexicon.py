@@ -50,3 +50,26 @@ def test_a_county_is_found_however_its_particle_is_spelt() -> None:
     joined = lexicon.county_point("Louisiana", "desoto parish")
     apart = lexicon.county_point("Louisiana", "de soto parish")
     assert joined is not None and joined == apart
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Crews from Harlan, Bell and Knox counties.", ["Harlan", "Bell", "Knox"]),
+        ("Storms Batter Harlan, Bell And Knox Counties", ["Storms Batter Harlan", "Bell", "Knox"]),
+        (
+            "Fires in San Luis Obispo, Santa Barbara and Ventura counties.",
+            ["San Luis Obispo", "Santa Barbara", "Ventura"],
+        ),
+        ("Caddo or Bossier parishes", ["Caddo", "Bossier"]),
+        ("Harlan, Bell and Knox voted; both counties agreed.", []),
+    ],
+)
+def test_names_listed_before_a_plural_county_word_are_read_as_items(text: str, items: list[str]) -> None:
+    assert [text[start:end] for start, end, _ in lexicon.county_list_items(text)] == items
+
+
+def test_a_long_run_of_and_or_words_never_reaching_counties_is_read_at_once() -> None:
+    # ", And Bbb" read both as a separator and as a name once backtracked exponentially (2**60 here)
+    text = "Aaa" + ", And Bbb" * 60 + ". Both counties" + ", Or Ccc Ddd" * 60
+    assert list(lexicon.county_list_items(text)) == []

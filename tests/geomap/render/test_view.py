@@ -68,10 +68,10 @@ def test_a_confident_far_place_does_not_pull_the_view_off_a_short_claim() -> Non
 def test_the_opening_box_is_the_claims_view_when_the_page_must_zoom_in_on_them() -> None:
     article = result({"Homs": CONFIDENT}, claim=True)
     pins, lines = place_pins(article), claim_lines(article)
-    box = opening_extent(pins, lines)
+    box = opening_extent(opening_points(pins, lines), lines)
     assert box is not None and box.south <= TARTUS.lat <= box.north and box.west <= KHMEIMIM.lon <= box.east
     assert box.span < 15  # the view a 57 km claim needs, not a box reaching Libya
-    places_only = opening_extent(pins, [])
+    places_only = opening_extent(opening_points(pins, []), [])
     assert places_only is not None and places_only.west <= AL_KHUMS.lon  # no claim: the whole story
 
 
