@@ -89,10 +89,14 @@ _COUNTY_WORD_TAILS = ("ounties", "arishes", "oroughs", "OUNTIES", "ARISHES", "OR
 _LISTED_WORD = r"(?!(?:And|Or|AND|OR)\b)[A-Z][A-Za-z'’-]*[a-z]"
 _LISTED_NAME = rf"(?:St\. )?{_LISTED_WORD}(?: {_LISTED_WORD}){{0,2}}"
 _LIST_SEPARATOR_PATTERN = r"\s*,\s*(?:(?i:and|or)\s+)?|\s+(?i:and|or)\s+"
-#: Two or more capitalised names of up to three words joined by commas, "and" or "or", then a
-#: plural county word: "Harlan, Bell and Knox counties", "San Luis Obispo and Kern counties".
+#: Lists this long at most are read (the last ones of a longer list): a bound that keeps each
+#: attempt short, so that a long run of names never followed by "counties" costs linear time.
+MAX_LISTED = 20
+#: Two to MAX_LISTED capitalised names of up to three words joined by commas, "and" or "or",
+#: then a plural county word: "Harlan, Bell and Knox counties", "San Luis Obispo and Kern counties".
 _COUNTY_LIST = re.compile(
-    rf"{_LISTED_NAME}(?:(?:{_LIST_SEPARATOR_PATTERN}){_LISTED_NAME})+\s+(?P<word>(?i:counties|parishes|boroughs))\b"
+    rf"{_LISTED_NAME}(?:(?:{_LIST_SEPARATOR_PATTERN}){_LISTED_NAME}){{1,{MAX_LISTED - 1}}}"
+    r"\s+(?P<word>(?i:counties|parishes|boroughs))\b"
 )
 _LIST_SEPARATOR = re.compile(_LIST_SEPARATOR_PATTERN)
 _SINGULAR_COUNTY_WORD = {"counties": "county", "parishes": "parish", "boroughs": "borough"}

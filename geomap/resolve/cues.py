@@ -166,12 +166,37 @@ def list_cues(
     cues: dict[LookupKey, frozenset[Kind]] = {}
     for run in _lists(text, [s for s in spans if s.kind == MentionKind.PLACE]):
         kinds = [found[0].place.kind if (found := pool.get(s.key)) else None for s in run]
-        for index, span in enumerate(run):
-            others = Counter(kinds[:index] + kinds[index + 1 :])
-            kind, count = others.most_common(1)[0]
+        for span, (kind, count) in zip(run, commonest_of_the_others(kinds), strict=True):
             if kind in (Kind.ADMIN1, Kind.COUNTRY) and count >= max(2, len(run) // 2):
                 cues[span.key] = frozenset({kind})
     return cues
+
+
+def commonest_of_the_others(kinds: Sequence[Kind | None]) -> list[tuple[Kind | None, int]]:
+    """For each item, the commonest kind among the other items, and how many have it.
+
+    What Counter(the others).most_common(1) gives (a tie goes to the kind the others name
+    first), in time linear in the list: a list of thousands of names is read at once.
+    """
+    total = Counter(kinds)
+    first_two: dict[Kind | None, list[int]] = {}
+    for position, kind in enumerate(kinds):
+        seen = first_two.setdefault(kind, [])
+        if len(seen) < 2:
+            seen.append(position)
+    answers = []
+    for index, own in enumerate(kinds):
+        best: tuple[Kind | None, int, int] | None = None
+        for kind, number in total.items():
+            count = number - (kind == own)
+            if count == 0:
+                continue
+            positions = first_two[kind]
+            first = positions[1] if positions[0] == index else positions[0]
+            if best is None or count > best[1] or (count == best[1] and first < best[2]):
+                best = (kind, count, first)
+        answers.append((best[0], best[1]) if best is not None else (None, 0))
+    return answers
 
 
 def _lists(text: str, spans: Sequence[Span]) -> list[list[Span]]:

@@ -3,12 +3,21 @@ never hides a cue they would find."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import Candidate, Kind, Place
 from geomap.model import LookupKey, MentionKind, Span
-from geomap.resolve.cues import _DIVISION_CUE, _SETTLEMENT_CUE, _may_end_a_cue, county_list_keys, list_cues
+from geomap.resolve.cues import (
+    _DIVISION_CUE,
+    _SETTLEMENT_CUE,
+    _may_end_a_cue,
+    commonest_of_the_others,
+    county_list_keys,
+    list_cues,
+)
 
 PIECES = st.sampled_from(
     [
@@ -86,3 +95,12 @@ def test_names_listed_before_counties_are_looked_up_as_counties() -> None:
 def test_a_list_not_followed_by_counties_keeps_its_keys() -> None:
     text = "Deputies from Harlan, Bell and Knox searched the hills of the counties."
     assert county_list_keys(text, _spans(text, ["Harlan", "Bell", "Knox"])) == {}
+
+
+KINDS = st.sampled_from([Kind.ADMIN1, Kind.COUNTRY, Kind.CITY, Kind.REGION, None])
+
+
+@given(st.lists(KINDS, min_size=2, max_size=12))
+def test_the_commonest_kind_of_the_others_is_what_a_counter_of_them_says(kinds: list[Kind | None]) -> None:
+    expected = [Counter(kinds[:index] + kinds[index + 1 :]).most_common(1)[0] for index in range(len(kinds))]
+    assert commonest_of_the_others(kinds) == expected
