@@ -95,7 +95,7 @@ MAX_LISTED = 20
 #: Two to MAX_LISTED capitalised names of up to three words joined by commas, "and" or "or",
 #: then a plural county word: "Harlan, Bell and Knox counties", "San Luis Obispo and Kern counties".
 _COUNTY_LIST = re.compile(
-    rf"{_LISTED_NAME}(?:(?:{_LIST_SEPARATOR_PATTERN}){_LISTED_NAME}){{1,{MAX_LISTED - 1}}}"
+    rf"(?P<list>{_LISTED_NAME}(?:(?:{_LIST_SEPARATOR_PATTERN}){_LISTED_NAME}){{1,{MAX_LISTED - 1}}})"
     r"\s+(?P<word>(?i:counties|parishes|boroughs))\b"
 )
 _LIST_SEPARATOR = re.compile(_LIST_SEPARATOR_PATTERN)
@@ -114,14 +114,11 @@ def county_list_items(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for match in _COUNTY_LIST.finditer(text):
         word = _SINGULAR_COUNTY_WORD[match.group("word").lower()]
-        position, end = match.start(), match.start("word")
+        position, end = match.span("list")
         for separator in _LIST_SEPARATOR.finditer(text, position, end):
             yield position, separator.start(), word
             position = separator.end()
-        last = end
-        while last > position and text[last - 1].isspace():
-            last -= 1
-        yield position, last, word
+        yield position, end, word
 
 
 #: A county name's leading particle, written joined or apart ("DeSoto" / "De Soto", "LaSalle").

@@ -246,10 +246,7 @@ class NameRecognizer:
                 if key in self._extra:
                     extra.append(Span(end - len(surface), end, surface, LookupKey(key), MentionKind.PLACE))
                     break
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+        return _with_spans_over(spans, extra)
 
     def _with_names_shown_to_be_places(
         self, text: str, spans: list[Span], ordinary: list[_ChunkSpan]
@@ -832,10 +829,15 @@ class NameRecognizer:
             extra.append(
                 Span(match.start(), match.start() + len(surface), surface, lookup, MentionKind.PLACE)
             )
-        if not extra:
-            return spans
-        kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
-        return sorted(kept + extra, key=lambda s: s.start)
+        return _with_spans_over(spans, extra)
+
+
+def _with_spans_over(spans: list[Span], extra: list[Span]) -> list[Span]:
+    """`spans` with `extra` added, in order; a span overlapping one of `extra` gives way to it."""
+    if not extra:
+        return spans
+    kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
+    return sorted(kept + extra, key=lambda s: s.start)
 
 
 def _trailing_words(item: str) -> list[str]:

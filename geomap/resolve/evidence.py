@@ -127,13 +127,8 @@ class Context:
         )
 
     def closeness(self, place: Place, key: LookupKey) -> float:
-        """0..1: how near the place lies to the other places the article names (0 beyond 1,000 km).
-
-        1 within 50 km of one of them, falling with the log of the distance to the nearest:
-        only the nearest is measured in km (a square root and a log), the rest compared in
-        squared degrees.
-        """
-        nearest = _BEYOND
+        """0..1: how near the place lies to the other places the article names (0 beyond 1,000 km)."""
+        best = 0.0
         lat, lon = place.lat, place.lon
         for other_lat, other_lon, voter in self.coordinates:
             dlat = other_lat - lat
@@ -145,17 +140,12 @@ class Context:
             if dlon > 180.0:
                 dlon = 360.0 - dlon
             x = dlon * math.cos(math.radians(lat + dlat / 2))
-            squared = x * x + dlat * dlat
-            if squared < nearest:
-                if squared < _WITHIN:
+            distance = KM_PER_DEGREE * math.sqrt(x * x + dlat * dlat)
+            if distance < 1000:
+                if distance < 50:
                     return 1.0
-                nearest = squared
-        if nearest >= _BEYOND:
-            return 0.0
-        distance = KM_PER_DEGREE * math.sqrt(nearest)
-        if distance < 50:
-            return 1.0
-        return max(0.0, 1.0 - math.log(distance / 50.0) / _LOG20) if distance < 1000 else 0.0
+                best = max(best, 1.0 - math.log(distance / 50.0) / _LOG20)
+        return best
 
     def locate_county(self, county: Place) -> Place:
         """A county lies among the article's places in its state: their centroid, else the state's.
@@ -173,7 +163,3 @@ class Context:
 
 
 _LOG20 = math.log(20.0)
-#: Squared degrees within which a place is as near as can be (50 km).
-_WITHIN = (50.0 / KM_PER_DEGREE) ** 2
-#: Squared degrees beyond which no place counts as near (a little over 1,000 km).
-_BEYOND = (1001.0 / KM_PER_DEGREE) ** 2

@@ -4,9 +4,9 @@ Joint resolution scores every candidate of every ambiguous name up to three time
 article. Most of a candidate's features come from the gazetteer alone (its prior, kind,
 population) and are worked out once per name (`static_rows`, cached by the resolver);
 the kind cue, the qualifiers and the cluster support hold for the whole article
-(`article_parts`); only the
-evidence that moves with the picks is computed each round (`moving_features`). The rows
-are the same tuples, value for value, as computing every feature afresh.
+(`article_parts`); only the evidence that moves with the picks is computed each round
+(`moving_features`). The rows are the same tuples, value for value, as computing every
+feature afresh.
 
 Scores stay the exactly rounded sum (math.fsum) of weight times feature: the static products
 are kept as a few floats whose sum is exactly theirs (`exact_partials`), so that fsum over
