@@ -12,8 +12,6 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from gazetteer.normalize import normalize
-
 # US state abbreviations, postal and AP style ("Alexandria, La.", "Paris, TX").
 _STATES = """Alabama:AL Ala|Alaska:AK|Arizona:AZ Ariz|Arkansas:AR Ark|California:CA Calif Cal|
 Colorado:CO Colo|Connecticut:CT Conn|Delaware:DE Del|District of Columbia:DC|Florida:FL Fla|
@@ -138,37 +136,6 @@ def county_spellings(name: str) -> tuple[str, ...]:
         return (name,)  # most names: no regular expression to run (the table is read at start)
     variants = [name, _PARTICLE_JOINED.sub(r"\1 ", name), _PARTICLE_APART.sub(r"\1", name)]
     return tuple(dict.fromkeys(variants))
-
-
-@cache
-def us_county_points() -> Mapping[tuple[str, str], tuple[float, float]]:
-    """(lat, lon) of each US county's centre by (state, normalised name without "County").
-
-    From gazetteer/data/us_county_points.csv (scripts/make_us_county_points.py, the US Census
-    Bureau's county outlines).
-    """
-    path = resources.files("gazetteer") / "data" / "us_county_points.csv"
-    with path.open("r", encoding="utf-8") as handle:
-        rows = csv.reader(handle)
-        next(rows)
-        return MappingProxyType(
-            {
-                (state, normalize(spelling)): (float(lat), float(lon))
-                for state, name, lat, lon in rows
-                for spelling in county_spellings(name)
-            }
-        )
-
-
-def county_point(state: str, norm: str) -> tuple[float, float] | None:
-    """The centre of the county `norm` ("walker county") in `state`, if the Census outlines have it."""
-    points = us_county_points()
-    for word in COUNTY_WORDS:
-        if norm.endswith(" " + word):
-            found = points.get((state, norm[: -len(word) - 1]))
-            if found is not None:
-                return found
-    return points.get((state, norm))
 
 
 def _names(file: str) -> frozenset[str]:

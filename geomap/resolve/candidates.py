@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from gazetteer import SETTLEMENT, Candidate, Gazetteer, Kind, Place, lexicon, normalize
+from gazetteer import SETTLEMENT, Candidate, Gazetteer, Kind, Place, normalize
 from gazetteer.ranking import (
     COUNTY,
     COUNTY_PRIOR,
@@ -112,7 +112,7 @@ class CandidateIndex:
             division = self.state(state)
             if division is not None:
                 name = " ".join(word.capitalize() for word in norm.split())
-                point = lexicon.county_point(state, norm)
+                point = self._gazetteer.county_centre(norm, state)
                 lat, lon = point if point is not None else (division.lat, division.lon)
                 place = Place(
                     f"{COUNTY}us:{state.lower().replace(' ', '-')}:{norm.replace(' ', '-')}",

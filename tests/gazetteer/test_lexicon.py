@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import lexicon
+from gazetteer.sources import SourcePaths
+from gazetteer.sources.us_counties import county_centre, county_centres
 from geomap.geodesy import haversine_km
+
+CENTRES = county_centres(SourcePaths().us_county_points)
 
 
 @pytest.mark.parametrize(
@@ -19,17 +23,17 @@ from geomap.geodesy import haversine_km
 def test_a_county_is_placed_at_the_centre_of_its_outline(
     state: str, norm: str, near: tuple[float, float]
 ) -> None:
-    point = lexicon.county_point(state, norm)
+    point = county_centre(CENTRES, state, norm)
     assert point is not None and haversine_km(*point, *near) < 10
 
 
 def test_a_county_the_outlines_lack_has_no_point() -> None:
-    assert lexicon.county_point("Texas", "nowhere county") is None
-    assert lexicon.county_point("Ruritania", "walker county") is None
+    assert county_centre(CENTRES, "Texas", "nowhere county") is None
+    assert county_centre(CENTRES, "Ruritania", "walker county") is None
 
 
 def test_every_state_and_the_district_have_counties() -> None:
-    states = {state for state, _ in lexicon.us_county_points()}
+    states = {state for state, _ in CENTRES}
     assert len(states) >= 51 and {"Texas", "Alaska", "District of Columbia"} <= states
 
 
@@ -47,8 +51,8 @@ def test_a_county_particle_is_spelt_joined_and_apart(name: str, spellings: tuple
 
 
 def test_a_county_is_found_however_its_particle_is_spelt() -> None:
-    joined = lexicon.county_point("Louisiana", "desoto parish")
-    apart = lexicon.county_point("Louisiana", "de soto parish")
+    joined = county_centre(CENTRES, "Louisiana", "desoto parish")
+    apart = county_centre(CENTRES, "Louisiana", "de soto parish")
     assert joined is not None and joined == apart
 
 

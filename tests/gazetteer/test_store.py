@@ -11,6 +11,7 @@ import pytest
 
 from gazetteer import Gazetteer, Kind, SourceError
 from gazetteer.sources.curated import read_overlay
+from geomap.geodesy import haversine_km
 from tests.conftest import fixture_sources
 
 
@@ -203,3 +204,10 @@ def test_places_pickle_as_equal_places(gazetteer: Gazetteer) -> None:
     places = gazetteer.lookup("Moscow")
     again = pickle.loads(pickle.dumps(places))
     assert again == places and all(type(place.kind) is Kind for place in again)
+
+
+def test_a_county_carries_the_centre_of_its_census_outline(gazetteer: Gazetteer) -> None:
+    centre = gazetteer.county_centre("walker county", "Texas")
+    assert centre is not None and haversine_km(*centre, 30.74, -95.57) < 10  # not Alabama's Walker County
+    assert gazetteer.county_centre("walker county", "Ruritania") is None
+    assert "walker county" in gazetteer.county_states()
