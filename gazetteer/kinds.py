@@ -51,6 +51,16 @@ class Kind(TextEnum):
     DAM = "dam"
     BRIDGE = "bridge"
 
+    @property
+    def noun(self) -> str:
+        """The kind in prose with its article, for explanations: "a first-level division", "an island"."""
+        words = _NOUNS.get(self.value, self.value.replace("_", " "))
+        return ("an " if words[0] in "aeiou" else "a ") + words
+
+
+#: Prose for the kinds whose value is a code or an abbreviation.
+_NOUNS = {"admin1": "first-level division", "feature": "named feature"}
+
 
 #: Every kind's name, in Kind's order (click choices, messages).
 KINDS: tuple[str, ...] = tuple(kind.value for kind in Kind)

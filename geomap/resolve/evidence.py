@@ -114,10 +114,17 @@ class Context:
         return mine / total if total else 0.0
 
     def admin1_named(self, place: Place, key: LookupKey) -> bool:
-        """The place's division is named elsewhere in the article (by name, or nearby centroid)."""
+        """The place's division is named elsewhere in the article.
+
+        By name; only a place filed under no division may take one whose centroid lies near.
+        Near is not in: "Massachusetts ... the town of Warwick" names Warwick, Massachusetts,
+        not Warwick, Rhode Island, 75 km from Massachusetts' point.
+        """
         voters = self.admin1.get((place.country_code, place.admin1))
         if voters and (len(voters) > 1 or key not in voters):  # a voter other than `key`, no set built
             return True
+        if place.admin1:
+            return False  # filed under another division, which no one named
         divisions = self.admin1_by_country.get(place.country_code)
         if not divisions:
             return False

@@ -76,7 +76,7 @@ def check_within(claim: Claim, subject: Place, reference: Place | None, context:
     listed = f"; gazetteer country {subject.country_code}" if subject.country_code else ""
     if outside > slack and subject.kind in STRADDLING:
         why = (
-            f"cannot check: {subject.name} is a {subject.kind} that can straddle borders; its centre "
+            f"cannot check: {subject.name} is {subject.kind.noun} that can straddle borders; its centre "
             f"lies {outside:.1f} km outside {shape.name} ({code})"
         )
         return Verdict(claim, Status.UNVERIFIABLE, why, outside)

@@ -95,7 +95,7 @@ def contradiction_doubt(
     """
     for end, place in (("subject", subject), ("reference", reference)):
         if place.kind in EXTENDED:
-            return f"the {end} {place.name} is a {place.kind}, with no one point to measure from"
+            return f"the {end} {place.name} is {place.kind.noun}, with no one point to measure from"
     high = allowed.high if allowed is not None else None
     ambiguous = any(m is not None and m.alternatives for m in (claim.subject, claim.reference))
     beyond = measured - high if high is not None else 0.0
@@ -156,7 +156,7 @@ def check_proximity(claim: Claim, subject: Place, reference: Place | None, conte
     area = next((p for p in (reference, subject) if p.kind in EDGELESS), None)
     if area is not None:
         # "near the New York line": near a division's edge, far from its centre.
-        text = f"cannot check: {area.name} is a {area.kind} with no known edge; {text}"
+        text = f"cannot check: {area.name} is {area.kind.noun} with no known edge; {text}"
         return Verdict(claim, Status.UNVERIFIABLE, text, measured, bearing)
     # "near" states no figure: a far measure doubts it only when a name had namesakes to choose from
     doubt = contradiction_doubt(
@@ -204,7 +204,7 @@ def _unmeasurable(claim: Claim, subject: Place, reference: Place) -> Verdict | N
             return Verdict(
                 claim,
                 Status.UNVERIFIABLE,
-                f"cannot check: the {end} {place.name!r} is a {place.kind}; its one coordinate "
+                f"cannot check: the {end} {place.name!r} is {place.kind.noun}; its one coordinate "
                 "says nothing about where its edge is",
             )
     if subject.id == reference.id:

@@ -302,3 +302,12 @@ def test_the_eu_is_the_union_not_the_norman_town(parser: Geoparser) -> None:
     (mention,) = parser.resolve_spans(text, [(0, 2)])
     assert mention.place is not None and mention.place.name == "European Union", mention.place
     assert mention.place.country_code == ""
+
+
+def test_a_small_town_in_the_state_named_beats_a_big_namesake_across_the_border(parser: Geoparser) -> None:
+    text = (
+        "Mount Baldy is a summit in north central Massachusetts in the town of Warwick about two "
+        "miles south of the New Hampshire border."
+    )
+    place = places(parser, text)["Warwick"].place
+    assert place is not None and place.admin1 == "Massachusetts"
