@@ -581,7 +581,8 @@ class SentencePlaces:
         """
         if mention.place is None or mention.place.kind not in _CONTAINERS:
             return mention
-        earlier = [m for m in candidates if m.end <= mention.start]
+        # an unplaced name inside the chain is part of its words: "in the Black Forest region of"
+        earlier = [m for m in candidates if m.end <= mention.start and m.place is not None]
         outer = mention
         for inner in earlier[:CHAIN_STEPS]:
             gap = self.local[self.local_span(inner)[1] : self.local_span(outer)[0]]

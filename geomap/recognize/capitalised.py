@@ -22,6 +22,8 @@ from geomap.recognize.words import (
     BUILDING_HEADS,
     CALENDAR,
     DISEASE_WORDS,
+    FEATURE_HEADS,
+    FEATURE_HEADS_THAT_ARE_SURNAMES,
     LOWERCASE_NOT_TITLES,
     MEDIA_HEADS,
     MODIFIERS,
@@ -340,7 +342,7 @@ class NameRecognizer:
         people: list[str] = []
         ordinary: list[_ChunkSpan] = []
         i = 0
-        streets = any(token[2] in STREET_HEADS for token in tokens)
+        streets = any(token[2] in STREET_HEADS or token[2] in FEATURE_HEADS for token in tokens)
         while i < count:
             word = tokens[i][2]
             street = self._street_span(chunk, tokens, i, before, said, number_after) if streets else None
@@ -455,11 +457,14 @@ class NameRecognizer:
         Lane said").
         """
         street = self._street_at(chunk, tokens, i, number_after)
-        if street is None:
+        feature = self._feature_at(chunk, tokens, i) if street is None else None
+        found = street or feature
+        if found is None:
             return None
-        last, norm = street
+        last, norm = found
         head = tokens[last][2]
-        if head in STREET_HEADS_THAT_ARE_SURNAMES and self._titled_or_named(chunk, tokens, i, last, before):
+        surname = STREET_HEADS_THAT_ARE_SURNAMES if street else FEATURE_HEADS_THAT_ARE_SURNAMES
+        if head in surname and self._titled_or_named(chunk, tokens, i, last, before):
             return None
         if said and last == len(tokens) - 1:
             return None
@@ -513,6 +518,42 @@ class NameRecognizer:
         norm = normalize(chunk[tokens[i][0] : tokens[last][1]])
         if norm in self._names or norm in self._extra:
             return None  # the gazetteer's own place (a square, a district) is looked up as such
+        return last, norm
+
+    def _feature_at(self, chunk: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+        """A local feature's name starting at token i: (index of its last token, norm), if one does.
+
+        One to four capitalised words spaced before a feature word, the last such word taken
+        ("Pine Hollow Lake Park", "Eagle Creek Reservoir", "Turkey Run State Park"): a park,
+        lake or creek the gazetteer does not know, named but never placed, rather than the town
+        or country its first words spell. Not when the gazetteer has the whole name ("Crystal
+        Lake", "Lincoln Park" are towns), nor inside a longer name ("Forest Park Zoo"), nor led
+        by a function word or a feature word ("The Lake", "Lake Park").
+        """
+        first = tokens[i][2]
+        if not first[0].isupper() or first.lower() in _NO_STREET_START or first in FEATURE_HEADS:
+            return None
+        last = None
+        for j in range(i + 1, min(i + 6, len(tokens))):
+            word = tokens[j][2]
+            spaced = chunk[tokens[j - 1][1] : tokens[j][0]].isspace()
+            if (
+                not spaced
+                or not word[0].isupper()
+                or word.lower() in _CONNECTORS
+                or word.lower() in _NO_STREET_START
+            ):
+                break
+            if word in FEATURE_HEADS:
+                last = j
+        if last is None:
+            return None
+        after = tokens[last + 1][2] if last + 1 < len(tokens) else ""
+        if after[:1].isupper() and chunk[tokens[last][1] : tokens[last + 1][0]].isspace():
+            return None  # "Forest Park Zoo", "Lake Forest College": the feature names something else
+        norm = normalize(chunk[tokens[i][0] : tokens[last][1]])
+        if norm in self._names or norm in self._extra:
+            return None
         return last, norm
 
     def _town_in_a_street(self, words: str) -> str | None:

@@ -110,6 +110,14 @@ STREET_HEADS = frozenset(
 #: Street words that are common surnames too: after a given name, a person's ("Diane Lane",
 #: "Rosamund Pike"), where "George Street" stays a street.
 STREET_HEADS_THAT_ARE_SURNAMES = frozenset({"Lane", "Pike"})
+#: The last word of a local feature's name: "Pine Hollow Lake Park", "Eagle Creek Reservoir",
+#: "Puget Sound". Such names are read whole, as streets are: their first words are often a
+#: town's name ("Lake Park", "Eagle Creek", "Puget") that the feature is not.
+FEATURE_HEADS = frozenset(
+    {"Park", "Creek", "Reservoir", "Pond", "Sound", "Forest", "Canyon", "Preserve", "Refuge", "Lake", "River"}
+)
+#: Feature words that are common surnames too: after a given name, a person's ("Sarah Park").
+FEATURE_HEADS_THAT_ARE_SURNAMES = frozenset({"Park", "Lake", "Forest", "River"})
 #: Capitalised words that, after a name that is no country or big city, make it a broadcaster's:
 #: "Al Masirah TV" is no Omani island.
 MEDIA_HEADS = frozenset(_words("tv television radio channel"))

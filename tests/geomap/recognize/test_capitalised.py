@@ -43,6 +43,7 @@ NAMES = frozenset(
         "Ma'arrat al-Numan",
         "Tahrir",
         "Thursday Island",
+        "Crystal Lake",
         "Thursday",
         "Stratford-upon-Avon",
         "Saint Louis",
@@ -162,6 +163,16 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         # a street named after a king is a street; a person named Lane is not
         ("Crews closed King Edward Street in Paris.", [("King Edward Street", PLACE), ("Paris", PLACE)]),
         ("Sheriff Lane said Paris was calm.", [("Paris", PLACE)]),
+        # a park, lake or creek the gazetteer lacks is named as a whole, not as the town it spells
+        ("Volunteers cleaned Paris Lake Park on Saturday.", [("Paris Lake Park", PLACE)]),
+        ("Families swam in Georgia Pond near Austin.", [("Georgia Pond", PLACE), ("Austin", PLACE)]),
+        ("Trout were stocked in Moscow Creek Reservoir.", [("Moscow Creek Reservoir", PLACE)]),
+        # the gazetteer's own name stays itself, and the feature named after it is whole
+        ("She grew up in Crystal Lake.", [("Crystal Lake", PLACE)]),
+        ("Crystal Lake Park was closed.", [("Crystal Lake Park", PLACE)]),
+        # a given name before a feature word is a person's; a longer name is something else's
+        ("a speech by Sarah Park in Paris", [("Paris", PLACE)]),
+        ("Tickets for Texas Forest Park Zoo", [("Texas", PLACE)]),  # as "The Paris Street Journal"
         # a small town's name before a building's word is the building's name
         ("students of Williams College in Paris", [("Paris", PLACE)]),
         ("students of Paris University", [("Paris", PLACE)]),
@@ -326,6 +337,8 @@ def test_a_street_asks_for_no_place_but_carries_the_town_it_is_named_after(
     assert road.key.named_after == "latakia" and town.key.norm == "tartus"
     (street,) = recognizer.find("Police closed Most Street on Friday.")
     assert street.key.named_after is None  # "Most" is an ordinary word, not a town
+    (park,) = recognizer.find("Volunteers cleaned Paris Lake Park on Saturday.")
+    assert park.key.kinds == frozenset()  # named, never placed: not the town in its name
 
 
 COUNTIES = frozenset({"harlan county", "bell county", "knox county", "caddo parish", "saint clair county"})

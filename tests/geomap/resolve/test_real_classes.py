@@ -311,3 +311,20 @@ def test_a_small_town_in_the_state_named_beats_a_big_namesake_across_the_border(
     )
     place = places(parser, text)["Warwick"].place
     assert place is not None and place.admin1 == "Massachusetts"
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Fishing is banned at Crystal Lake Park in Springfield, Illinois.", "Crystal Lake Park"),
+        ("Volunteers cleaned up Turkey Run State Park in Indiana.", "Turkey Run State Park"),
+        ("A ferry ran aground in Puget Sound near Seattle.", "Puget Sound"),
+        ("Crews searched Eagle Creek Reservoir for the boat.", "Eagle Creek Reservoir"),
+    ],
+)
+def test_a_park_or_lake_the_gazetteer_lacks_is_not_the_town_or_country_in_its_name(
+    parser: Geoparser, text: str, feature: str
+) -> None:
+    mentions = parser.parse(text)
+    assert any(m.surface == feature and m.place is None for m in mentions)
+    assert not any(m.place is not None and feature.startswith(m.surface) for m in mentions)
