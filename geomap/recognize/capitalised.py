@@ -417,7 +417,14 @@ class NameRecognizer:
                 continue
             if spaced_place and self._given_name_before_a_word(word, norm, following):
                 verdict = "drop"  # "Donald Trump": this mention is the person's
-            if verdict == "keep" and self._first_name_or_surname(word, norm, kind, following, speaker):
+            # across a spaced dash ("ROSWELL - A man") the next word starts another phrase
+            dashed = (
+                j + 1 < count
+                and " " in chunk[end : tokens[j + 1][0]]
+                and not chunk[end : tokens[j + 1][0]].isspace()
+            )
+            named = "" if dashed else following
+            if verdict == "keep" and self._first_name_or_surname(word, norm, kind, named, speaker):
                 verdict = "person"
             if verdict == "keep":
                 kept.append((start, end, LookupKey(norm), kind, first))
@@ -606,7 +613,9 @@ class NameRecognizer:
     ) -> bool:
         """A weak one-word name hyphened to a capitalised word that is no place or demonym.
 
-        "Northbrook-based" and "Watertown-ML" (a lowercase word, an acronym) keep the place.
+        "Northbrook-based" and "Watertown-ML" (a lowercase word, an acronym) keep the place. A
+        small town's name that is an ordinary word counts as no place here, as it would alone:
+        "Wal-Mart" is one word though Mart is a town in Texas ("Israeli-Egyptian" keeps both).
         """
         word = tokens[j + 1][2]
         if not word[0].isupper() or _is_acronym(word) or kind != MentionKind.PLACE or " " in norm:
@@ -614,10 +623,14 @@ class NameRecognizer:
         if self._strength(norm) != Strength.WEAK:
             return False
         between = chunk[tokens[j][1] : tokens[j + 1][0]]
-        if "-" not in between and "‐" not in between:
-            return False
+        if between not in ("-", "‐"):
+            return False  # "MONROE - Federal agents": a dateline's dash, not a compound
         following = normalize(word)
-        return not (following in self._names or following in self._demonyms or following in self._extra)
+        if following in self._demonyms or following in self._extra:
+            return False
+        if following not in self._names:
+            return True
+        return self._strength(following) == Strength.WEAK and self._word_frequency(following) >= COMMON_ZIPF
 
     def _words_of(self, chunk: str) -> tuple[list[_Token], list[object]]:
         """The chunk's tokens and the longest name found at each (filled in as asked).
@@ -785,7 +798,7 @@ class NameRecognizer:
         """
         if kind == MentionKind.DEMONYM:
             return "drop" if sentence_start and self._common.get(norm, 0.0) >= VERY_COMMON_ZIPF else "keep"
-        if norm in NEVER:
+        if norm in NEVER or _generic(norm):
             return "drop"
         strength = self._strength(norm)
         if _is_acronym(surface) and strength != Strength.COUNTRY:
@@ -927,6 +940,16 @@ def _is_title(word: str) -> bool:
     lowered = word.lower().rstrip(".")
     title = next((part for part in lowered.split("-") if part in TITLES), None)
     return title is not None and (word[:1].isupper() or title not in LOWERCASE_NOT_TITLES)
+
+
+def _generic(norm: str) -> bool:
+    """An article and place nouns alone, which some gazetteer entries list as a name: "The City".
+
+    Prose means whatever city it is about ("The City Council met"), never Oakville,
+    Connecticut. "The Hague" and "The Colony" keep a word of their own.
+    """
+    first, _, rest = norm.partition(" ")
+    return first == "the" and bool(rest) and all(word in NAME_HEADS for word in rest.split())
 
 
 def _is_acronym(surface: str) -> bool:
