@@ -101,6 +101,8 @@ _PERSON_DESCRIPTION = re.compile(
     r"|reporter|lawyer|engineer|driver|shopkeeper|trader|survivor|minister|director"
     r"|professor|researcher|analyst)\b)"
 )
+#: One capitalised word ending where an age begins: "McDonald, 24, of Archer".
+_AGED_WORD = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]+)$")
 #: Words that may open a sentence before a place, not a person's name: "In Tehran, a ...".
 _LEADING_FUNCTION_WORDS = frozenset(
     {"in", "at", "from", "near", "the", "by", "on", "for", "to", "of", "outside"}
@@ -296,6 +298,9 @@ class NameRecognizer:
         for description in _PERSON_DESCRIPTION.finditer(text):
             named = _DESCRIBED_NAME.search(text, max(0, description.start() - 80), description.start())
             if named is None:
+                aged = self._aged_surname(text, description)
+                if aged is not None:
+                    yield aged
                 continue
             words = named.group(1).split()
             start = named.start(1)
@@ -306,6 +311,24 @@ class NameRecognizer:
             if len(words) < 2 or words[-1].lower() in NAME_HEADS or whole in self._names:
                 continue  # "Flanders Road", "Kherson Oblast, the regional governor": places
             yield start, named.end(1), words
+
+    def _aged_surname(self, text: str, description: re.Match[str]) -> tuple[int, int, list[str]] | None:
+        """A lone given name or surname before an age: "chatted with McDonald, 24, of Archer".
+
+        News gives a person's age after the name, never a town's. Only a name on the Census
+        lists whose places are all small towns: "Austin, 24," leaves Austin, Texas alone.
+        """
+        if not description.group()[1:].lstrip()[:1].isdigit():
+            return None
+        word = _AGED_WORD.search(text, max(0, description.start() - 40), description.start())
+        if word is None:
+            return None
+        name = word.group(1)
+        if name not in self._first_names and name.capitalize() not in self._surnames:
+            return None
+        if self._strength(normalize(name)) != Strength.WEAK:
+            return None
+        return word.start(1), word.end(1), [name]
 
     def _may_be_a_person(self, norm: str) -> bool:
         """Whether a word taken for a person's name may drop its place mentions article-wide.

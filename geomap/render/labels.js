@@ -71,7 +71,8 @@ function geomapLabels(map) {
     var view = map.getBounds().pad(0.2), markers = new Grid(), out = [], optional = 0;
     items.filter(function (item) { return map.hasLayer(item.marker); }).sort(byRank).forEach(function (item) {
       if (!view.contains(item.marker.getLatLng())) { return; }
-      var p = map.latLngToContainerPoint(item.marker.getLatLng());
+      // where Leaflet paints the marker: its layer point rounded to the pixel
+      var p = map.layerPointToContainerPoint(map.latLngToLayerPoint(item.marker.getLatLng()).round());
       var own = {left: p.x - HALF_MARKER, top: p.y - HALF_MARKER, right: p.x + HALF_MARKER, bottom: p.y + HALF_MARKER};
       markers.add(own);
       if (item.spec.always || optional++ < MAX_OPTIONAL) { out.push({item: item, point: p, own: own}); }
@@ -85,7 +86,13 @@ function geomapLabels(map) {
     var fragment = document.createDocumentFragment();
     fresh.forEach(function (c) { fragment.appendChild(element(c.item)); drawn.add(c.item); });
     pane.appendChild(fragment);
-    fresh.forEach(function (c) { c.item.width = c.item.element.offsetWidth; c.item.height = c.item.element.offsetHeight; });
+    // the box rounded up: offsetWidth rounds to the nearest pixel, and a label may not reach
+    // a fraction of a pixel into a marker
+    fresh.forEach(function (c) {
+      var size = c.item.element.getBoundingClientRect();
+      c.item.width = Math.ceil(size.width);
+      c.item.height = Math.ceil(size.height);
+    });
   }
 
   // The first free side: clear of labels and markers; for a label that must show, clear of
@@ -143,9 +150,9 @@ function geomapLabels(map) {
   // Transforms only, no layout: the labels follow their markers, also through a zoom animation.
   function move(event) {
     drawn.forEach(function (item) {
-      var at = event && event.zoom !== undefined
+      var at = (event && event.zoom !== undefined
         ? map._latLngToNewLayerPoint(item.marker.getLatLng(), event.zoom, event.center)
-        : map.latLngToLayerPoint(item.marker.getLatLng());
+        : map.latLngToLayerPoint(item.marker.getLatLng())).round();  // as Leaflet places markers
       L.DomUtil.setPosition(item.element, at.add(item.offset));
     });
   }

@@ -181,6 +181,9 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("Shoppers lined up at the Wal-Mart in Paris.", [("Paris", PLACE)]),
         # a dateline's dash starts another phrase: "A" is no initial of a person called Roswell
         ("ROSWELL - A man was hurt, Roswell police said.", [("ROSWELL", PLACE), ("Roswell", PLACE)]),
+        # a lone name before an age is a person's, here and elsewhere; not a big city's name
+        ("Deputies spoke with Evans, 31, of Paris. Evans was charged.", [("Paris", PLACE)]),
+        ("The family of Austin, 24, lives in Austin.", [("Austin", PLACE), ("Austin", PLACE)]),
         # an article and place nouns are no town's name, whatever the gazetteer lists
         ("The City Council met in Paris.", [("Paris", PLACE)]),
         # a small town's name before a building's word is the building's name
