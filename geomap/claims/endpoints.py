@@ -135,10 +135,21 @@ _PLACE_NOUN_AFTER = re.compile(
 _DIVISION_NOUN_AFTER = re.compile(
     r"\s+(?:province|governorate|county|region|zone|oblast|state)\b", re.IGNORECASE
 )
+#: A division's own noun after its name: "Matara district", "Idlib province".
+_DIVISION_WORD_AFTER = re.compile(
+    r"\s+(?:province|governorate|county|region|zone|oblast|state|district|department|prefecture)\b",
+    re.IGNORECASE,
+)
 #: A clause saying where the subject is, then its claim: "X is on the coast, about 30 km ...".
 _PREDICATE = re.compile(
     rf"^\s*(?:is|lies|sits|stands|was|remains)\s+(?:on|in|at|along|by|beside|inland|high|low)\b"
     rf"[^,;:()]{{0,60}},\s*(?:(?:{_LINK_WORD})\b\s*)*$",
+    re.IGNORECASE,
+)
+#: The same clause when its division is blanked out, comma or none: "X is in central Tuscany about 50 km".
+_PREDICATE_IN = re.compile(
+    rf"^\s*(?:is|lies|sits|stands|was|remains)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
+    rf"(?:[a-z-]+\s+)?[\s,]*(?:(?:{_LINK_WORD})\b\s*)*$",
     re.IGNORECASE,
 )
 #: Between a place and the division or country it lies in: "Gilroy, California", "X, a town in Idlib".
@@ -404,6 +415,7 @@ class SentencePlaces:
         the town, 22 km from the provincial capital Latakia" is about another town than Latakia.
         """
         candidates = self.places_before(position)
+        where: list[Mention] = []  # containers named only to say where the subject lies
         for mention in candidates[:3]:
             if _BETWEEN_BEFORE.search(self.local[: self.local_span(mention)[0]]):
                 break  # "located between Greenlaw and Kelso two miles north of X": about neither
@@ -423,28 +435,56 @@ class SentencePlaces:
                 _LINK.match(gap)
                 or (_LINK_AROUND_CLAUSE.match(gap) and not _ASIDE_ENDS_IN_NAME.match(gap))
                 or self._appositive(gap, position - len(gap))
-                or self._predicate_between(end, position)
+                or self._predicate_between(end, position, where)
             ):
                 found = self._town_rather_than_its_region(mention, candidates)
-                if self._only_where(found):
-                    # "It lies in historic Lesser Poland 16 km south of X": the subject is "It"
-                    return self._carried_over_subject(self.local[:position], position, avoid) or found
-                return found
+                if not self._only_where(found):
+                    return found
+                # "It lies in historic Lesser Poland 16 km south of X" is about "It", and "Siena
+                # lies in Tuscany, 60 km south of X" about Siena: never about the division, whose
+                # centre is no point the subject lies at
+                carried = self._carried_over_subject(self.local[:position], position, avoid)
+                if carried is not None:
+                    return carried
+                where.append(found)
         return self._carried_over_subject(self.local[:position], position, avoid)
 
     def _only_where(self, mention: Mention) -> bool:
-        """Whether a division or country is named only to say where the subject is ("in Syria")."""
+        """Whether a division or country is named only to say where the subject is ("in Syria").
+
+        Not a bare division's name shared by its seat, "in Matara, 160 km south of X", which
+        names the town, unless the division's noun follows ("in Matara district") or the
+        sentence is about something else that lies there ("The village lies in Aleppo, ...").
+        A town stays the subject: "The school is located in Jablah, 22 km south of X".
+        """
+        first, last = self.local_span(mention)
         if mention.place is None or mention.place.kind not in _CONTAINERS:
             return False
-        return bool(_IN_BEFORE.search(self.local[: self.local_span(mention)[0]]))
+        if not _IN_BEFORE.search(self.local[:first]):
+            return False
+        if _DIVISION_WORD_AFTER.match(self.local, last) or self._opening_subject_lies_before(first):
+            return True
+        return mention.same_named_town(SETTLEMENT) is None
 
-    def _predicate_between(self, start: int, end: int) -> bool:
+    def _opening_subject_lies_before(self, position: int) -> bool:
+        """Whether the sentence opens with "It" or "The village" and says where it lies, before `position`."""
+        opening = re.match(r"[\W_]*", self.local)
+        carried = _CARRIED_SUBJECT.match(self.local, opening.end() if opening else 0)
+        if carried is None or carried.end() > position:
+            return False
+        verb = _LOCATIVE_VERB.match(self.local, carried.end())
+        return verb is not None and verb.start() < position
+
+    def _predicate_between(self, start: int, end: int, where: Sequence[Mention] = ()) -> bool:
         """Whether a short predicate naming no place joins a subject to its claim.
 
         "Rafah is on the Egyptian border, about 30 km south of Gaza City": the subject is the
-        sentence's, across a clause that says where it is without naming another place.
+        sentence's, across a clause that says where it is without naming another place than
+        the containers in `where` ("Siena lies in Tuscany, 60 km south of X").
         """
-        gap = self._without_demonyms(start, end)
+        gap = self._without_demonyms(start, end, where)
+        if where and _PREDICATE_IN.match(gap):
+            return True
         return bool(_PREDICATE.match(gap)) and not _PROPER.search(gap)
 
     def _appositive(self, gap: str, start: int) -> bool:
@@ -562,12 +602,16 @@ class SentencePlaces:
             reasons.append(f"reference: {reference.surface!r} is not in the gazetteer")
         return reasons
 
-    def _without_demonyms(self, start: int, end: int) -> str:
-        """The text between two offsets with demonym mentions blanked ("the Russian naval ...")."""
+    def _without_demonyms(self, start: int, end: int, also: Sequence[Mention] = ()) -> str:
+        """The text between two offsets with demonym mentions, and those in `also`, blanked.
+
+        "the Russian naval ..." reads as "the         naval ...".
+        """
         chars = list(self.local[start:end])
         for mention in self.inside:
             first, last = self.local_span(mention)
-            if mention.kind == MentionKind.DEMONYM and start <= first and last <= end:
+            blank = mention.kind == MentionKind.DEMONYM or mention in also
+            if blank and start <= first and last <= end:
                 chars[first - start : last - start] = " " * (last - first)
         return "".join(chars)
 

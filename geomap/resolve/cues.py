@@ -19,12 +19,15 @@ _DIVISION_CUE = re.compile(
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province)\b(?!\s+(?:University|College))", re.IGNORECASE)
 #: What joins the items of a list of names: "Ohio, Oregon and Utah", "Iraq or Syria".
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
-_SETTLEMENT_CUE = re.compile(r"\b(?:city|town|village|hamlet|capital)\s+of\s+$", re.IGNORECASE)
+_SETTLEMENT_CUE = re.compile(
+    r"\b(?:(?:city|town|village|hamlet|capital)\s+of\s+(?:the\s+)?|capital(?:\s+city)?,?\s+)$", re.IGNORECASE
+)
 _SETTLEMENT_AFTER = re.compile(
     r"\s+(?:city|town)\b(?!\s+(?:of|council|hall|centre|center|limits)\b)", re.IGNORECASE
 )
 _QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z]\.){2,}|[A-Z][\w.]*(?: [A-Z][\w.]*)?)")
-#: A bare name shared by a division and a seat this big is the city, as news uses it: "Alexandria".
+#: A bare name shared by a division and a seat this big (or a national capital: "Colombo",
+#: "Tunis") is the city, as news uses it: "Alexandria".
 BARE_SEAT_POPULATION = 1_000_000
 #: No kind asked for.
 NO_CUE: frozenset[Kind] = frozenset()
@@ -97,13 +100,18 @@ def mention_cue(text: str, span: Span) -> frozenset[Kind]:
     return NO_CUE
 
 
+def _prominent(seat: Place) -> bool:
+    """Whether a seat is what its bare name means in news, over its division: a capital, a big city."""
+    return seat.kind == Kind.CAPITAL or seat.population >= BARE_SEAT_POPULATION
+
+
 def _may_end_a_cue(before: str) -> bool:
-    """Whether the text before a name ends in "of" or "the" (and spaces), as both cue patterns must.
+    """Whether the text before a name ends as a cue must: "of", "the", "capital" or "city" (and spaces).
 
     A cheap test that spares the two searches for nearly every name.
     """
-    tail = before.rstrip()[-3:].lower()
-    return tail.endswith("of") or tail == "the"
+    tail = before.rstrip().rstrip(",")[-3:].lower()
+    return tail.endswith("of") or tail in ("the", "tal", "ity")
 
 
 def mention_sense(
@@ -121,7 +129,7 @@ def mention_sense(
     if place.kind in DIVISION and own != DIVISION:
         seat = same_named_town(place, alternatives, SETTLEMENT)
         cued = own == SETTLEMENT or name_cue == DIVISION
-        if seat is not None and (cued or seat.population >= BARE_SEAT_POPULATION):
+        if seat is not None and (cued or _prominent(seat)):
             return seat, (place, *(a for a in alternatives if a is not seat))
     if place.kind in SETTLEMENT and own == DIVISION:
         name = normalize(place.name)

@@ -1003,6 +1003,31 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "The school is located in Jablah Latakia Governorate Syria about 22 km south of Latakia.",
         [("direction", "Syria", "Latakia", 22.0, "km", "S", "unverifiable")],
     ),
+    # a division after "in" says where the subject lies; it is never the subject itself
+    (
+        "It lies in Rif Dimashq, some 20 km north of Damascus.",
+        [("direction", None, "Damascus", 20.0, "km", "N", "unverifiable")],
+    ),
+    (
+        "The farm lies in Rif Dimashq, about 20 km north of Damascus.",
+        [("direction", None, "Damascus", 20.0, "km", "N", "unverifiable")],
+    ),
+    (
+        "The village lies in Homs province, 30 km west of Hama.",
+        [("direction", None, "Ḩamāh", 30.0, "km", "W", "unverifiable")],
+    ),
+    (
+        "Jablah is in western Syria about 22 km south of Latakia.",
+        [
+            ("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds"),
+            ("containment", "Jablah", "SY", None, None, None, "holds"),
+        ],
+    ),
+    # ...but a bare name a division shares with its seat is the town
+    (
+        "Fighting raged in Homs, 160 km north of Damascus.",
+        [("direction", "Homs", "Damascus", 160.0, "km", "N", "holds")],
+    ),
     # text that lost its accented letters ("Bāniyās" read as "Bniys")
     (
         "Bniys lies some 30 km north of Tartus.",

@@ -51,6 +51,16 @@ def pair(real_gazetteer: Gazetteer) -> tuple[Geoparser, Verifier]:
             "approximately 25 km from Freiburg.",
             [("distance", "Todtnau", "Freiburg", 25.0, "km", None, "holds")],
         ),
+        # a division named to say where the subject lies is not the subject: its centre is no
+        # point to measure from, and its width would let almost any figure hold
+        (
+            "The farm lies in Tuscany, about 60 km south of Florence.",
+            [("direction", None, "Florence", 60.0, "km", "S", "unverifiable")],
+        ),
+        (
+            "Siena is in central Tuscany about 50 km south of Florence.",
+            [("direction", "Siena", "Florence", 50.0, "km", "S", "holds")],
+        ),
         # in capitals, "BEGAN" is a verb, not a French village
         (
             "THE ATTACK BEGAN AT DAWN IN APOPA, 12 KM NORTH OF SAN SALVADOR.",

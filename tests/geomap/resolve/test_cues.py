@@ -51,6 +51,8 @@ def test_the_cheap_test_on_written_cues() -> None:
     assert _may_end_a_cue("fighting in the province of ")
     assert _may_end_a_cue("the State Of The  ")
     assert _may_end_a_cue("the city of\n")
+    assert _may_end_a_cue("the Sri Lankan capital ")
+    assert _may_end_a_cue("the capital, ")
     assert not _may_end_a_cue("talks were held in ")
 
 

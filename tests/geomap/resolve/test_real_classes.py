@@ -136,6 +136,10 @@ def test_each_mention_of_a_division_and_its_seat_takes_the_sense_its_words_ask_f
         ("Bombings in Istanbul killed dozens.", "Istanbul", Kind.CITY),
         # a seat much smaller than its province leaves a bare name to the ranker
         ("The law passed in Quebec last year.", "Quebec", Kind.ADMIN1),
+        # ...unless it is the country's capital, or the words call it a capital
+        ("Talks resumed in Colombo on Monday.", "Colombo", Kind.CAPITAL),
+        ("Protests spread in Tunis and Sfax.", "Tunis", Kind.CAPITAL),
+        ("The law passed in the provincial capital, Quebec, last year.", "Quebec", Kind.CITY),
     ],
 )
 def test_a_bare_name_shared_with_a_big_seat_is_the_city(
