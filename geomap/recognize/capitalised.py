@@ -24,6 +24,7 @@ from geomap.recognize.words import (
     DISEASE_WORDS,
     FEATURE_HEADS,
     FEATURE_HEADS_THAT_ARE_SURNAMES,
+    INSTITUTION_HEADS,
     LOWERCASE_NOT_TITLES,
     MEDIA_HEADS,
     MODIFIERS,
@@ -121,6 +122,8 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 COMMON_ZIPF = 3.0
 #: Shortest unknown word looked up by its transliteration skeleton.
 MIN_VARIANT_LETTERS = 6
+#: Capitalised words after a name searched for a building's or an institution's head.
+BUILDING_NAME_WORDS = 3
 #: Lowercase words that end a site's name as news writes it ("Ben Gurion airport").
 SITE_WORDS = frozenset({"airport"})
 #: Words after which a capitalised ordinary word that is also a big city's name means the city.
@@ -413,8 +416,9 @@ class NameRecognizer:
                 verdict = "drop"  # "Wal-Mart", "Coca-Cola": one word split by a hyphen
             if verdict == "keep" and kind == MentionKind.PLACE and self._word_in_a_title(norm, following):
                 verdict = "drop"  # "UK Maritime Trade Operations", "Central Bank": a word of a title
-            if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, following):
-                verdict = "drop"  # "Williams College", "Fairview Mall": a building's name
+            heads = [token[2] for token in tokens[j + 1 : j + 1 + BUILDING_NAME_WORDS]]
+            if verdict == "keep" and kind == MentionKind.PLACE and self._heads_a_building(norm, heads):
+                verdict = "drop"  # "Williams College", "Campbell Soup Company": a building's name
             # "Officials in Hama said": a name after "in" is where they spoke, not who spoke
             speaker = said and j == count - 1 and previous.lower() not in LOCATIVES
             if (
@@ -773,20 +777,31 @@ class NameRecognizer:
         after = normalize(following)
         return not (after in self._names or after in self._demonyms or after in self._extra)
 
-    def _heads_a_building(self, norm: str, following: str) -> bool:
-        """Whether the capitalised word after a small town's name makes it a building's name.
+    def _heads_a_building(self, norm: str, heads: list[str]) -> bool:
+        """Whether the capitalised words after a small town's name make it a building's name.
 
-        "Williams College", "Fairview Mall". Not after a big city's, a division's or a
-        country's name: "Boston University", "Polk County School Board" and "Northern
-        Illinois University" still say where they are.
+        "Williams College", "Fairview Mall", and a few words on, a firm's: "Campbell Soup
+        Company". Not after a big city's, a division's or a country's name: "Boston
+        University", "Polk County School Board" and "Northern Illinois University" still say
+        where they are.
         """
+        following = heads[0] if heads else ""
         if not following[:1].isupper():
             return False
         head = following.lower()
         strength = self._strength(norm)
         if head in MEDIA_HEADS:
             return strength not in (Strength.COUNTRY, Strength.CITY)
-        return head in BUILDING_HEADS and strength == Strength.WEAK
+        if strength != Strength.WEAK:
+            return False
+        if head in BUILDING_HEADS:
+            return True
+        for word in heads[1:]:
+            if not word[:1].isupper():
+                return False
+            if word.lower() in INSTITUTION_HEADS:
+                return True
+        return False
 
     def _longest(self, chunk: str, tokens: list[_Token], i: int) -> _Found | None:
         """The longest name starting at token i: (last token index, norm, kind)."""

@@ -88,6 +88,9 @@ BUILDING_HEADS = frozenset(
         """
     )
 )
+#: Heads of a firm's name, a word or two after a town's: "Campbell Soup Company". (Not a school's
+#: or a civic centre's: "Mount Pleasant High School" still says where it is.)
+INSTITUTION_HEADS = frozenset(_words("company corporation"))
 #: The last word of a street's or a road's name, as news writes it: "Main Street", "Elm St.",
 #: "Rest Acres Road". Case counts: "the street" and "Street" alone are no street's name.
 STREET_HEADS = frozenset(

@@ -189,6 +189,8 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         # a small town's name before a building's word is the building's name
         ("students of Williams College in Paris", [("Paris", PLACE)]),
         ("students of Paris University", [("Paris", PLACE)]),
+        # ...and a few words before a firm's word, a firm's name
+        ("workers of Williams Soup Company in Paris", [("Paris", PLACE)]),
         # a possessive that lost its apostrophe is no surname: Idlib is not a person here
         ("Idlib Syrias northern city", [("Idlib", PLACE)]),
         # after a particle a name may be a building's or a person's: left out there, not everywhere

@@ -332,3 +332,18 @@ def test_a_park_or_lake_the_gazetteer_lacks_is_not_the_town_or_country_in_its_na
     mentions = parser.parse(text)
     assert any(m.surface == feature and m.place is None for m in mentions)
     assert not any(m.place is not None and feature.startswith(m.surface) for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "firm"),
+    [
+        ("He retired after 30 years at the Goshen Paper Company in Dayton.", ["Dayton"], "Goshen"),
+        ("She worked for the Medina Steel Corporation in Cleveland.", ["Cleveland"], "Medina"),
+    ],
+)
+def test_a_small_town_a_few_words_before_a_firms_word_is_the_firms_name(
+    parser: Geoparser, text: str, named: list[str], firm: str
+) -> None:
+    assert [m.surface for m in parser.parse(text)] == named
+    school = parser.parse(f"Pupils of {firm} High School met in {named[0]}.")
+    assert [m.surface for m in school] == [firm, named[0]]  # a school's name still says where
