@@ -19,8 +19,10 @@ from geomap.casing import recognition_view
 from geomap.model import LookupKey, MentionKind, Span, Strength
 from geomap.recognize.abbreviations import ABBREVIATION_PATTERN
 from geomap.recognize.words import (
+    BEARING_WORDS,
     BUILDING_HEADS,
     CALENDAR,
+    CLUB_PREFIXES,
     DISEASE_WORDS,
     FEATURE_HEADS,
     FEATURE_HEADS_THAT_ARE_SURNAMES,
@@ -410,6 +412,17 @@ class NameRecognizer:
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
             if following == "Day" and self._strength(norm) != Strength.COUNTRY:
                 verdict = "drop"  # "Columbus Day": a holiday ("Canada Day" still names Canada)
+            if verdict == "keep" and kind == MentionKind.PLACE and previous.lower() in CLUB_PREFIXES:
+                verdict = "drop"  # "Real Madrid", "Atletico Madrid": a club
+            if (
+                verdict == "keep"
+                and back >= 0
+                and norm in NAME_HEADS
+                and self._strength(norm) != Strength.COUNTRY
+            ):
+                verdict = "drop"  # "Wellcome Trust Centre": the head of another name, not the region Centre
+            if verdict == "keep" and self._bearings_before_a_place(chunk, tokens, i, j, longest):
+                verdict = "drop"  # "Far North Queensland": which part of Queensland, not Cameroon's region
             if verdict == "keep" and self._before_an_epithet(chunk, tokens, j):
                 verdict = "person"  # "St John the Evangelist", "Alexander the Great": a person's epithet
             if verdict == "keep" and j + 1 < count and self._half_of_a_compound(chunk, tokens, j, norm, kind):
@@ -465,6 +478,17 @@ class NameRecognizer:
                     continue
             i += 1
         return tuple(kept), tuple(people), tuple(ordinary)
+
+    def _bearings_before_a_place(
+        self, chunk: str, tokens: list[_Token], i: int, j: int, longest: list[object]
+    ) -> bool:
+        """Whether tokens i..j are bearing words alone ("Far North") right before another place's name."""
+        if j + 1 >= len(tokens) or not chunk[tokens[j][1] : tokens[j + 1][0]].isspace():
+            return False
+        if any(tokens[k][2].lower() not in BEARING_WORDS for k in range(i, j + 1)):
+            return False
+        after = self._longest_at(chunk, tokens, longest, j + 1)
+        return after is not None and after[2] == MentionKind.PLACE
 
     def _before_an_epithet(self, chunk: str, tokens: list[_Token], j: int) -> bool:
         """Whether "the" and a capitalised word no place's name follow token j: an epithet.

@@ -88,6 +88,13 @@ BUILDING_HEADS = frozenset(
         """
     )
 )
+#: Words before a city's name that make it a sports club's: "Real Madrid", "Atletico Madrid".
+CLUB_PREFIXES = frozenset(_words("real atletico atlético dynamo dinamo sporting olympique"))
+#: Words of a region's name made of bearings alone ("Far North", "North West"): before another
+#: place's name they only say which part of it ("Far North Queensland").
+BEARING_WORDS = frozenset(
+    _words("far north south east west northern southern eastern western central upper lower mid")
+)
 #: Heads of a firm's name, a word or two after a town's: "Campbell Soup Company". (Not a school's
 #: or a civic centre's: "Mount Pleasant High School" still says where it is.)
 INSTITUTION_HEADS = frozenset(_words("company corporation"))

@@ -347,3 +347,23 @@ def test_a_small_town_a_few_words_before_a_firms_word_is_the_firms_name(
     assert [m.surface for m in parser.parse(text)] == named
     school = parser.parse(f"Pupils of {firm} High School met in {named[0]}.")
     assert [m.surface for m in school] == [firm, named[0]]  # a school's name still says where
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a club's name is no city
+        ("Real Madrid arrived in Tokyo on Sunday.", ["Tokyo"]),
+        ("Atletico Madrid trained in Lisbon.", ["Lisbon"]),
+        # bearings before a place's name say which part of it: no region of their own
+        ("Youth crime rose in Far North Queensland.", ["Queensland"]),
+        ("Rain is due in South West England.", ["England"]),
+        ("Farmers in Northern Ireland and Western Australia met.", ["Northern Ireland", "Western Australia"]),
+        # a place noun at the end of another name is that name's head, not the region Centre
+        ("She works at the Bright Futures Health Centre in Leeds.", ["Leeds"]),
+    ],
+)
+def test_words_that_make_a_place_name_part_of_something_else(
+    parser: Geoparser, text: str, named: list[str]
+) -> None:
+    assert [m.surface for m in parser.parse(text)] == named
