@@ -410,6 +410,8 @@ class NameRecognizer:
                 verdict = "drop"  # "US-24", "US 30": a road
             if following.lower() in DISEASE_WORDS or (disease_after and j == count - 1):
                 verdict = "drop"  # "West Nile virus", "Ebola Virus Disease": a disease, not a place
+                if self._may_be_a_person(norm):
+                    people.append(norm)  # and so is a bare "Marburg" elsewhere in the article
             if following == "Day" and self._strength(norm) != Strength.COUNTRY:
                 verdict = "drop"  # "Columbus Day": a holiday ("Canada Day" still names Canada)
             if verdict == "keep" and kind == MentionKind.PLACE and previous.lower() in CLUB_PREFIXES:

@@ -9,7 +9,19 @@ def _words(text: str) -> list[str]:
 
 
 #: Words after a place name that make it the name of a disease: "West Nile virus", "Lyme disease".
-DISEASE_WORDS = frozenset({"virus", "viruses", "disease", "fever", "encephalitis", "syndrome"})
+DISEASE_WORDS = frozenset(
+    {
+        "virus",
+        "viruses",
+        "ebolavirus",
+        "disease",
+        "fever",
+        "hemorrhagic",
+        "haemorrhagic",
+        "encephalitis",
+        "syndrome",
+    }
+)
 #: Words before a name that make it a person's or an office's: "President Assad".
 TITLES = frozenset(
     _words(

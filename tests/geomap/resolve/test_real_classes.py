@@ -361,6 +361,10 @@ def test_a_small_town_a_few_words_before_a_firms_word_is_the_firms_name(
         ("Farmers in Northern Ireland and Western Australia met.", ["Northern Ireland", "Western Australia"]),
         # a place noun at the end of another name is that name's head, not the region Centre
         ("She works at the Bright Futures Health Centre in Leeds.", ["Leeds"]),
+        # a name seen as a disease's is the disease elsewhere in the article too
+        ("Health workers fear Marburg virus in Uganda. Marburg spreads through contact.", ["Uganda"]),
+        ("Pigs in Luzon tested positive for Reston ebolavirus.", ["Luzon"]),
+        ("Cases of Lassa fever rose in Nigeria, and Lassa kills hundreds a year.", ["Nigeria"]),
     ],
 )
 def test_words_that_make_a_place_name_part_of_something_else(
