@@ -124,6 +124,8 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 COMMON_ZIPF = 3.0
 #: Shortest unknown word looked up by its transliteration skeleton.
 MIN_VARIANT_LETTERS = 6
+#: Endings after which a plural takes -es ("reaches", "taxes").
+_SIBILANTS = ("s", "x", "z", "ch", "sh")
 #: Capitalised words after a name searched for a building's or an institution's head.
 BUILDING_NAME_WORDS = 3
 #: Lowercase words that end a site's name as news writes it ("Ben Gurion airport").
@@ -882,7 +884,7 @@ class NameRecognizer:
             return "person"
         if inside and strength == Strength.WEAK and previous in self._first_names:
             return "person"  # "Marco Rubio", "Bill Rigby": a given name, however ordinary a word
-        if inside and strength != Strength.COUNTRY and self._name_like(previous):
+        if inside and strength != Strength.COUNTRY and self._given_name_like(previous):
             if strength != Strength.WEAK and " " in norm and normalize(previous) in self._names:
                 return "keep"  # "Valhalla New York", "Springfield New Jersey": a town and its state
             return "person"
@@ -901,6 +903,26 @@ class NameRecognizer:
     def _name_like(self, word: str) -> bool:
         """A capitalised word that is no ordinary word, modifier, demonym or strong place: a first name."""
         return word.lower() not in self._common and self._capitalised_name(word)
+
+    def _given_name_like(self, word: str) -> bool:
+        """`_name_like`, and no ordinary word's inflected form either, as a title-case headline writes it.
+
+        For the word before a place's name: "Petrov Joins Sochi Race" names no person called Sochi.
+        """
+        if word not in self._first_names and self._inflected_word(word.lower()):
+            return False
+        return self._name_like(word)
+
+    def _inflected_word(self, lowered: str) -> bool:
+        """Whether a lowercase word is a common word plus -s, -es, -ed or -ing ("joins", "wanted")."""
+        for ending, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+            if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+                stem = lowered[: -len(ending)] + restored
+                if ending == "es" and not stem.endswith(_SIBILANTS):
+                    continue  # "Oakes" is no plural of "oak"
+                if self._common.get(stem, 0.0) >= COMMON_ZIPF:
+                    return True
+        return False
 
     def _capitalised_name(self, word: str) -> bool:
         """A capitalised word that is no modifier, connector, demonym or strong place (any word)."""

@@ -371,3 +371,9 @@ def test_words_that_make_a_place_name_part_of_something_else(
     parser: Geoparser, text: str, named: list[str]
 ) -> None:
     assert [m.surface for m in parser.parse(text)] == named
+
+
+def test_a_title_case_headline_names_no_person_after_a_verb(parser: Geoparser) -> None:
+    """ "Joins" is no given name: the city stays a place, in the headline and the whole article."""
+    text = "Petrov Joins Sochi Race. The mayoral election in Sochi is in April."
+    assert [m.surface for m in parser.parse(text)] == ["Sochi", "Sochi"]
