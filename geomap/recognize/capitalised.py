@@ -27,6 +27,7 @@ from geomap.recognize.words import (
     FEATURE_HEADS,
     FEATURE_HEADS_THAT_ARE_SURNAMES,
     INSTITUTION_HEADS,
+    LOCAL_NOUNS,
     LOWERCASE_NOT_TITLES,
     MEDIA_HEADS,
     MODIFIERS,
@@ -124,6 +125,17 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 COMMON_ZIPF = 3.0
 #: Shortest unknown word looked up by its transliteration skeleton.
 MIN_VARIANT_LETTERS = 6
+#: A word saying that the name after it is where something is, or was.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|to|outside|toward|towards|of|into|across|around|through|via|between|"
+    r"beyond|throughout|within|and|or)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A capitalised word next: the second item of "Evans and Earle".
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+#: After a name: a qualifier (", Okla.", ", Texas") or the next word.
+_WORD_AFTER = re.compile(r"(?:(,\s*[A-Z])|[\s-]+([A-Za-z]+))")
 #: Endings after which a plural takes -es ("reaches", "taxes").
 _SIBILANTS = ("s", "x", "z", "ch", "sh")
 #: Capitalised words after a name searched for a building's or an institution's head.
@@ -241,7 +253,31 @@ class NameRecognizer:
             spans = self._with_names_shown_to_be_places(text, spans, ordinary_spans)
         if people:
             spans = [s for s in spans if not self._is_person(s, people)]
+        spans = self._without_people_never_placed(text, spans)
         return self._with_counties_listed(text, self._with_abbreviations(text, spans))
+
+    def _without_people_never_placed(self, text: str, spans: list[Span]) -> list[Span]:
+        """Drop a small town's name that is a given name or surname the article never places.
+
+        "Martha was born in 1920 ... Martha attended school": news that means a town says
+        where it is at least once ("in Martha", "from Martha", "Martha, Okla.", "Martha
+        police"); a name of a person and a small town, never so written, is the person's.
+        """
+        groups: dict[str, list[Span]] = {}
+        for span in spans:
+            if span.kind == MentionKind.PLACE and " " not in span.surface and self._personal_name(span):
+                groups.setdefault(span.key.norm, []).append(span)
+        unplaced = {norm for norm, group in groups.items() if not any(_placed(text, span) for span in group)}
+        if not unplaced:
+            return spans
+        return [span for span in spans if span.key.norm not in unplaced or " " in span.surface]
+
+    def _personal_name(self, span: Span) -> bool:
+        """Whether a span is a small town's name that is also a common given name or surname."""
+        word = span.surface
+        if word not in self._first_names and word.capitalize() not in self._surnames:
+            return False
+        return self._strength(span.key.norm) == Strength.WEAK
 
     def _with_counties_listed(self, text: str, spans: list[Span]) -> list[Span]:
         """Each name of "Harlan, Bell and Knox counties" as that county, whatever else it could be.
@@ -970,6 +1006,23 @@ class NameRecognizer:
                 Span(match.start(), match.start() + len(surface), surface, lookup, MentionKind.PLACE)
             )
         return _with_spans_over(spans, extra)
+
+
+def _placed(text: str, span: Span) -> bool:
+    """Whether the words around a mention say it is a place: "in X", "X, Okla.", "X police"."""
+    if _LOCATIVE_BEFORE.search(text, max(0, span.start - 25), span.start):
+        return True
+    if text[span.start - 1 : span.start] == "-" or text[span.end : span.end + 1] == "-":
+        return True  # "Nebraska-Lincoln", "R-Marshall": one of two places
+    after = _WORD_AFTER.match(text, span.end)
+    if after is None:
+        return False
+    word = after.group(2)
+    return (
+        after.group(1) is not None
+        or word.lower() in LOCAL_NOUNS
+        or (word in ("and", "or") and _NAME_NEXT.match(text, after.end()) is not None)
+    )
 
 
 def _with_spans_over(spans: list[Span], extra: list[Span]) -> list[Span]:

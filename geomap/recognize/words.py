@@ -100,6 +100,15 @@ BUILDING_HEADS = frozenset(
         """
     )
 )
+#: Words right after a small town's name that show it is a place: "Lindsay police", "an Alton man".
+LOCAL_NOUNS = frozenset(
+    _words(
+        """
+        police officer officers man woman men women couple family resident residents native
+        natives area officials council mayor city town county school schools
+        """
+    )
+)
 #: Words before a city's name that make it a sports club's: "Real Madrid", "Atletico Madrid".
 CLUB_PREFIXES = frozenset(_words("real atletico atlético dynamo dinamo sporting olympique"))
 #: Words of a region's name made of bearings alone ("Far North", "North West"): before another

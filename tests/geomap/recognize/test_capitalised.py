@@ -142,7 +142,10 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         ("flew to St. Louis", [("St. Louis", PLACE)]),
         ("DAMASCUS, Syria", [("DAMASCUS", PLACE), ("Syria", PLACE)]),
         ("Recycling starts on Friday at Alexandria center.", [("Alexandria", PLACE)]),
-        ("The storm is expected to miss Alexandria today.", [("Alexandria", PLACE)]),
+        (
+            "The storm is expected to miss Alexandria and Boston today.",
+            [("Alexandria", PLACE), ("Boston", PLACE)],
+        ),
         ("a general Alexandria area curfew", [("Alexandria", PLACE)]),
         ("Officials in Tahrir said the road was open.", [("Tahrir", PLACE)]),
         # a given name before a common surname is a person; before anything else it is not

@@ -377,3 +377,20 @@ def test_a_title_case_headline_names_no_person_after_a_verb(parser: Geoparser) -
     """ "Joins" is no given name: the city stays a place, in the headline and the whole article."""
     text = "Petrov Joins Sochi Race. The mayoral election in Sochi is in April."
     assert [m.surface for m in parser.parse(text)] == ["Sochi", "Sochi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # a small town's name that is a given name, never written as a place's: the person's
+        ("Martha was born on a farm in 1931. Martha loved music and taught piano for forty years.", []),
+        # once the words place it, every mention is the town
+        ("Martha police closed the road on Monday. Martha has 900 residents.", ["Martha", "Martha"]),
+        ("Crews worked in Martha all night. Martha reopened its school on Friday.", ["Martha", "Martha"]),
+        ("Hudson and Dunn are towns on the river.", ["Hudson", "Dunn"]),
+    ],
+)
+def test_a_small_town_named_like_a_person_is_a_place_only_where_the_article_places_it(
+    parser: Geoparser, text: str, named: list[str]
+) -> None:
+    assert [m.surface for m in parser.parse(text)] == named
