@@ -887,8 +887,20 @@ class NameRecognizer:
             if norm in self._demonyms:
                 return j, norm, MentionKind.DEMONYM
             if (norm in self._names or norm in self._extra) and (i != j or norm not in _CONNECTORS):
+                if self._state_word_of_an_office(tokens, i, j):
+                    return j - 1, norm, MentionKind.PLACE  # looked up as "Kentucky State", named "Kentucky"
                 return j, norm, MentionKind.PLACE
         return None
+
+    @staticmethod
+    def _state_word_of_an_office(tokens: list[_Token], i: int, j: int) -> bool:
+        """Whether token j is the "State" of "Kentucky State Police": the office's word, not the name's.
+
+        The gazetteer lists "Kentucky State" as a name of Kentucky; before another capitalised
+        word it names an office or a university of the state: the mention is the state's name
+        alone, still looked up as "Kentucky State" ("Washington State Patrol" is the state).
+        """
+        return j > i and tokens[j][2] == "State" and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()
 
     def _verdict(
         self, surface: str, norm: str, kind: MentionKind, sentence_start: bool, previous: str, inside: bool

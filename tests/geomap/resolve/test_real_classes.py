@@ -394,3 +394,18 @@ def test_a_small_town_named_like_a_person_is_a_place_only_where_the_article_plac
     parser: Geoparser, text: str, named: list[str]
 ) -> None:
     assert [m.surface for m in parser.parse(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Kentucky State Police said the road was closed.", "Kentucky"),
+        ("Washington State Patrol troopers stopped him.", "Washington"),
+        ("He studied at Ohio State University in Columbus.", "Ohio"),
+    ],
+)
+def test_a_states_office_names_the_state_alone(parser: Geoparser, text: str, state: str) -> None:
+    """ "Kentucky State Police": the mention is "Kentucky", still the state, not DC or a city."""
+    mention = parser.parse(text)[0]
+    assert mention.surface == state
+    assert mention.place is not None and mention.place.kind == Kind.ADMIN1 and mention.place.name == state
