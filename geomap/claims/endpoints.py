@@ -132,13 +132,11 @@ _PLACE_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: A division's word right after its name: "Latakia province". Its area is no point to measure.
-_DIVISION_NOUN_AFTER = re.compile(
-    r"\s+(?:province|governorate|county|region|zone|oblast|state)\b", re.IGNORECASE
-)
-#: A division's own noun after its name: "Matara district", "Idlib province".
+_DIVISION_NOUNS = "province|governorate|county|region|zone|oblast|state"
+_DIVISION_NOUN_AFTER = re.compile(rf"\s+(?:{_DIVISION_NOUNS})\b", re.IGNORECASE)
+#: A division's own noun after its name, the smaller ones too: "Matara district", "Idlib province".
 _DIVISION_WORD_AFTER = re.compile(
-    r"\s+(?:province|governorate|county|region|zone|oblast|state|district|department|prefecture)\b",
-    re.IGNORECASE,
+    rf"\s+(?:{_DIVISION_NOUNS}|district|department|prefecture)\b", re.IGNORECASE
 )
 #: A clause saying where the subject is, then its claim: "X is on the coast, about 30 km ...".
 _PREDICATE = re.compile(
@@ -198,6 +196,8 @@ _IN_AREA = re.compile(
 )
 #: Any kind of place, for previous_subject.
 _ANY_KIND: frozenset[str] = frozenset()
+#: Quotes, brackets and dashes that may open a sentence.
+_OPENING_PUNCTUATION = re.compile(r"[\W_]*")
 #: What may open a sentence before its subject: quotes, brackets, "The".
 _SENTENCE_OPENING = re.compile(r"[\W_]*(?:the\s+)?", re.IGNORECASE)
 #: "the provincial capital", "the regional capital": a division's seat, not the country's capital.
@@ -468,7 +468,7 @@ class SentencePlaces:
 
     def _opening_subject_lies_before(self, position: int) -> bool:
         """Whether the sentence opens with "It" or "The village" and says where it lies, before `position`."""
-        opening = re.match(r"[\W_]*", self.local)
+        opening = _OPENING_PUNCTUATION.match(self.local)
         carried = _CARRIED_SUBJECT.match(self.local, opening.end() if opening else 0)
         if carried is None or carried.end() > position:
             return False
@@ -675,7 +675,7 @@ class SentencePlaces:
         """
         if mention is None or self.in_sentence(mention):
             return False
-        opening = re.match(r"[\W_]*", self.local)
+        opening = _OPENING_PUNCTUATION.match(self.local)
         carried = _CARRIED_SUBJECT.match(self.local, opening.end() if opening else 0)
         return carried is not None and self.previous_subject(_ANY_KIND) is mention
 

@@ -125,13 +125,6 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|wrote|asked|explained|noted|st
 COMMON_ZIPF = 3.0
 #: Shortest unknown word looked up by its transliteration skeleton.
 MIN_VARIANT_LETTERS = 6
-#: A word saying that the name after it is where something is, or was.
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|to|outside|toward|towards|of|into|across|around|through|via|between|"
-    r"beyond|throughout|within|and|or)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 #: A capitalised word next: the second item of "Evans and Earle".
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 #: After a name: a qualifier (", Okla.", ", Texas") or the next word.
@@ -144,6 +137,11 @@ BUILDING_NAME_WORDS = 3
 SITE_WORDS = frozenset({"airport"})
 #: Words after which a capitalised ordinary word that is also a big city's name means the city.
 LOCATIVES = frozenset({"in", "to", "from", "near", "at", "outside", "toward", "towards", "via"})
+#: Words saying that the name after them is where something is, or was (or another list item).
+_PLACING_WORDS = LOCATIVES | frozenset(
+    ["of", "into", "across", "around", "through", "throughout", "between", "beyond", "within", "and", "or"]
+)
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_PLACING_WORDS))})\s+(?:the\s+)?$", re.IGNORECASE)
 VERY_COMMON_ZIPF = 5.0
 #: Divisions and big cities that are frequent words ("Central", "Reading") need more than a capital.
 FREQUENT_ZIPF = 4.6
@@ -265,19 +263,22 @@ class NameRecognizer:
         """
         groups: dict[str, list[Span]] = {}
         for span in spans:
-            if span.kind == MentionKind.PLACE and " " not in span.surface and self._personal_name(span):
+            single = span.kind == MentionKind.PLACE and " " not in span.surface
+            if single and self._small_town_named_like_a_person(span.surface, span.key.norm):
                 groups.setdefault(span.key.norm, []).append(span)
-        unplaced = {norm for norm, group in groups.items() if not any(_placed(text, span) for span in group)}
-        if not unplaced:
-            return spans
-        return [span for span in spans if span.key.norm not in unplaced or " " in span.surface]
+        unplaced = {
+            (span.start, span.end)
+            for group in groups.values()
+            if not any(_placed(text, span) for span in group)
+            for span in group
+        }
+        return [span for span in spans if (span.start, span.end) not in unplaced] if unplaced else spans
 
-    def _personal_name(self, span: Span) -> bool:
-        """Whether a span is a small town's name that is also a common given name or surname."""
-        word = span.surface
+    def _small_town_named_like_a_person(self, word: str, norm: str) -> bool:
+        """Whether a word is a common given name or surname whose places (`norm`) are all small towns."""
         if word not in self._first_names and word.capitalize() not in self._surnames:
             return False
-        return self._strength(span.key.norm) == Strength.WEAK
+        return self._strength(norm) == Strength.WEAK
 
     def _with_counties_listed(self, text: str, spans: list[Span]) -> list[Span]:
         """Each name of "Harlan, Bell and Knox counties" as that county, whatever else it could be.
@@ -367,9 +368,7 @@ class NameRecognizer:
         if word is None:
             return None
         name = word.group(1)
-        if name not in self._first_names and name.capitalize() not in self._surnames:
-            return None
-        if self._strength(normalize(name)) != Strength.WEAK:
+        if not self._small_town_named_like_a_person(name, normalize(name)):
             return None
         return word.start(1), word.end(1), [name]
 
