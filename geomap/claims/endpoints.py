@@ -164,6 +164,10 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:(?:[a-z-]+\s+){0,3}?of\s+)?")
 _CONTAINERS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.REGION})
 #: Areas a chain of containment may pass through: "X in the Bekaa valley of Lebanon".
 _AREAS = frozenset({Kind.FEATURE, Kind.DESERT, Kind.PENINSULA, Kind.ISLAND})
+#: A comma alone between two names of an address: "Mirzapur, Uttar Pradesh, India".
+_COMMA_GAP = re.compile(r"\s*,\s*")
+#: A capitalised name and a comma ending the text before a town: "Kemal, " in "Kemal, Dorvan, Syria".
+_NAME_AND_COMMA = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*\s*,\s*$")
 #: Most names a chain of containment walks back through to its town.
 CHAIN_STEPS = 3
 #: A capital described, not named: "the capital", "the Syrian capital", "the capital of Sudan".
@@ -455,10 +459,15 @@ class SentencePlaces:
         Not a bare division's name shared by its seat, "in Matara, 160 km south of X", which
         names the town, unless the division's noun follows ("in Matara district") or the
         sentence is about something else that lies there ("The village lies in Aleppo, ...").
-        A town stays the subject: "The school is located in Jablah, 22 km south of X".
+        A town stays the subject: "The school is located in Jablah, 22 km south of X", but not
+        one listed after another name, "in Kemal, Tartus, 20 km south of X": there Tartus may
+        be the district around Kemal, and which of the two lies 20 km away the text cannot say.
         """
         first, last = self.local_span(mention)
-        if mention.place is None or mention.place.kind not in _CONTAINERS:
+        place = mention.place
+        if place is not None and place.kind in SETTLEMENT:
+            return self._name_listed_before(mention)
+        if place is None or place.kind not in _CONTAINERS:
             return False
         if not _IN_BEFORE.search(self.local[:first]):
             return False
@@ -620,8 +629,10 @@ class SentencePlaces:
 
         Only to a town or a site. One step across a bare gap: in "Jablah Latakia Governorate
         Syria 22 km from Latakia" a bare list is too long to say which name is the subject.
-        Further back only where words say each name lies in the next: "located in Jablah in
-        the Latakia Governorate of western Syria, about 22 km south of Latakia".
+        Further back only where words say each name lies in the next, "located in Jablah in
+        the Latakia Governorate of western Syria, about 22 km south of Latakia", or commas
+        list an address, "in Jablah, Latakia Governorate, Syria, 22 km south of Latakia". Not
+        to a town listed after another town: that one may be the district of its namesake seat.
         """
         if mention.place is None or mention.place.kind not in _CONTAINERS:
             return mention
@@ -633,12 +644,21 @@ class SentencePlaces:
             place = inner.place
             if place is None or not _IN_ITS_REGION.fullmatch(gap) or not _lies_in(place, outer.place):
                 return mention
+            worded = bool(gap.strip(" ,")) or _COMMA_GAP.fullmatch(gap) is not None
             if place.kind in SETTLEMENT | POINT_SITE:
-                return inner
-            if place.kind not in _CONTAINERS | _AREAS or not gap.strip(" ,"):
+                return mention if self._name_listed_before(inner) else inner
+            if place.kind not in _CONTAINERS | _AREAS or not worded:
                 return mention
             outer = inner
         return mention
+
+    def _name_listed_before(self, town: Mention) -> bool:
+        """Whether a name is listed, comma and all, right before `town`, which may then be its district.
+
+        In "Kemal, Tartus, Syria, 20 km from X" Tartus may be the district named after its
+        seat and Kemal (known to the gazetteer or not) the subject: the text cannot say which.
+        """
+        return _NAME_AND_COMMA.search(self.local, 0, self.local_span(town)[0]) is not None
 
     def _carried_over_subject(
         self, before: str, position: int, avoid: Mention | None = None

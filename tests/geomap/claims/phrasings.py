@@ -1003,6 +1003,23 @@ PHRASINGS: tuple[tuple[str, list[Row]], ...] = (
         "The school is located in Jablah Latakia Governorate Syria about 22 km south of Latakia.",
         [("direction", "Syria", "Latakia", 22.0, "km", "S", "unverifiable")],
     ),
+    # ...while commas listing an address lead back to its town, unless a name is listed before it
+    (
+        "The school is located in Jablah, Latakia Governorate, Syria, about 22 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 22.0, "km", "S", "holds")],
+    ),
+    (
+        "The school is located in Jablah, Latakia Governorate, Syria, about 60 km south of Latakia.",
+        [("direction", "Jablah", "Latakia", 60.0, "km", "S", "contradicted")],
+    ),
+    (
+        "The depot is in Kemal, Tartus, Syria, about 20 km south of Latakia.",
+        [("direction", "Syria", "Latakia", 20.0, "km", "S", "unverifiable")],
+    ),
+    (
+        "The depot is in Kemal, Tartus, about 20 km south of Latakia.",
+        [("direction", None, "Latakia", 20.0, "km", "S", "unverifiable")],
+    ),
     # a division after "in" says where the subject lies; it is never the subject itself
     (
         "It lies in Rif Dimashq, some 20 km north of Damascus.",
