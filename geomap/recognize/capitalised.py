@@ -57,6 +57,9 @@ _CONNECTOR = (
 _SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
 # A chunk may end with a lowercase site word that is part of a name as news writes it.
 _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*(?:[ \t\u00a0]+airport\b)?")
+#: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
+_POSSESSIVE_S = re.compile(r"['’][sS]\b")
+_POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
 # Tokens inside a chunk: hyphenated compounds are split ("Israeli-Egyptian", "Watertown-Mayer").
 _TOKEN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|(?:St|Ste|Mt|Ft)\.|\w+(?:{_APOSTROPHE_PART})*")
 _CONNECTORS = frozenset(re.findall(r"\w+", _CONNECTOR))
@@ -203,9 +206,12 @@ class NameRecognizer:
         people: set[str] = set()
         ordinary_spans: list[_ChunkSpan] = []
         cache = self._chunk_cache
+        possessives: list[re.Match[str]] = []
         for match in _CHUNK.finditer(text):
             offset, end = match.span()
             chunk = match.group()
+            if text[end : end + 1] in "'’" and _POSSESSIVE_S.match(text, end):
+                possessives.append(match)
             # Both patterns start with a space, a hyphen or an apostrophe ("'s Day"): most chunks
             # end before a comma or a stop.
             after = text[end : end + 1]
@@ -243,6 +249,8 @@ class NameRecognizer:
                     )
                     for start, stop, lookup, kind, first in kept
                 )
+        if possessives:
+            spans = self._with_possessive_names(text, spans, possessives)
         described = list(self._described_people(text))
         people.update(self._surnames_of_full_names(text, described))
         if described:  # the name itself is a person's, whatever its words name elsewhere
@@ -253,6 +261,38 @@ class NameRecognizer:
             spans = [s for s in spans if not self._is_person(s, people)]
         spans = self._without_people_never_placed(text, spans)
         return self._with_counties_listed(text, self._with_abbreviations(text, spans))
+
+    def _with_possessive_names(self, text: str, spans: list[Span], chunks: list[re.Match[str]]) -> list[Span]:
+        """The spans, with each name that has a possessive inside in place of its pieces.
+
+        Chunks stop before "'s" ("Yemen's Hodeidah" is two names), which splits "King's Lynn"
+        and "the Democratic People's Republic of Korea" into other places' names ("Republic of
+        Korea" is the South). Where the gazetteer has the whole name, the whole name is the
+        mention; only with words after the possessive, as a name ending in one ("St. John's")
+        reads the same as any place's possessive.
+        """
+        found = [name for chunk in chunks if (name := self._possessive_name(text, chunk)) is not None]
+        if not found:
+            return spans
+        kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in found)]
+        return sorted([*kept, *found], key=lambda span: span.start)
+
+    def _possessive_name(self, text: str, chunk: re.Match[str]) -> Span | None:
+        """The longest known name from a word of `chunk` through its "'s" into the chunk after it."""
+        gap = _POSSESSIVE_GAP.match(text, chunk.end() + 2)
+        following = _CHUNK.match(text, gap.end()) if gap else None
+        if following is None:
+            return None  # "Canada's" is Canada's, never the Cañadas the gazetteer lists as "Canadas"
+        offset = following.start()
+        ends = [m.end() + offset for m in _TOKEN.finditer(following.group())][: MAX_WORDS - 1]
+        starts = [m.start() + chunk.start() for m in _TOKEN.finditer(chunk.group())]
+        for first in starts:
+            for last in reversed(ends):
+                norm = normalize(text[first:last])
+                if norm in self._names or norm in self._extra:
+                    opens, _ = _sentence_and_previous_word(text, first)
+                    return Span(first, last, text[first:last], LookupKey(norm), MentionKind.PLACE, opens)
+        return None
 
     def _without_people_never_placed(self, text: str, spans: list[Span]) -> list[Span]:
         """Drop a small town's name that is a given name or surname the article never places.

@@ -81,12 +81,19 @@ NAMES = frozenset(
         "Mart",
         "The City",
         "Roswell",
+        "King's Lynn",
+        "Lynn",
+        "Republic of Korea",
+        "Democratic People's Republic of Korea",
+        "Canada",
+        "Canadas",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
 STRENGTH = {
     "syria": "country",
     "russia": "country",
+    "canada": "country",
     "georgia": "country",
     "damascus": "strong",
     "moscow": "strong",
@@ -126,6 +133,19 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
     [
         ("Officials in Damascus met.", [("Damascus", PLACE)]),
         ("Russia's army and Moscow’s plans.", [("Russia", PLACE), ("Moscow", PLACE)]),
+        # a name with a possessive inside is one mention, where the gazetteer has it whole
+        ("Floods reached King's Lynn and Paris.", [("King's Lynn", PLACE), ("Paris", PLACE)]),
+        ("Floods reached King’s Lynn.", [("King’s Lynn", PLACE)]),
+        ("FLOODS REACHED KING'S LYNN ON MONDAY.", [("KING'S LYNN", PLACE)]),
+        (
+            "A missile from the Democratic People's Republic of Korea fell.",
+            [("Democratic People's Republic of Korea", PLACE)],
+        ),
+        ("The Republic of Korea's envoy left.", [("Republic of Korea", PLACE)]),
+        ("Shells hit Syria's Latakia port.", [("Syria", PLACE), ("Latakia", PLACE)]),
+        # ...never a name ending in one: "Canada's" is Canada's, not the town "Canadas"
+        ("Canada's Prime Minister spoke.", [("Canada", PLACE)]),
+        ("Canada's envoy spoke.", [("Canada", PLACE)]),
         (
             "near Khmeimim Air Base in Latakia",
             [("Khmeimim Air Base", PLACE), ("Latakia", PLACE)],

@@ -409,3 +409,18 @@ def test_a_states_office_names_the_state_alone(parser: Geoparser, text: str, sta
     mention = parser.parse(text)[0]
     assert mention.surface == state
     assert mention.place is not None and mention.place.kind == Kind.ADMIN1 and mention.place.name == state
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Talks with the People's Republic of China opened in Geneva.", "People's Republic of China", "CN"),
+        ("The Democratic People's Republic of Korea fired.", "Democratic People's Republic of Korea", "KP"),
+        ("Floods cut the roads to King's Lynn and Norwich.", "King's Lynn", "GB"),
+    ],
+)
+def test_a_name_with_a_possessive_inside_is_that_place_not_its_tail(
+    parser: Geoparser, text: str, surface: str, country: str
+) -> None:
+    place = places(parser, text)[surface].place
+    assert place is not None and place.country_code == country
