@@ -230,6 +230,8 @@ class NameRecognizer:
                     self._words.clear()
                 found = cache[key] = self._chunk_spans(*key)
             kept, named, ordinary = found
+            if kept and text[end : end + 1] == "$":
+                kept = tuple(span for span in kept if span[1] != len(chunk))  # "US$460", "HK$": money
             if named:
                 people.update(named)
             if ordinary:

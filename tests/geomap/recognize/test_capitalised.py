@@ -87,6 +87,7 @@ NAMES = frozenset(
         "Democratic People's Republic of Korea",
         "Canada",
         "Canadas",
+        "US",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -94,6 +95,7 @@ STRENGTH = {
     "syria": "country",
     "russia": "country",
     "canada": "country",
+    "us": "country",
     "georgia": "country",
     "damascus": "strong",
     "moscow": "strong",
@@ -133,6 +135,9 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
     [
         ("Officials in Damascus met.", [("Damascus", PLACE)]),
         ("Russia's army and Moscow’s plans.", [("Russia", PLACE), ("Moscow", PLACE)]),
+        # a country's code before "$" is a currency's
+        ("Syria got US$460 million.", [("Syria", PLACE)]),
+        ("Syria got US$460 million from the US.", [("Syria", PLACE), ("US", PLACE)]),
         # a name with a possessive inside is one mention, where the gazetteer has it whole
         ("Floods reached King's Lynn and Paris.", [("King's Lynn", PLACE), ("Paris", PLACE)]),
         ("Floods reached King’s Lynn.", [("King’s Lynn", PLACE)]),
