@@ -55,8 +55,10 @@ _CONNECTOR = (
     r"|am|im|der|den|van|von|y|and|sur|en|bin|ibn|abu)"
 )
 _SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
+# An elided French or Italian article before a name's word: "Côte d'Ivoire", "Coeur d'Alene".
+_ELISION = r"(?:[dl]['’])"
 # A chunk may end with a lowercase site word that is part of a name as news writes it.
-_CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_WORD})*(?:[ \t\u00a0]+airport\b)?")
+_CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_ELISION}?{_WORD})*(?:[ \t\u00a0]+airport\b)?")
 #: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
 _POSSESSIVE_S = re.compile(r"['’][sS]\b")
 _POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
@@ -913,15 +915,16 @@ class NameRecognizer:
         last = i
         while last + 1 < len(tokens) and last - i + 1 < MAX_WORDS:
             word = tokens[last + 1][2]
-            if not word[0].isupper() and word.lower() not in _CONNECTORS:
-                break
+            hyphened = chunk[tokens[last][1] : tokens[last + 1][0]] in _HYPHENS
+            if not _capitalised(word) and word.lower() not in _CONNECTORS and not hyphened:
+                break  # a lowercase word inside a hyphened one counts: "Port-au-Prince"
             last += 1
         if last + 1 < len(tokens) and tokens[last + 1][2] in SITE_WORDS:
             norm = normalize(chunk[tokens[i][0] : tokens[last + 1][1]])
             if norm in self._names or norm in self._extra:  # "Ben Gurion airport", "O'Hare airport"
                 return last + 1, norm, MentionKind.PLACE
         for j in range(last, i - 1, -1):
-            if not tokens[j][2][0].isupper():
+            if not _capitalised(tokens[j][2]):
                 continue
             surface = chunk[tokens[i][0] : tokens[j][1]]
             norm = normalize(surface)
@@ -930,7 +933,27 @@ class NameRecognizer:
             if (norm in self._names or norm in self._extra) and (i != j or norm not in _CONNECTORS):
                 if self._state_word_of_an_office(tokens, i, j):
                     return j - 1, norm, MentionKind.PLACE  # looked up as "Kentucky State", named "Kentucky"
-                return j, norm, MentionKind.PLACE
+                first = self._first_of_two_countries(chunk, tokens, i, j, norm)
+                return first if first is not None else (j, norm, MentionKind.PLACE)
+        return None
+
+    def _first_of_two_countries(
+        self, chunk: str, tokens: list[_Token], i: int, j: int, norm: str
+    ) -> _Found | None:
+        """The first country of a region named as two ("Australia and New Zealand"), or None.
+
+        News that writes "between Australia and New Zealand" means the two countries, not
+        the statistical region so named; a country named so ("Trinidad and Tobago") stays whole.
+        """
+        if " and " not in norm or self._strength(norm) == Strength.COUNTRY:
+            return None
+        for k in range(i + 1, j):
+            if tokens[k][2] != "and":
+                continue
+            before = normalize(chunk[tokens[i][0] : tokens[k - 1][1]])
+            after = normalize(chunk[tokens[k + 1][0] : tokens[j][1]])
+            if self._strength(before) == Strength.COUNTRY and self._strength(after) == Strength.COUNTRY:
+                return k - 1, before, MentionKind.PLACE
         return None
 
     @staticmethod
@@ -1148,6 +1171,11 @@ def _is_acronym(surface: str) -> bool:
     """All-capital short words ("TASS", "HTS", "US"): codes unless they name a country."""
     letters = surface.replace(".", "")
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, also after an elided article: "Ivoire", "d'Ivoire"."""
+    return word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[0] in "dl" and word[2].isupper())
 
 
 def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:

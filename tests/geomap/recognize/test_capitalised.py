@@ -88,6 +88,13 @@ NAMES = frozenset(
         "Canada",
         "Canadas",
         "US",
+        "Port-au-Prince",
+        "Côte d'Ivoire",
+        "Australia",
+        "New Zealand",
+        "Australia and New Zealand",
+        "Trinidad and Tobago",
+        "Trinidad",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -96,6 +103,10 @@ STRENGTH = {
     "russia": "country",
     "canada": "country",
     "us": "country",
+    "australia": "country",
+    "new zealand": "country",
+    "australia and new zealand": "strong",
+    "trinidad and tobago": "country",
     "georgia": "country",
     "damascus": "strong",
     "moscow": "strong",
@@ -135,6 +146,17 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
     [
         ("Officials in Damascus met.", [("Damascus", PLACE)]),
         ("Russia's army and Moscow’s plans.", [("Russia", PLACE), ("Moscow", PLACE)]),
+        # a lowercase word inside a hyphened name, and an elided article, belong to the name
+        ("Cholera reached Port-au-Prince.", [("Port-au-Prince", PLACE)]),
+        ("Votes were counted in Côte d'Ivoire and Syria.", [("Côte d'Ivoire", PLACE), ("Syria", PLACE)]),
+        ("Votes were counted in Côte d’Ivoire.", [("Côte d’Ivoire", PLACE)]),
+        ("Russian-backed forces left Syria.", [("Russian", DEMONYM), ("Syria", PLACE)]),
+        # two countries joined by "and" are two mentions, unless the pair is itself a country
+        (
+            "Flights between Australia and New Zealand resumed.",
+            [("Australia", PLACE), ("New Zealand", PLACE)],
+        ),
+        ("Flights to Trinidad and Tobago resumed.", [("Trinidad and Tobago", PLACE)]),
         # a country's code before "$" is a currency's
         ("Syria got US$460 million.", [("Syria", PLACE)]),
         ("Syria got US$460 million from the US.", [("Syria", PLACE), ("US", PLACE)]),

@@ -417,10 +417,15 @@ def test_a_states_office_names_the_state_alone(parser: Geoparser, text: str, sta
         ("Talks with the People's Republic of China opened in Geneva.", "People's Republic of China", "CN"),
         ("The Democratic People's Republic of Korea fired.", "Democratic People's Republic of Korea", "KP"),
         ("Floods cut the roads to King's Lynn and Norwich.", "King's Lynn", "GB"),
+        ("Cholera spread to Port-au-Prince within a week.", "Port-au-Prince", "HT"),
+        ("Cocoa prices rose in Côte d'Ivoire and Ghana.", "Côte d'Ivoire", "CI"),
+        ("Horses may again travel between Australia and New Zealand.", "Australia", "AU"),
+        ("Horses may again travel between Australia and New Zealand.", "New Zealand", "NZ"),
     ],
 )
-def test_a_name_with_a_possessive_inside_is_that_place_not_its_tail(
+def test_names_are_read_whole_through_possessives_hyphens_and_elisions_but_not_across_two_countries(
     parser: Geoparser, text: str, surface: str, country: str
 ) -> None:
+    """Not their tails ("Republic of Korea" is the South) nor a region the pair names."""
     place = places(parser, text)[surface].place
     assert place is not None and place.country_code == country
