@@ -59,6 +59,8 @@ _SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
 _ELISION = r"(?:[dl]['’])"
 # A chunk may end with a lowercase site word that is part of a name as news writes it.
 _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_ELISION}?{_WORD})*(?:[ \t\u00a0]+airport\b)?")
+#: Up to three capitalised words after a comma: where a qualifier ("Van, Turkey") would be.
+_QUALIFIER_AFTER = re.compile(r",[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})")
 #: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
 _POSSESSIVE_S = re.compile(r"['’][sS]\b")
 _POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
@@ -188,7 +190,7 @@ class NameRecognizer:
         self._common = lexicon.common_words() if common_words is None else common_words
         self._first_names = lexicon.first_names()
         self._surnames = lexicon.surnames()
-        self._chunk_cache: dict[tuple[str, bool, str, bool, bool, bool], _ChunkResult] = {}
+        self._chunk_cache: dict[tuple[str, bool, str, bool, bool, bool, bool], _ChunkResult] = {}
         self._words: dict[str, tuple[list[_Token], list[object]]] = {}
 
     def find(self, text: str) -> list[Span]:
@@ -224,6 +226,7 @@ class NameRecognizer:
                 spaced and _SPEECH.match(text, end) is not None,
                 spaced and _DISEASE_AFTER.match(text, end) is not None,
                 spaced and _NUMBER_AFTER.match(text, end) is not None,
+                after == "," and self._qualifier_after(text, end),
             )
             found = cache.get(key)
             if found is None:
@@ -440,6 +443,7 @@ class NameRecognizer:
         said: bool,
         disease_after: bool,
         number_after: bool,
+        qualified: bool,
     ) -> _ChunkResult:
         """Spans of one chunk relative to its start, and the names it shows to be people's.
 
@@ -480,6 +484,14 @@ class NameRecognizer:
             following = tokens[j + 1][2] if j + 1 < count else ""
             first = opens_sentence and i == 0
             verdict = self._verdict(chunk[start:end], norm, kind, first, previous, back >= 0)
+            whole = i == 0 and j == count - 1 and not first
+            if (
+                verdict in ("drop", "ordinary")
+                and qualified
+                and whole
+                and self._only_an_ordinary_word(chunk[start:end], norm, previous)
+            ):
+                verdict = "keep"  # "in Redding, California", "Hurricane, W.Va.": the town so placed
             if verdict == "ordinary":
                 verdict = "drop"
                 ordinary.append((start, end, LookupKey(norm), kind, first))
@@ -1001,6 +1013,32 @@ class NameRecognizer:
                 return "keep"  # "Valhalla New York", "Springfield New Jersey": a town and its state
             return "person"
         return "keep"
+
+    def _only_an_ordinary_word(self, surface: str, norm: str, previous: str) -> bool:
+        """Whether a name was dropped only for being an English word too ("Redding", "Van").
+
+        Not for an acronym, a word that is never a place, or a part of a person's name.
+        """
+        if _is_acronym(surface) or norm in NEVER or _generic(norm) or " " in norm:
+            return False
+        return not (_is_title(previous) or previous.lower() in ROLES or previous in self._first_names)
+
+    def _qualifier_after(self, text: str, end: int) -> bool:
+        """Whether ", <state, province or country>" follows `end`: "Redding, California", "Van, Turkey"."""
+        match = _QUALIFIER_AFTER.match(text, end)
+        if match is None:
+            return False
+        words = match.group(1).split()
+        abbreviation = words[0].replace(".", "").upper()
+        if "." in words[0] and (
+            abbreviation in lexicon.STATE_ABBREVIATIONS or abbreviation in lexicon.DOTTED
+        ):
+            return True
+        for count in range(len(words), 0, -1):
+            norm = normalize(" ".join(words[:count]))
+            if norm in self._names and self._strength(norm) in (Strength.COUNTRY, Strength.STRONG):
+                return True
+        return False
 
     def _word_frequency(self, norm: str) -> float:
         """Zipf frequency of a one-word name as an English word.

@@ -157,6 +157,11 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
             [("Australia", PLACE), ("New Zealand", PLACE)],
         ),
         ("Flights to Trinidad and Tobago resumed.", [("Trinidad and Tobago", PLACE)]),
+        # a small town named like a word, placed by a qualifier, is the town
+        ("Floods hit Bad, Texas, overnight.", [("Bad", PLACE), ("Texas", PLACE)]),
+        ("Floods hit Bad, Tex., overnight.", [("Bad", PLACE), ("Tex.", PLACE)]),
+        ("Floods hit Bad near Texas.", [("Texas", PLACE)]),
+        ("Most, Texas officials agree, is fine.", [("Texas", PLACE)]),
         # a country's code before "$" is a currency's
         ("Syria got US$460 million.", [("Syria", PLACE)]),
         ("Syria got US$460 million from the US.", [("Syria", PLACE), ("US", PLACE)]),

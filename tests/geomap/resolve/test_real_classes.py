@@ -429,3 +429,11 @@ def test_names_are_read_whole_through_possessives_hyphens_and_elisions_but_not_a
     """Not their tails ("Republic of Korea" is the South) nor a region the pair names."""
     place = places(parser, text)[surface].place
     assert place is not None and place.country_code == country
+
+
+def test_a_town_named_like_a_word_is_the_town_where_a_qualifier_places_it(parser: Geoparser) -> None:
+    """ "Redding" and "Hurricane" are English words too; ", California" and ", W.Va." say which."""
+    redding = places(parser, "Police in Redding, California, searched the river.")["Redding"].place
+    hurricane = places(parser, "The two hid in Hurricane, W.Va., for days.")["Hurricane"].place
+    assert redding is not None and redding.admin1 == "California"
+    assert hurricane is not None and hurricane.admin1 == "West Virginia"
