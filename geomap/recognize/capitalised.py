@@ -52,7 +52,7 @@ _WORD = rf"[{_UPPER}](?:\.(?:[{_UPPER}]\.)+|(?<=S)(?:t|te)\.|(?<=[MF])t\.|\w*(?:
 # Lowercase words allowed inside a name: "Gulf of Aden", "Hayat Tahrir al-Sham", "Stratford-upon-Avon".
 _CONNECTOR = (
     r"(?:of|the|de|du|des|del|della|di|da|do|dos|das|la|le|les|al|el|ad|as|ash|ar|at|az|an|on|upon"
-    r"|am|im|der|den|van|von|y|and|sur|en|bin|ibn|abu)"
+    r"|am|im|der|den|van|von|y|and|sur|en|es|bin|ibn|abu)"
 )
 _SEP = r"(?:[ \t\u00a0]+|[ \t]*[-‐/][ \t]*)"
 # An elided French or Italian article before a name's word: "Côte d'Ivoire", "Coeur d'Alene".
@@ -150,6 +150,11 @@ _PLACING_WORDS = LOCATIVES | frozenset(
 )
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_PLACING_WORDS))})\s+(?:the\s+)?$", re.IGNORECASE)
 VERY_COMMON_ZIPF = 5.0
+#: Below this a common word's name after "in", "from", "near"... is the town ("in Lombard"): at
+#: 3.0-3.5 the words are mostly surnames and rare nouns; above, "at Mercy", "in Licking" are not.
+RARE_WORD_ZIPF = 3.5
+#: Words after which a name says where something is, never whom ("to Abbas", "from Abbas" may).
+_WHERE_WORDS = frozenset({"in", "near", "outside"})
 #: Divisions and big cities that are frequent words ("Central", "Reading") need more than a capital.
 FREQUENT_ZIPF = 4.6
 
@@ -999,8 +1004,9 @@ class NameRecognizer:
             zipf = self._word_frequency(norm)
             if zipf >= VERY_COMMON_ZIPF and strength != Strength.COUNTRY:
                 return "ordinary" if strength == Strength.CITY else "drop"
-            if zipf >= COMMON_ZIPF and strength == Strength.WEAK:
-                return "drop"
+            placed = zipf < RARE_WORD_ZIPF and not sentence_start and previous in _WHERE_WORDS
+            if zipf >= COMMON_ZIPF and strength == Strength.WEAK and not placed:
+                return "drop"  # but "students in Lombard": a rarer word after "in" is the town
             frequent = zipf >= FREQUENT_ZIPF or norm in MODIFIERS
             if frequent and strength != Strength.COUNTRY and (strength == Strength.STRONG or sentence_start):
                 return "ordinary" if strength == Strength.CITY else "drop"

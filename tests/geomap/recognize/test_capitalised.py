@@ -95,6 +95,8 @@ NAMES = frozenset(
         "Australia and New Zealand",
         "Trinidad and Tobago",
         "Trinidad",
+        "Lombard",
+        "Dar es Salaam",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -157,6 +159,11 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
             [("Australia", PLACE), ("New Zealand", PLACE)],
         ),
         ("Flights to Trinidad and Tobago resumed.", [("Trinidad and Tobago", PLACE)]),
+        # a town named like a rarer word is the town after "in" or "near", not after "to"
+        ("Students in Lombard won awards.", [("Lombard", PLACE)]),
+        ("Students near Lombard won awards.", [("Lombard", PLACE)]),
+        ("A letter to Lombard arrived.", []),
+        ("The forum met in Dar es Salaam.", [("Dar es Salaam", PLACE)]),
         # a small town named like a word, placed by a qualifier, is the town
         ("Floods hit Bad, Texas, overnight.", [("Bad", PLACE), ("Texas", PLACE)]),
         ("Floods hit Bad, Tex., overnight.", [("Bad", PLACE), ("Tex.", PLACE)]),
