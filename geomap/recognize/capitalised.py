@@ -61,6 +61,8 @@ _ELISION = r"(?:[dl]['’])"
 _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_ELISION}?{_WORD})*(?:[ \t\u00a0]+airport\b)?")
 #: Up to three capitalised words after a comma: where a qualifier ("Van, Turkey") would be.
 _QUALIFIER_AFTER = re.compile(r",[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})")
+#: How the names of places named after saints begin, normalised.
+_SAINTS = ("saint ", "sainte ", "san ", "santa ", "sao ")
 #: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
 _POSSESSIVE_S = re.compile(r"['’][sS]\b")
 _POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
@@ -281,13 +283,36 @@ class NameRecognizer:
         and "the Democratic People's Republic of Korea" into other places' names ("Republic of
         Korea" is the South). Where the gazetteer has the whole name, the whole name is the
         mention; only with words after the possessive, as a name ending in one ("St. John's")
-        reads the same as any place's possessive.
+        reads the same as any place's possessive. A saint's name so followed by a building's
+        is a church's, a school's or a hospital's ("St. John's Lutheran School", "St. Mary's
+        Hospital"), not the town named after the saint: it is left out ("St. Louis's Mayor"
+        stays the city).
         """
-        found = [name for chunk in chunks if (name := self._possessive_name(text, chunk)) is not None]
-        if not found:
+        found, buildings = [], set()
+        for chunk in chunks:
+            name = self._possessive_name(text, chunk)
+            if name is not None:
+                found.append(name)
+            elif self._building_after(text, chunk):
+                buildings.add(chunk.end())
+        if not found and not buildings:
             return spans
-        kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in found)]
+        kept = [
+            s
+            for s in spans
+            if not any(s.start < n.end and n.start < s.end for n in found)
+            and not (s.end in buildings and s.key.norm.startswith(_SAINTS))
+        ]
         return sorted([*kept, *found], key=lambda span: span.start)
+
+    @staticmethod
+    def _building_after(text: str, chunk: re.Match[str]) -> bool:
+        """Whether "'s" and a building's name follow `chunk`: "'s Lutheran School", not "'s Mayor"."""
+        gap = _POSSESSIVE_GAP.match(text, chunk.end() + 2)
+        following = _CHUNK.match(text, gap.end()) if gap else None
+        if following is None:
+            return False
+        return any(word.lower() in BUILDING_HEADS for word in following.group().split()[:4])
 
     def _possessive_name(self, text: str, chunk: re.Match[str]) -> Span | None:
         """The longest known name from a word of `chunk` through its "'s" into the chunk after it."""

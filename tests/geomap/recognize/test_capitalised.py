@@ -97,6 +97,7 @@ NAMES = frozenset(
         "Trinidad",
         "Lombard",
         "Dar es Salaam",
+        "St. Mary",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -159,6 +160,10 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
             [("Australia", PLACE), ("New Zealand", PLACE)],
         ),
         ("Flights to Trinidad and Tobago resumed.", [("Trinidad and Tobago", PLACE)]),
+        # a saint's name before "'s" and a building's is the building's, not a town's
+        ("He was taken to St. Mary's Hospital in Paris.", [("Paris", PLACE)]),
+        ("Pupils of St. Mary's Catholic School met.", []),
+        ("St. Mary's mayor spoke in Paris.", [("St. Mary", PLACE), ("Paris", PLACE)]),
         # a town named like a rarer word is the town after "in" or "near", not after "to"
         ("Students in Lombard won awards.", [("Lombard", PLACE)]),
         ("Students near Lombard won awards.", [("Lombard", PLACE)]),
