@@ -33,6 +33,7 @@ from geomap.recognize.words import (
     MODIFIERS,
     NAME_HEADS,
     NEVER,
+    ORGANISATIONS,
     ROLES,
     STREET_HEADS,
     STREET_HEADS_THAT_ARE_SURNAMES,
@@ -63,6 +64,7 @@ _CHUNK = re.compile(rf"{_WORD}(?:{_SEP}(?:{_CONNECTOR}{_SEP})*{_ELISION}?{_WORD}
 _QUALIFIER_AFTER = re.compile(r",[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})")
 #: How the names of places named after saints begin, normalised.
 _SAINTS = ("saint ", "sainte ", "san ", "santa ", "sao ")
+_ORGANISATION = re.compile(r"\b(?:" + "|".join(map(re.escape, ORGANISATIONS)) + r")\b", re.IGNORECASE)
 #: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
 _POSSESSIVE_S = re.compile(r"['’][sS]\b")
 _POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
@@ -265,6 +267,7 @@ class NameRecognizer:
                 )
         if possessives:
             spans = self._with_possessive_names(text, spans, possessives)
+        spans = _without_organisations(text, spans)
         described = list(self._described_people(text))
         people.update(self._surnames_of_full_names(text, described))
         if described:  # the name itself is a person's, whatever its words name elsewhere
@@ -1168,6 +1171,14 @@ def _placed(text: str, span: Span) -> bool:
         or word.lower() in LOCAL_NOUNS
         or (word in ("and", "or") and _NAME_NEXT.match(text, after.end()) is not None)
     )
+
+
+def _without_organisations(text: str, spans: list[Span]) -> list[Span]:
+    """The spans but those inside an organisation's name: "United Russia" is a party."""
+    names = [match.span() for match in _ORGANISATION.finditer(text)]
+    if not names:
+        return spans
+    return [s for s in spans if not any(start <= s.start and s.end <= end for start, end in names)]
 
 
 def _with_spans_over(spans: list[Span], extra: list[Span]) -> list[Span]:

@@ -86,6 +86,15 @@ NEVER = (
     | {"white house", "downing street", "capitol hill", "wall street"}
     | TITLES
 )
+#: Organisations named after the country or continent they work in, which news names far more
+#: often than it means a place by those words: parties and councils.
+ORGANISATIONS = (
+    "United Russia",
+    "A Just Russia",
+    "Forza Italia",
+    "Alternative for Germany",
+    "Council of Europe",
+)
 #: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
 #: "the general Atlanta area", "a private Boston clinic".
 LOWERCASE_NOT_TITLES = frozenset(
