@@ -94,6 +94,7 @@ ORGANISATIONS = (
     "Forza Italia",
     "Alternative for Germany",
     "Council of Europe",
+    "State Duma",
 )
 #: Titles that, written in lower case, are ordinary words: "expected to miss Rochester",
 #: "the general Atlanta area", "a private Boston clinic".
@@ -119,7 +120,7 @@ LOCAL_NOUNS = frozenset(
     )
 )
 #: Words before a city's name that make it a sports club's: "Real Madrid", "Atletico Madrid".
-CLUB_PREFIXES = frozenset(_words("real atletico atlético dynamo dinamo sporting olympique"))
+CLUB_PREFIXES = frozenset(_words("real atletico atlético dynamo dinamo sporting olympique club"))
 #: Words of a region's name made of bearings alone ("Far North", "North West"): before another
 #: place's name they only say which part of it ("Far North Queensland").
 BEARING_WORDS = frozenset(

@@ -98,6 +98,8 @@ NAMES = frozenset(
         "Lombard",
         "Dar es Salaam",
         "St. Mary",
+        "America",
+        "Duma",
     )
 )
 DEMONYMS = {"russian": "RU", "syrian": "SY", "israeli": "IL", "syrians": "SY"}
@@ -106,6 +108,7 @@ STRENGTH = {
     "russia": "country",
     "canada": "country",
     "us": "country",
+    "america": "country",
     "australia": "country",
     "new zealand": "country",
     "australia and new zealand": "strong",
@@ -163,6 +166,8 @@ def found(recognizer: NameRecognizer, text: str) -> list[tuple[str, str]]:
         # an organisation named after a country is no mention of it
         ("Putin heads United Russia, the ruling party of Russia.", [("Russia", PLACE)]),
         ("UNITED RUSSIA WON IN MOSCOW", [("MOSCOW", PLACE)]),
+        ("The State Duma met in Moscow.", [("Moscow", PLACE)]),
+        ("Club America played in Boston.", [("Boston", PLACE)]),
         # a saint's name before "'s" and a building's is the building's, not a town's
         ("He was taken to St. Mary's Hospital in Paris.", [("Paris", PLACE)]),
         ("Pupils of St. Mary's Catholic School met.", []),
