@@ -960,16 +960,16 @@ class NameRecognizer:
         last = i
         while last + 1 < len(tokens) and last - i + 1 < MAX_WORDS:
             word = tokens[last + 1][2]
-            hyphened = chunk[tokens[last][1] : tokens[last + 1][0]] in _HYPHENS
-            if not _capitalised(word) and word.lower() not in _CONNECTORS and not hyphened:
-                break  # a lowercase word inside a hyphened one counts: "Port-au-Prince"
+            capitalised = word[0].isupper() or word.lower() in _CONNECTORS or _elided_capital(word)
+            if not capitalised and chunk[tokens[last][1] : tokens[last + 1][0]] not in _HYPHENS:
+                break  # but a lowercase word inside a hyphened one counts: "Port-au-Prince"
             last += 1
         if last + 1 < len(tokens) and tokens[last + 1][2] in SITE_WORDS:
             norm = normalize(chunk[tokens[i][0] : tokens[last + 1][1]])
             if norm in self._names or norm in self._extra:  # "Ben Gurion airport", "O'Hare airport"
                 return last + 1, norm, MentionKind.PLACE
         for j in range(last, i - 1, -1):
-            if not _capitalised(tokens[j][2]):
+            if not tokens[j][2][0].isupper() and not _elided_capital(tokens[j][2]):
                 continue
             surface = chunk[tokens[i][0] : tokens[j][1]]
             norm = normalize(surface)
@@ -978,7 +978,7 @@ class NameRecognizer:
             if (norm in self._names or norm in self._extra) and (i != j or norm not in _CONNECTORS):
                 if self._state_word_of_an_office(tokens, i, j):
                     return j - 1, norm, MentionKind.PLACE  # looked up as "Kentucky State", named "Kentucky"
-                first = self._first_of_two_countries(chunk, tokens, i, j, norm)
+                first = self._first_of_two_countries(chunk, tokens, i, j, norm) if " and " in norm else None
                 return first if first is not None else (j, norm, MentionKind.PLACE)
         return None
 
@@ -990,7 +990,7 @@ class NameRecognizer:
         News that writes "between Australia and New Zealand" means the two countries, not
         the statistical region so named; a country named so ("Trinidad and Tobago") stays whole.
         """
-        if " and " not in norm or self._strength(norm) == Strength.COUNTRY:
+        if self._strength(norm) == Strength.COUNTRY:
             return None
         for k in range(i + 1, j):
             if tokens[k][2] != "and":
@@ -1253,9 +1253,9 @@ def _is_acronym(surface: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
-def _capitalised(word: str) -> bool:
-    """A capitalised word, also after an elided article: "Ivoire", "d'Ivoire"."""
-    return word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[0] in "dl" and word[2].isupper())
+def _elided_capital(word: str) -> bool:
+    """A capitalised word after an elided article: "d'Ivoire", "l'Aquila"."""
+    return len(word) > 2 and word[1] in "'’" and word[0] in "dl" and word[2].isupper()
 
 
 def _sentence_and_previous_word(text: str, start: int) -> tuple[bool, str]:
