@@ -65,6 +65,8 @@ _QUALIFIER_AFTER = re.compile(r",[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]
 #: How the names of places named after saints begin, normalised.
 _SAINTS = ("saint ", "sainte ", "san ", "santa ", "sao ")
 _ORGANISATION = re.compile(r"\b(?:" + "|".join(map(re.escape, ORGANISATIONS)) + r")\b", re.IGNORECASE)
+_ORGANISATION_PLACES = frozenset(normalize(name.split()[-1]) for name in ORGANISATIONS)
+_LONGEST_ORGANISATION = max(map(len, ORGANISATIONS))
 #: A possessive ending a chunk ("People's"), and the spaces from it to a next chunk.
 _POSSESSIVE_S = re.compile(r"['’][sS]\b")
 _POSSESSIVE_GAP = re.compile(r"[ \t\u00a0]+(?=[^\W\d_])")
@@ -1174,11 +1176,22 @@ def _placed(text: str, span: Span) -> bool:
 
 
 def _without_organisations(text: str, spans: list[Span]) -> list[Span]:
-    """The spans but those inside an organisation's name: "United Russia" is a party."""
-    names = [match.span() for match in _ORGANISATION.finditer(text)]
-    if not names:
+    """The spans but those inside an organisation's name: "United Russia" is a party.
+
+    Only the words before a span that ends such a name are searched, not the whole text.
+    """
+    if not any(span.key.norm in _ORGANISATION_PLACES for span in spans):
         return spans
-    return [s for s in spans if not any(start <= s.start and s.end <= end for start, end in names)]
+    return [span for span in spans if not _in_an_organisation(text, span)]
+
+
+def _in_an_organisation(text: str, span: Span) -> bool:
+    if span.key.norm not in _ORGANISATION_PLACES:
+        return False
+    start = max(0, span.start - _LONGEST_ORGANISATION)
+    return any(
+        m.start() <= span.start and span.end <= m.end() for m in _ORGANISATION.finditer(text, start, span.end)
+    )
 
 
 def _with_spans_over(spans: list[Span], extra: list[Span]) -> list[Span]:
