@@ -48,13 +48,15 @@ class Qualifier:
 def qualifiers(index: CandidateIndex, text: str, group: Sequence[Span]) -> list[Qualifier]:
     """Explicit ", X" qualifiers after any mention of a name: "Paris, Texas", "Alexandria, La.".
 
-    Countries and divisions are not qualified ("Illinois, Missouri"), and a full name
-    followed by more names is a list ("China, Japan, the United Kingdom"), not a qualifier.
+    Countries are not qualified, divisions only by their country ("Queensland, Australia",
+    not "Illinois, Missouri"), and a full name followed by more names is a list ("China,
+    Japan, the United Kingdom"), not a qualifier.
     """
     found: list[Qualifier] = []
     best = index.candidates(group[0].key)[:1]
-    if not best or best[0].place.kind in (Kind.ADMIN1, *WIDE):
+    if not best or best[0].place.kind in WIDE:
         return found
+    division = best[0].place.kind == Kind.ADMIN1
     for span in group:
         match = _QUALIFIER.match(text, span.end)
         if not match:
@@ -66,7 +68,8 @@ def qualifiers(index: CandidateIndex, text: str, group: Sequence[Span]) -> list[
         for candidate in index.candidates(LookupKey(normalize(state or word)))[:3]:
             place = candidate.place
             if place.kind == Kind.ADMIN1:
-                found.append(Qualifier(place.country_code, place.name, place))
+                if not division:
+                    found.append(Qualifier(place.country_code, place.name, place))
                 break
             if place.kind == Kind.COUNTRY:
                 found.append(Qualifier(place.country_code, "", place))

@@ -437,3 +437,17 @@ def test_a_town_named_like_a_word_is_the_town_where_a_qualifier_places_it(parser
     hurricane = places(parser, "The two hid in Hurricane, W.Va., for days.")["Hurricane"].place
     assert redding is not None and redding.admin1 == "California"
     assert hurricane is not None and hurricane.admin1 == "West Virginia"
+
+
+def test_a_division_qualified_by_its_country_is_that_division_whatever_the_story_is_about(
+    parser: Geoparser,
+) -> None:
+    """A Canadian story's "Queensland, Australia" is the state, not the Canadian town Queensland."""
+    text = (
+        "She skates in Red Deer, Innisfail and Edmonton, Alberta. "
+        "She was the state champion for Queensland, Australia at seven."
+    )
+    place = places(parser, text)["Queensland"].place
+    assert place is not None and (place.kind, place.country_code) == (Kind.ADMIN1, "AU")
+    listed = parser.parse("Floods hit Illinois, Missouri and Iowa.")
+    assert [m.place.kind for m in listed if m.place] == [Kind.ADMIN1] * 3
