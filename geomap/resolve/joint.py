@@ -162,6 +162,8 @@ class JointResolver:
                     ),
                     key=_minus_score,
                 )
+                if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and Kind.ADMIN1 in cues.get(key, NO_CUE):
+                    ranked = _own_name_first(ranked, key.norm)
                 scores[key] = ranked
                 changed = changed or ranked[0][1] is not picks[key]
                 picks[key] = ranked[0][1]
@@ -310,6 +312,22 @@ class JointResolver:
         alternatives = tuple(c.place for _, c in ranked[1:4])
         confidence = round(self._ranker.confidence(self._pick_features(ranked, key, context)), 3)
         return place, confidence, alternatives
+
+
+def _own_name_first(ranked: list[tuple[float, Candidate]], norm: str) -> list[tuple[float, Candidate]]:
+    """Among the candidates tied for best, those whose own name is the name looked up, first.
+
+    For a name whose words ask for a division: "Washington state" asks for one, and both the
+    state and the District of Columbia (which the gazetteer also calls "Washington") are
+    divisions with the same evidence; the state is the one named so. (A bare "Washington"
+    keeps the build's order, which puts the District first.)
+    """
+    best = ranked[0][0]
+    tied = [pair for pair in ranked if pair[0] == best]
+    own = [pair for pair in tied if normalize(pair[1].place.name) == norm]
+    if not own or own[0] is tied[0]:
+        return ranked
+    return [*own, *(pair for pair in ranked if pair not in own)]
 
 
 def _minus_score(pair: tuple[float, Candidate]) -> float:

@@ -451,3 +451,22 @@ def test_a_division_qualified_by_its_country_is_that_division_whatever_the_story
     assert place is not None and (place.kind, place.country_code) == (Kind.ADMIN1, "AU")
     listed = parser.parse("Floods hit Illinois, Missouri and Iowa.")
     assert [m.place.kind for m in listed if m.place] == [Kind.ADMIN1] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The infected cow was found at a Washington state farm.",
+        "Rain is forecast for the state of Washington.",
+    ],
+)
+def test_washington_state_is_the_state_not_the_district_also_called_washington(
+    parser: Geoparser, text: str
+) -> None:
+    place = places(parser, text)["Washington"].place
+    assert place is not None and (place.kind, place.name) == (Kind.ADMIN1, "Washington")
+
+
+def test_a_bare_washington_is_not_the_state(parser: Geoparser) -> None:
+    place = places(parser, "He flew to Washington to meet the president.")["Washington"].place
+    assert place is not None and (place.kind, place.name) != (Kind.ADMIN1, "Washington")
