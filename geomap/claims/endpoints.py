@@ -644,9 +644,9 @@ class SentencePlaces:
             place = inner.place
             if place is None or not _IN_ITS_REGION.fullmatch(gap) or not _lies_in(place, outer.place):
                 return mention
-            worded = bool(gap.strip(" ,")) or _COMMA_GAP.fullmatch(gap) is not None
             if place.kind in SETTLEMENT | POINT_SITE:
                 return mention if self._name_listed_before(inner) else inner
+            worded = bool(gap.strip(" ,")) or _COMMA_GAP.fullmatch(gap) is not None
             if place.kind not in _CONTAINERS | _AREAS or not worded:
                 return mention
             outer = inner

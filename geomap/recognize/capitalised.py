@@ -225,11 +225,11 @@ class NameRecognizer:
         for match in _CHUNK.finditer(text):
             offset, end = match.span()
             chunk = match.group()
-            if text[end : end + 1] in "'’" and _POSSESSIVE_S.match(text, end):
-                possessives.append(match)
             # Both patterns start with a space, a hyphen or an apostrophe ("'s Day"): most chunks
             # end before a comma or a stop.
             after = text[end : end + 1]
+            if after and after in "'’" and _POSSESSIVE_S.match(text, end):
+                possessives.append(match)
             spaced = after.isspace() or after in "-'’" and after != ""
             key = (
                 chunk,
@@ -295,11 +295,14 @@ class NameRecognizer:
         """
         found, buildings = [], set()
         for chunk in chunks:
-            name = self._possessive_name(text, chunk)
+            following = _chunk_after_possessive(text, chunk)
+            if following is None:
+                continue  # "Canada's" is Canada's, never the Cañadas the gazetteer lists as "Canadas"
+            name = self._possessive_name(text, chunk, following)
             if name is not None:
                 found.append(name)
-            elif self._building_after(text, chunk):
-                buildings.add(chunk.end())
+            elif any(word.lower() in BUILDING_HEADS for word in following.group().split()[:4]):
+                buildings.add(chunk.end())  # "St. John's Lutheran School", not "St. Louis's Mayor"
         if not found and not buildings:
             return spans
         kept = [
@@ -310,21 +313,8 @@ class NameRecognizer:
         ]
         return sorted([*kept, *found], key=lambda span: span.start)
 
-    @staticmethod
-    def _building_after(text: str, chunk: re.Match[str]) -> bool:
-        """Whether "'s" and a building's name follow `chunk`: "'s Lutheran School", not "'s Mayor"."""
-        gap = _POSSESSIVE_GAP.match(text, chunk.end() + 2)
-        following = _CHUNK.match(text, gap.end()) if gap else None
-        if following is None:
-            return False
-        return any(word.lower() in BUILDING_HEADS for word in following.group().split()[:4])
-
-    def _possessive_name(self, text: str, chunk: re.Match[str]) -> Span | None:
-        """The longest known name from a word of `chunk` through its "'s" into the chunk after it."""
-        gap = _POSSESSIVE_GAP.match(text, chunk.end() + 2)
-        following = _CHUNK.match(text, gap.end()) if gap else None
-        if following is None:
-            return None  # "Canada's" is Canada's, never the Cañadas the gazetteer lists as "Canadas"
+    def _possessive_name(self, text: str, chunk: re.Match[str], following: re.Match[str]) -> Span | None:
+        """The longest known name from a word of `chunk` through its "'s" into the chunk `following`."""
         offset = following.start()
         ends = [m.end() + offset for m in _TOKEN.finditer(following.group())][: MAX_WORDS - 1]
         starts = [m.start() + chunk.start() for m in _TOKEN.finditer(chunk.group())]
@@ -1173,6 +1163,12 @@ def _placed(text: str, span: Span) -> bool:
         or word.lower() in LOCAL_NOUNS
         or (word in ("and", "or") and _NAME_NEXT.match(text, after.end()) is not None)
     )
+
+
+def _chunk_after_possessive(text: str, chunk: re.Match[str]) -> re.Match[str] | None:
+    """The capitalised chunk right after the "'s" that ends `chunk`, if a space leads to one."""
+    gap = _POSSESSIVE_GAP.match(text, chunk.end() + 2)
+    return _CHUNK.match(text, gap.end()) if gap else None
 
 
 def _without_organisations(text: str, spans: list[Span]) -> list[Span]:
